@@ -1,0 +1,36 @@
+//! Every user intent. Keys resolve to these; `App::update` applies them.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::app::Pane;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    GoTo(Pane),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Tick or untick the selected task.
+    Toggle,
+    /// Open the selection (a day's tasks in the Program pane).
+    Open,
+    /// Step back out, or close what is open.
+    Back,
+    /// Edit the note of the selected day.
+    EditNote,
+    /// Change the program's start date.
+    EditStart,
+    /// Save the open form or editor.
+    Save,
+    /// Close the open form or editor without saving.
+    Cancel,
+    /// A key typed into the open text field.
+    Input(KeyEvent),
+}

@@ -1,0 +1,273 @@
+//! Command-line definitions and the non-interactive subcommands.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use color_eyre::Result;
+use color_eyre::eyre::eyre;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::app::App;
+use crate::domain::{Checklist, Position, Program, Status, parse_date};
+use crate::store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "list25",
+    version,
+    about = "Grow 25 strategic referral partners in 25 days, one checklist a morning.",
+    long_about = "list25 carries you through the 25 Days to Your 25 List program: a most-wanted \
+                  list of occupational categories, the people in each, and 25 of them grown into \
+                  strategic referral partners. Run it without a command for the full-screen program."
+)]
+pub struct Cli {
+    /// The database file (created on first use).
+    #[arg(long, global = true, env = "LIST25_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Pretend today is this date.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print today's checklist: today's tasks and what is left from earlier days.
+    Today {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The 25-day program.
+    Program {
+        #[command(subcommand)]
+        command: ProgramCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgramCommand {
+    /// Set the day the program starts (day 1).
+    Start {
+        #[arg(value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+    },
+}
+
+/// The database used when neither --db nor LIST25_DB is given.
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "list25")
+        .map(|d| d.data_dir().join("list25.db"))
+        .unwrap_or_else(|| PathBuf::from("list25.db"))
+}
+
+/// Parse the command line; `--help` shows where the data lives.
+pub fn parse() -> Cli {
+    let help = format!(
+        "Default database: {}\n(set another with --db or LIST25_DB)",
+        default_db_path().display()
+    );
+    let matches = Cli::command().after_help(help).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Run what the command line asks for.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let today = cli.today.unwrap_or_else(|| Local::now().date_naive());
+    let path = cli.db.unwrap_or_else(default_db_path);
+    let conn = match store::open(&path, today) {
+        Ok(conn) => conn,
+        Err(e) => {
+            eprintln!("list25: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let program = Program::builtin().map_err(|e| eyre!(e))?;
+    match cli.command {
+        None => {
+            let app = App::new(conn, program, today, path.display().to_string())?;
+            crate::tui::run(app)?;
+        }
+        Some(Command::Today { json }) => {
+            let report = Report::load(&conn, &program, today)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.text());
+            }
+        }
+        Some(Command::Program {
+            command: ProgramCommand::Start { date },
+        }) => {
+            store::program::set_start_date(&conn, date)?;
+            println!(
+                "The program starts on {}; {} is {}.",
+                date.format("%a %-d %b %Y"),
+                today.format("%Y-%m-%d"),
+                describe(Position::of(date, today))
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(position: Position) -> String {
+    match position {
+        Position::NotStarted { days_until } => format!("{days_until} day(s) before it"),
+        Position::Day(d) => format!("day {d} of 25"),
+    }
+}
+
+/// Today's checklist, for `list25 today`.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub date: String,
+    pub day: u8,
+    pub started: bool,
+    pub start: String,
+    pub title: String,
+    pub lesson: String,
+    pub tasks: Vec<ReportTask>,
+    pub progress: Progress,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportTask {
+    pub day: u8,
+    pub key: String,
+    pub text: String,
+    pub done: bool,
+    /// From an earlier day and not done yet.
+    pub behind: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Measured>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Measured {
+    pub value: u32,
+    pub target: u32,
+    pub unit: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Report {
+    pub fn load(conn: &Connection, program: &Program, today: NaiveDate) -> Result<Self> {
+        let start = store::program::start_date(conn)?.unwrap_or(today);
+        let checklist = Checklist {
+            done: store::program::done_tasks(conn)?,
+            metrics: store::metrics::load(conn)?,
+        };
+        Ok(Self::new(program, &checklist, start, today))
+    }
+
+    pub fn new(
+        program: &Program,
+        checklist: &Checklist,
+        start: NaiveDate,
+        today: NaiveDate,
+    ) -> Self {
+        let position = Position::of(start, today);
+        let day = program.day(position.day());
+        let tasks = checklist
+            .today(program, position)
+            .into_iter()
+            .filter_map(|item| {
+                let task = program.task(&item.task)?;
+                let status = checklist.status(&item.task, task);
+                Some(ReportTask {
+                    day: item.task.day,
+                    key: item.task.key.clone(),
+                    text: task.text.clone(),
+                    done: status.is_done(),
+                    behind: item.behind,
+                    done_at: match status {
+                        Status::Done(at) => Some(at.format(store::TIMESTAMP_FORMAT).to_string()),
+                        _ => None,
+                    },
+                    measured: match (status, task.measure) {
+                        (Status::Measured { value, target }, Some(m)) => Some(Measured {
+                            value,
+                            target,
+                            unit: m.metric.unit(),
+                        }),
+                        _ => None,
+                    },
+                })
+            })
+            .collect();
+        let (done, total) = checklist.overall(program);
+        Report {
+            date: today.format("%Y-%m-%d").to_string(),
+            day: position.day(),
+            started: position.started(),
+            start: start.format("%Y-%m-%d").to_string(),
+            title: day.map(|d| d.title.clone()).unwrap_or_default(),
+            lesson: day.map(|d| d.lesson.clone()).unwrap_or_default(),
+            tasks,
+            progress: Progress { done, total },
+        }
+    }
+
+    /// The checklist as plain text, lines of at most 78 columns.
+    pub fn text(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let when = NaiveDate::parse_from_str(&self.date, "%Y-%m-%d")
+            .map(|d| d.format("%a %-d %b %Y").to_string())
+            .unwrap_or_else(|_| self.date.clone());
+        if self.started {
+            let _ = writeln!(out, "Day {} of 25 · {} · {when}", self.day, self.title);
+        } else {
+            let _ = writeln!(
+                out,
+                "The program starts on {}. Day 1 · {} · {when}",
+                self.start, self.title
+            );
+        }
+        out.push('\n');
+        for line in crate::ui::text::wrap(&self.lesson, 78) {
+            let _ = writeln!(out, "{line}");
+        }
+        let mut behind_heading = false;
+        out.push_str("\nToday\n");
+        for t in &self.tasks {
+            if t.behind && !behind_heading {
+                behind_heading = true;
+                out.push_str("\nBehind, from earlier days\n");
+            }
+            let mark = if t.done { "[x]" } else { "[ ]" };
+            let mut text = if t.behind {
+                format!("Day {}: {}", t.day, t.text)
+            } else {
+                t.text.clone()
+            };
+            if let Some(m) = &t.measured {
+                let _ = write!(text, " ({}/{} {})", m.value, m.target, m.unit);
+            }
+            for (i, line) in crate::ui::text::wrap(&text, 72).into_iter().enumerate() {
+                let lead = if i == 0 { mark } else { "   " };
+                let _ = writeln!(out, "  {lead} {line}");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\nProgram: {}/{} tasks done",
+            self.progress.done, self.progress.total
+        );
+        out
+    }
+}

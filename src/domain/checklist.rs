@@ -1,0 +1,219 @@
+//! Progress through the program: which tasks are done, by hand or by the data.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+
+use super::program::{Metric, Position, Program, Task, TaskRef};
+
+/// Counts read from the user's data, used by measured tasks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Metrics {
+    pub categories: u32,
+    pub contacts: u32,
+    pub categories_with_contacts: u32,
+    pub met: u32,
+    pub partners: u32,
+}
+
+impl Metrics {
+    pub fn value(&self, metric: Metric) -> u32 {
+        match metric {
+            Metric::Categories => self.categories,
+            Metric::Contacts => self.contacts,
+            Metric::CategoriesWithContacts => self.categories_with_contacts,
+            Metric::Met => self.met,
+            Metric::Partners => self.partners,
+        }
+    }
+}
+
+/// The state of one task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Ticked by hand at this moment.
+    Done(NaiveDateTime),
+    /// Not ticked yet.
+    Open,
+    /// Measured from the data: `value` of `target`.
+    Measured { value: u32, target: u32 },
+}
+
+impl Status {
+    pub fn is_done(self) -> bool {
+        match self {
+            Status::Done(_) => true,
+            Status::Open => false,
+            Status::Measured { value, target } => value >= target,
+        }
+    }
+}
+
+/// One line of a checklist: a task, and whether it is from an earlier day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub task: TaskRef,
+    pub behind: bool,
+}
+
+/// What the user has done: hand ticks and measured counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checklist {
+    pub done: BTreeMap<TaskRef, NaiveDateTime>,
+    pub metrics: Metrics,
+}
+
+impl Checklist {
+    pub fn status(&self, r: &TaskRef, task: &Task) -> Status {
+        if let Some(m) = task.measure {
+            return Status::Measured {
+                value: self.metrics.value(m.metric),
+                target: m.target,
+            };
+        }
+        self.done
+            .get(r)
+            .map_or(Status::Open, |&at| Status::Done(at))
+    }
+
+    pub fn is_done(&self, program: &Program, r: &TaskRef) -> bool {
+        program.task(r).is_some_and(|t| self.status(r, t).is_done())
+    }
+
+    /// Tasks done and tasks in all on day `n`.
+    pub fn day_progress(&self, program: &Program, n: u8) -> (usize, usize) {
+        let total = program.day(n).map_or(0, |d| d.tasks.len());
+        let done = program
+            .tasks()
+            .filter(|(r, t)| r.day == n && self.status(r, t).is_done())
+            .count();
+        (done, total)
+    }
+
+    /// Tasks done and tasks in all over the whole program.
+    pub fn overall(&self, program: &Program) -> (usize, usize) {
+        program.tasks().fold((0, 0), |(done, total), (r, t)| {
+            (done + usize::from(self.status(&r, t).is_done()), total + 1)
+        })
+    }
+
+    /// An earlier day with something left undone.
+    pub fn is_behind(&self, program: &Program, n: u8, position: Position) -> bool {
+        position.started() && n < position.day() && {
+            let (done, total) = self.day_progress(program, n);
+            done < total
+        }
+    }
+
+    /// Today's checklist: the tasks of today's day, then every unfinished
+    /// task of an earlier day (behind, not lost).
+    pub fn today(&self, program: &Program, position: Position) -> Vec<Item> {
+        let today = position.day();
+        let mut items: Vec<Item> = program
+            .tasks()
+            .filter(|(r, _)| r.day == today)
+            .map(|(task, _)| Item {
+                task,
+                behind: false,
+            })
+            .collect();
+        if position.started() {
+            items.extend(
+                program
+                    .tasks()
+                    .filter(|(r, t)| r.day < today && !self.status(r, t).is_done())
+                    .map(|(task, _)| Item { task, behind: true }),
+            );
+        }
+        items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::program::parse_date;
+
+    fn program() -> Program {
+        Program::builtin().expect("builtin program")
+    }
+
+    fn at() -> NaiveDateTime {
+        parse_date("2026-11-22")
+            .expect("date")
+            .and_hms_opt(9, 0, 0)
+            .expect("time")
+    }
+
+    fn first_hand_task(p: &Program, day: u8) -> TaskRef {
+        p.tasks()
+            .find(|(r, t)| r.day == day && t.measure.is_none())
+            .map(|(r, _)| r)
+            .expect("a hand task")
+    }
+
+    #[test]
+    fn today_lists_todays_tasks_then_unfinished_earlier_ones() {
+        let p = program();
+        let mut c = Checklist::default();
+        for (r, _) in p.tasks().filter(|(r, _)| r.day == 1) {
+            c.done.insert(r, at());
+        }
+        let items = c.today(&p, Position::Day(3));
+        let today: Vec<_> = items.iter().filter(|i| !i.behind).collect();
+        assert_eq!(today.len(), p.day(3).expect("day 3").tasks.len());
+        assert!(today.iter().all(|i| i.task.day == 3));
+        let behind: Vec<_> = items.iter().filter(|i| i.behind).collect();
+        assert_eq!(behind.len(), p.day(2).expect("day 2").tasks.len());
+        assert!(behind.iter().all(|i| i.task.day == 2));
+        assert!(!c.is_behind(&p, 1, Position::Day(3)));
+        assert!(c.is_behind(&p, 2, Position::Day(3)));
+        assert!(!c.is_behind(&p, 3, Position::Day(3)), "today is not behind");
+    }
+
+    #[test]
+    fn before_the_start_nothing_is_behind() {
+        let p = program();
+        let c = Checklist::default();
+        let items = c.today(&p, Position::NotStarted { days_until: 3 });
+        assert!(items.iter().all(|i| i.task.day == 1 && !i.behind));
+    }
+
+    #[test]
+    fn measured_tasks_follow_the_data_not_the_ticks() {
+        let p = program();
+        let (r, t) = p
+            .tasks()
+            .find(|(_, t)| {
+                t.measure
+                    .is_some_and(|m| m.metric == Metric::Categories && m.target == 10)
+            })
+            .expect("ten categories task");
+        let mut c = Checklist::default();
+        c.done.insert(r.clone(), at());
+        assert_eq!(
+            c.status(&r, t),
+            Status::Measured {
+                value: 0,
+                target: 10
+            }
+        );
+        assert!(
+            !c.is_done(&p, &r),
+            "a stray tick does not finish a measured task"
+        );
+        c.metrics.categories = 10;
+        assert!(c.is_done(&p, &r));
+    }
+
+    #[test]
+    fn progress_counts_per_day_and_overall() {
+        let p = program();
+        let mut c = Checklist::default();
+        let total: usize = p.days.iter().map(|d| d.tasks.len()).sum();
+        assert_eq!(c.overall(&p), (0, total));
+        c.done.insert(first_hand_task(&p, 4), at());
+        assert_eq!(c.day_progress(&p, 4).0, 1);
+        assert_eq!(c.overall(&p), (1, total));
+    }
+}

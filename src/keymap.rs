@@ -1,0 +1,420 @@
+//! The one table of keys. `resolve` turns a key into an action; the footer
+//! and the help screen are generated from the same table, so a key shown is
+//! a key that works.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+use crate::app::Pane;
+
+/// Where the focus is; decides which bindings apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere outside text fields and popups.
+    Global,
+    Today,
+    ProgramDays,
+    ProgramTasks,
+    Help,
+    /// A text field or editor: unbound keys are typed into it.
+    TextField,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Today => "Today",
+            Context::ProgramDays => "Program: days",
+            Context::ProgramTasks => "Program: tasks",
+            Context::Help => "Help",
+            Context::TextField => "Notes and dates",
+        }
+    }
+
+    /// Whether the global bindings apply here too.
+    fn with_globals(self) -> bool {
+        matches!(
+            self,
+            Context::Today | Context::ProgramDays | Context::ProgramTasks
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written on screen.
+    pub label: &'static str,
+    pub action: Action,
+    pub hint: &'static str,
+    /// Shown in the footer (everything is shown in help).
+    pub footer: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+const fn b(
+    context: Context,
+    keys: &'static [(KeyCode, KeyModifiers)],
+    label: &'static str,
+    action: Action,
+    hint: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        action,
+        hint,
+        footer,
+    }
+}
+
+use Context::{Global, Help, ProgramDays, ProgramTasks, TextField, Today};
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Today,
+        &[(Char(' '), NONE)],
+        "Space",
+        Action::Toggle,
+        "done/undo",
+        true,
+    ),
+    b(
+        Today,
+        &[(Char('n'), NONE)],
+        "n",
+        Action::EditNote,
+        "note",
+        true,
+    ),
+    b(
+        ProgramDays,
+        &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)],
+        "Enter",
+        Action::Open,
+        "tasks",
+        true,
+    ),
+    b(
+        ProgramDays,
+        &[(Char('n'), NONE)],
+        "n",
+        Action::EditNote,
+        "note",
+        true,
+    ),
+    b(
+        ProgramDays,
+        &[(Char('s'), NONE)],
+        "s",
+        Action::EditStart,
+        "start date",
+        true,
+    ),
+    b(
+        ProgramTasks,
+        &[(Char(' '), NONE)],
+        "Space",
+        Action::Toggle,
+        "done/undo",
+        true,
+    ),
+    b(
+        ProgramTasks,
+        &[(Esc, NONE), (Left, NONE), (Char('h'), NONE)],
+        "Esc",
+        Action::Back,
+        "days",
+        true,
+    ),
+    b(
+        ProgramTasks,
+        &[(Char('n'), NONE)],
+        "n",
+        Action::EditNote,
+        "note",
+        true,
+    ),
+    b(
+        ProgramTasks,
+        &[(Char('s'), NONE)],
+        "s",
+        Action::EditStart,
+        "start date",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('j'), NONE), (Down, NONE)],
+        "j/k",
+        Action::Down,
+        "move",
+        true,
+    ),
+    b(
+        Global,
+        &[(Char('k'), NONE), (Up, NONE)],
+        "",
+        Action::Up,
+        "",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('g'), NONE), (Home, NONE)],
+        "g/G",
+        Action::Top,
+        "first/last",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('G'), NONE), (Char('G'), SHIFT), (End, NONE)],
+        "",
+        Action::Bottom,
+        "",
+        false,
+    ),
+    b(
+        Global,
+        &[(PageDown, NONE)],
+        "PgDn/PgUp",
+        Action::PageDown,
+        "page",
+        false,
+    ),
+    b(Global, &[(PageUp, NONE)], "", Action::PageUp, "", false),
+    b(
+        Global,
+        &[(Tab, NONE)],
+        "Tab",
+        Action::NextPane,
+        "next pane",
+        true,
+    ),
+    b(
+        Global,
+        &[(BackTab, NONE), (BackTab, SHIFT)],
+        "Shift-Tab",
+        Action::PrevPane,
+        "previous pane",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('1'), NONE)],
+        "1",
+        Action::GoTo(Pane::Today),
+        "Today",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('2'), NONE)],
+        "2",
+        Action::GoTo(Pane::Program),
+        "Program",
+        false,
+    ),
+    b(
+        Global,
+        &[(Char('?'), NONE), (Char('?'), SHIFT)],
+        "?",
+        Action::Help,
+        "help",
+        true,
+    ),
+    b(
+        Global,
+        &[(Char('q'), NONE), (Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        "quit",
+        true,
+    ),
+    b(
+        Help,
+        &[(Char('j'), NONE), (Down, NONE)],
+        "j/k",
+        Action::Down,
+        "scroll",
+        true,
+    ),
+    b(
+        Help,
+        &[(Char('k'), NONE), (Up, NONE)],
+        "",
+        Action::Up,
+        "",
+        false,
+    ),
+    b(
+        Help,
+        &[
+            (Esc, NONE),
+            (Char('?'), NONE),
+            (Char('?'), SHIFT),
+            (Char('q'), NONE),
+        ],
+        "Esc",
+        Action::Back,
+        "close",
+        true,
+    ),
+    b(
+        Help,
+        &[(Char('c'), CTRL)],
+        "Ctrl-C",
+        Action::Quit,
+        "quit",
+        false,
+    ),
+    b(
+        TextField,
+        &[(Enter, NONE)],
+        "Enter",
+        Action::Save,
+        "save",
+        true,
+    ),
+    b(
+        TextField,
+        &[(Esc, NONE)],
+        "Esc",
+        Action::Cancel,
+        "cancel",
+        true,
+    ),
+    b(
+        TextField,
+        &[(Char('c'), CTRL)],
+        "Ctrl-C",
+        Action::Quit,
+        "save and quit",
+        false,
+    ),
+];
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding
+        .keys
+        .iter()
+        .any(|&(code, mods)| code == key.code && mods == key.modifiers)
+}
+
+/// The action a key means where the focus is, if any.
+pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
+    let found = BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .chain(
+            BINDINGS
+                .iter()
+                .filter(|b| context.with_globals() && b.context == Global),
+        )
+        .find(|b| matches(b, &key))
+        .map(|b| b.action);
+    match (found, context) {
+        (None, TextField) => Some(Action::Input(key)),
+        (found, _) => found,
+    }
+}
+
+/// The bindings shown in the footer for a context, most specific first.
+pub fn footer(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.footer && b.context == context)
+        .chain(
+            BINDINGS
+                .iter()
+                .filter(move |b| b.footer && context.with_globals() && b.context == Global),
+        )
+}
+
+/// Every binding with a label, grouped by context, for the help screen.
+pub fn help() -> Vec<(Context, Vec<&'static Binding>)> {
+    [Global, Today, ProgramDays, ProgramTasks, TextField, Help]
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                BINDINGS
+                    .iter()
+                    .filter(|b| b.context == c && !b.label.is_empty())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, NONE)
+    }
+
+    #[test]
+    fn specific_bindings_win_over_globals() {
+        assert_eq!(resolve(Today, key(Char(' '))), Some(Action::Toggle));
+        assert_eq!(resolve(ProgramTasks, key(Esc)), Some(Action::Back));
+        assert_eq!(resolve(Today, key(Char('q'))), Some(Action::Quit));
+        assert_eq!(
+            resolve(Today, KeyEvent::new(Char('c'), CTRL)),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn text_fields_take_every_unbound_key() {
+        assert_eq!(
+            resolve(TextField, key(Char('q'))),
+            Some(Action::Input(key(Char('q'))))
+        );
+        assert_eq!(
+            resolve(TextField, key(Char('2'))),
+            Some(Action::Input(key(Char('2'))))
+        );
+        assert_eq!(resolve(TextField, key(Enter)), Some(Action::Save));
+    }
+
+    #[test]
+    fn panes_not_built_have_no_key() {
+        assert_eq!(resolve(Today, key(Char('5'))), None);
+    }
+
+    #[test]
+    fn every_binding_is_reachable_and_unshadowed() {
+        for (i, binding) in BINDINGS.iter().enumerate() {
+            for &(code, mods) in binding.keys {
+                let ev = KeyEvent::new(code, mods);
+                let earlier = BINDINGS[..i]
+                    .iter()
+                    .any(|b| b.context == binding.context && matches(b, &ev));
+                assert!(!earlier, "{code:?} is bound twice in {:?}", binding.context);
+            }
+        }
+    }
+
+    #[test]
+    fn footer_shows_context_keys_before_globals() {
+        let labels: Vec<_> = footer(ProgramTasks).map(|b| b.label).collect();
+        assert_eq!(labels.first(), Some(&"Space"));
+        assert!(labels.contains(&"q"));
+        let help_labels: Vec<_> = footer(Help).map(|b| b.label).collect();
+        assert!(
+            !help_labels.contains(&"Tab"),
+            "globals do not apply in help"
+        );
+    }
+}

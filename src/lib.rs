@@ -1,0 +1,14 @@
+//! list25: a keyboard-driven terminal companion for the "25 Days to Your
+//! 25 List" referral program.
+
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used)]
+
+pub mod action;
+pub mod app;
+pub mod cli;
+pub mod domain;
+pub mod keymap;
+pub mod store;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,153 @@
+//! Program progress: the start date, ticked tasks and day notes.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::TIMESTAMP_FORMAT;
+use crate::domain::TaskRef;
+
+const START_KEY: &str = "program_start";
+
+pub fn start_date(conn: &Connection) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [START_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+}
+
+pub fn set_start_date(conn: &Connection, date: NaiveDate) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![START_KEY, date.format("%Y-%m-%d").to_string()],
+    )?;
+    Ok(())
+}
+
+/// Every task ticked by hand, with the moment it was ticked.
+pub fn done_tasks(conn: &Connection) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
+    let mut stmt = conn.prepare_cached("SELECT day, task, done_at FROM task_done")?;
+    let rows = stmt.query_map([], |r| {
+        let day: u8 = r.get(0)?;
+        let key: String = r.get(1)?;
+        let at: String = r.get(2)?;
+        Ok((TaskRef { day, key }, at))
+    })?;
+    let mut done = BTreeMap::new();
+    for row in rows {
+        let (task, at) = row?;
+        if let Ok(at) = NaiveDateTime::parse_from_str(&at, TIMESTAMP_FORMAT) {
+            done.insert(task, at);
+        }
+    }
+    Ok(done)
+}
+
+/// Tick (`Some(moment)`) or untick (`None`) a task.
+pub fn set_done(
+    conn: &Connection,
+    task: &TaskRef,
+    at: Option<NaiveDateTime>,
+) -> rusqlite::Result<()> {
+    match at {
+        Some(at) => conn.execute(
+            "INSERT INTO task_done (day, task, done_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(day, task) DO UPDATE SET done_at = excluded.done_at",
+            params![task.day, task.key, at.format(TIMESTAMP_FORMAT).to_string()],
+        )?,
+        None => conn.execute(
+            "DELETE FROM task_done WHERE day = ?1 AND task = ?2",
+            params![task.day, task.key],
+        )?,
+    };
+    Ok(())
+}
+
+pub fn notes(conn: &Connection) -> rusqlite::Result<BTreeMap<u8, String>> {
+    let mut stmt = conn.prepare_cached("SELECT day, text FROM day_note")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?)))?;
+    rows.collect()
+}
+
+/// Save the note of day `day`; an empty note is removed.
+pub fn set_note(conn: &Connection, day: u8, text: &str, now: &str) -> rusqlite::Result<()> {
+    if text.trim().is_empty() {
+        conn.execute("DELETE FROM day_note WHERE day = ?1", [day])?;
+    } else {
+        conn.execute(
+            "INSERT INTO day_note (day, text, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(day) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+            params![day, text, now],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::parse_date;
+    use crate::store::open_in_memory;
+
+    fn today() -> NaiveDate {
+        parse_date("2026-11-22").expect("date")
+    }
+
+    #[test]
+    fn start_date_is_set_at_creation_and_can_change() {
+        let conn = open_in_memory(today()).expect("open");
+        assert_eq!(start_date(&conn).expect("read"), Some(today()));
+        let later = parse_date("2026-12-01").expect("date");
+        set_start_date(&conn, later).expect("write");
+        assert_eq!(start_date(&conn).expect("read"), Some(later));
+    }
+
+    #[test]
+    fn ticks_keep_their_moment_and_can_be_undone() {
+        let conn = open_in_memory(today()).expect("open");
+        let task = TaskRef {
+            day: 3,
+            key: "count-clients".into(),
+        };
+        let at = today().and_hms_opt(8, 30, 5).expect("time");
+        set_done(&conn, &task, Some(at)).expect("tick");
+        assert_eq!(done_tasks(&conn).expect("read").get(&task), Some(&at));
+        set_done(&conn, &task, None).expect("untick");
+        assert!(done_tasks(&conn).expect("read").is_empty());
+    }
+
+    #[test]
+    fn days_outside_the_program_are_refused_by_the_schema() {
+        let conn = open_in_memory(today()).expect("open");
+        let task = TaskRef {
+            day: 26,
+            key: "x".into(),
+        };
+        assert!(set_done(&conn, &task, Some(today().and_hms_opt(1, 0, 0).expect("t"))).is_err());
+    }
+
+    #[test]
+    fn notes_are_saved_replaced_and_cleared() {
+        let conn = open_in_memory(today()).expect("open");
+        set_note(&conn, 2, "Ask Ana about printers 🖨️", "2026-11-22 09:00:00").expect("save");
+        set_note(
+            &conn,
+            2,
+            "Ask Ana about printers, then Bo",
+            "2026-11-22 09:01:00",
+        )
+        .expect("replace");
+        assert_eq!(
+            notes(&conn).expect("read").get(&2).map(String::as_str),
+            Some("Ask Ana about printers, then Bo")
+        );
+        set_note(&conn, 2, "  ", "2026-11-22 09:02:00").expect("clear");
+        assert!(notes(&conn).expect("read").is_empty());
+    }
+}

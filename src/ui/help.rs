@@ -1,0 +1,49 @@
+//! The help screen: every key, from the keymap, and where the data lives.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+
+use super::{popup::centered, text, theme};
+use crate::app::App;
+use crate::keymap;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
+    let rect = centered(area, 72, area.height.saturating_sub(2));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::key())
+        .title(Line::styled(" Help · Esc closes ", theme::title()))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::styled("Database", theme::heading()));
+    lines.extend(text::wrap(&app.db_label, width).into_iter().map(Line::from));
+    lines.push(Line::from(format!(
+        "Program started {} · back up by copying the file while list25 is closed",
+        app.start.format("%a %-d %b %Y")
+    )));
+    for (context, bindings) in keymap::help() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(context.title(), theme::heading()));
+        for b in bindings {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<12}", b.label), theme::key()),
+                Span::raw(b.hint),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "In a note, Alt-Enter or Ctrl-J starts a new line.",
+        theme::muted(),
+    ));
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), inner);
+}

@@ -1,0 +1,204 @@
+//! Pure render functions: they read `App` and draw; they never write.
+
+mod footer;
+mod help;
+mod popup;
+mod program;
+pub mod text;
+pub mod theme;
+mod today;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph};
+
+use crate::app::{App, Message, Pane, Popup};
+use crate::domain::{Metric, Position};
+
+/// The smallest terminal the panes can be drawn in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The goal of the whole program: partners on the 25 list.
+const GOAL: u32 = 25;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [header, body, message, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, header, app);
+    match app.pane {
+        Pane::Today => today::render(frame, body, app),
+        Pane::Program => program::render(frame, body, app),
+    }
+    render_message(frame, message, app);
+    footer::render(frame, footer, app.context());
+    match &app.popup {
+        None => {}
+        Some(Popup::Help { scroll }) => help::render(frame, area, app, *scroll),
+        Some(Popup::Note { day, editor }) => popup::note(frame, area, *day, editor),
+        Some(Popup::StartDate { input, error }) => {
+            popup::start_date(frame, area, input, error.as_deref());
+        }
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "The terminal is {}x{}; list25 needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Make it larger, or press q to quit.",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text::wrap(&text, usize::from(area.width))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// How the program's day reads in the header and on the Today pane.
+pub fn day_label(app: &App) -> String {
+    match app.position() {
+        Position::NotStarted { days_until } => format!(
+            "Starts in {days_until} day{} ({})",
+            if days_until == 1 { "" } else { "s" },
+            app.start.format("%a %-d %b")
+        ),
+        Position::Day(d) => format!("Day {d} of 25"),
+    }
+}
+
+fn render_header(frame: &mut Frame, area: Rect, app: &App) {
+    let [top, gauges] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let mut tabs = vec![Span::styled(" list25 ", theme::title()), Span::raw(" ")];
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let style = if *pane == app.pane {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        tabs.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
+        tabs.push(Span::raw(" "));
+    }
+    let right = format!("{} · {} ", day_label(app), app.today.format("%a %-d %b %Y"));
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(u16::try_from(text::truncate(&right, 60).chars().count()).unwrap_or(0)),
+    ])
+    .areas(top);
+    frame.render_widget(Line::from(tabs), left_area);
+    frame.render_widget(Line::from(right).right_aligned(), right_area);
+
+    let [list_area, _, program_area] = Layout::horizontal([
+        Constraint::Percentage(50),
+        Constraint::Length(2),
+        Constraint::Percentage(50),
+    ])
+    .areas(gauges);
+    let partners = app.checklist.metrics.value(Metric::Partners);
+    frame.render_widget(
+        gauge(
+            format!(" 25 list {partners}/{GOAL}"),
+            f64::from(partners) / f64::from(GOAL),
+        ),
+        list_area,
+    );
+    let (done, total) = app.checklist.overall(&app.program);
+    frame.render_widget(
+        gauge(format!("Program {done}/{total} tasks"), ratio(done, total)),
+        program_area,
+    );
+}
+
+/// A one-line gauge with its label on the left.
+pub fn gauge(label: String, ratio: f64) -> LineGauge<'static> {
+    LineGauge::default()
+        .label(label)
+        .ratio(ratio.clamp(0.0, 1.0))
+        .filled_style(Style::new().fg(theme::ACCENT))
+        .unfilled_style(Style::new().fg(theme::MUTED))
+}
+
+pub fn ratio(done: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    }
+}
+
+fn render_message(frame: &mut Frame, area: Rect, app: &App) {
+    let line = match &app.message {
+        None => return,
+        Some(Message::Info(m)) => Line::styled(format!(" {m}"), Style::new().fg(theme::ACCENT)),
+        Some(Message::Error(m)) => Line::styled(format!(" {m}"), Style::new().fg(theme::ERROR)),
+    };
+    frame.render_widget(line, area);
+}
+
+/// A checkbox line for a task, wrapped to `width`, as list lines.
+pub fn task_lines(
+    prefix: &str,
+    text: &str,
+    status: crate::domain::Status,
+    unit: &str,
+    width: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
+    use crate::domain::Status;
+    let (mark, mark_style) = if status.is_done() {
+        ("[x]", Style::new().fg(theme::DONE))
+    } else {
+        ("[ ]", Style::new())
+    };
+    let mut body = format!("{prefix}{text}");
+    if let Status::Measured { value, target } = status {
+        body.push_str(&format!("  ({value}/{target} {unit})"));
+    }
+    let indent = 6;
+    let lines = text::wrap(&body, width.saturating_sub(indent).max(10));
+    let row_style = if selected {
+        theme::selected()
+    } else {
+        Style::new()
+    };
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                vec![
+                    Span::raw(if selected { " ▶ " } else { "   " }),
+                    Span::styled(mark, mark_style),
+                    Span::raw(" "),
+                ]
+            } else {
+                vec![Span::raw(" ".repeat(indent + 1))]
+            };
+            let mut spans = lead;
+            let text_style = if status.is_done() {
+                theme::muted()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(l, text_style));
+            Line::from(spans).style(row_style)
+        })
+        .collect()
+}
+
+/// The first line to show so that lines `sel_start..sel_end` are visible.
+pub fn scroll_to(sel_start: usize, sel_end: usize, height: usize) -> usize {
+    sel_end.saturating_sub(height).min(sel_start)
+}

@@ -1,0 +1,73 @@
+//! Forms drawn over the panes: the day note and the start date.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Padding};
+use ratatui_textarea::TextArea;
+
+use super::theme;
+
+/// A rectangle of at most `width` x `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn frame_block(frame: &mut Frame, rect: Rect, title: String) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::key())
+        .title(Line::styled(title, theme::title()))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+pub fn note(frame: &mut Frame, area: Rect, day: u8, editor: &TextArea) {
+    let rect = centered(area, 70, 12);
+    let inner = frame_block(frame, rect, format!(" Note for day {day} "));
+    let [text, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(editor, text);
+    frame.render_widget(
+        Line::styled(
+            "Enter saves · Alt-Enter new line · Esc cancels",
+            theme::muted(),
+        ),
+        hint,
+    );
+}
+
+pub fn start_date(frame: &mut Frame, area: Rect, input: &TextArea, error: Option<&str>) {
+    let rect = centered(area, 64, 7);
+    let inner = frame_block(frame, rect, " Program start date ".into());
+    let [label, field, message] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Line::raw("Day 1 of the program falls on (YYYY-MM-DD):"),
+        label,
+    );
+    let [field, _] = Layout::horizontal([Constraint::Length(14), Constraint::Min(0)]).areas(field);
+    frame.render_widget(input, field);
+    let line = match error {
+        Some(e) => Line::styled(e.to_owned(), Style::new().fg(theme::ERROR)),
+        None => Line::styled("Enter saves · Esc cancels", theme::muted()),
+    };
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
+        message,
+    );
+}

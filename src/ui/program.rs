@@ -1,0 +1,189 @@
+//! Pane 2, Program: the 25 days, one day's lesson, tasks and note.
+
+use chrono::Days;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+
+use super::{gauge, ratio, scroll_to, task_lines, text, theme};
+use crate::app::{App, ProgramFocus};
+use crate::domain::{Position, TaskRef};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let left_width = (area.width / 3).clamp(26, 38);
+    let [days_area, day_area] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(20)]).areas(area);
+    render_days(frame, days_area, app);
+    render_day(frame, day_area, app);
+}
+
+fn render_days(frame: &mut Frame, area: Rect, app: &App) {
+    let focused = app.program_focus == ProgramFocus::Days;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            Style::new().fg(theme::ACCENT)
+        } else {
+            theme::muted()
+        })
+        .title(Line::styled(" 25 days ", theme::title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list_area, overall_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+
+    let position = app.position();
+    let width = usize::from(list_area.width);
+    let lines: Vec<Line> = app
+        .program
+        .days
+        .iter()
+        .zip(1u8..)
+        .map(|(day, n)| {
+            let (done, total) = app.checklist.day_progress(&app.program, n);
+            let (mark, style) = if done == total {
+                ("✓", Style::new().fg(theme::DONE))
+            } else if app.checklist.is_behind(&app.program, n, position) {
+                ("!", Style::new().fg(theme::BEHIND))
+            } else if position.started() && n == position.day() {
+                ("▶", Style::new().fg(theme::ACCENT))
+            } else {
+                (" ", Style::new())
+            };
+            let count = format!(" {done}/{total}");
+            let title_width = width.saturating_sub(5 + count.chars().count());
+            let title = text::truncate(&day.title, title_width);
+            let pad =
+                title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+            let line = Line::from(vec![
+                Span::styled(mark, style),
+                Span::raw(format!("{n:>3} ")),
+                Span::raw(title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, theme::muted()),
+            ]);
+            if n == app.program_day {
+                line.style(if focused {
+                    theme::selected()
+                } else {
+                    theme::heading()
+                })
+            } else {
+                line
+            }
+        })
+        .collect();
+    let sel = usize::from(app.program_day) - 1;
+    let offset = scroll_to(sel, sel + 1, usize::from(list_area.height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        list_area,
+    );
+    let (done, total) = app.checklist.overall(&app.program);
+    frame.render_widget(
+        gauge(format!("All {done}/{total}"), ratio(done, total)),
+        overall_area,
+    );
+}
+
+fn render_day(frame: &mut Frame, area: Rect, app: &App) {
+    let n = app.program_day;
+    let Some(day) = app.program.day(n) else {
+        return;
+    };
+    let focused = app.program_focus == ProgramFocus::Tasks;
+    let date = app
+        .start
+        .checked_add_days(Days::new(u64::from(n) - 1))
+        .unwrap_or(app.start);
+    let mut title = format!(" Day {n} · {} ", date.format("%a %-d %b"));
+    let position = app.position();
+    if app.checklist.is_behind(&app.program, n, position) {
+        title.push_str("· behind ");
+    } else if position.started() && n == position.day() {
+        title.push_str("· today ");
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            Style::new().fg(theme::ACCENT)
+        } else {
+            theme::muted()
+        })
+        .title(Line::styled(title, theme::title()))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [gauge_area, text_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let (done, total) = app.checklist.day_progress(&app.program, n);
+    frame.render_widget(
+        gauge(format!("{done}/{total} done"), ratio(done, total)),
+        gauge_area,
+    );
+
+    let width = usize::from(text_area.width);
+    let mut lines: Vec<Line> = vec![Line::raw("")];
+    lines.extend(
+        text::wrap(&day.title, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme::heading())),
+    );
+    lines.extend(text::wrap(&day.lesson, width).into_iter().map(Line::from));
+    lines.push(Line::raw(""));
+    let mut selected = (0, 0);
+    for (i, task) in day.tasks.iter().enumerate() {
+        let r = TaskRef {
+            day: n,
+            key: task.key.clone(),
+        };
+        let status = app.checklist.status(&r, task);
+        let is_sel = focused && i == app.program_task;
+        let start = lines.len();
+        lines.extend(task_lines(
+            "",
+            &task.text,
+            status,
+            task.measure.map_or("", |m| m.metric.unit()),
+            width,
+            is_sel,
+        ));
+        if let crate::domain::Status::Done(at) = status {
+            lines.push(Line::styled(
+                format!("       done {}", at.format("%a %-d %b, %H:%M")),
+                theme::muted(),
+            ));
+        }
+        if is_sel {
+            selected = (start, lines.len());
+        }
+    }
+    lines.push(Line::raw(""));
+    match app.notes.get(&n) {
+        Some(note) => {
+            lines.push(Line::styled("Note", theme::heading()));
+            lines.extend(text::wrap(note, width).into_iter().map(Line::from));
+        }
+        None => lines.push(Line::styled(
+            "No note. Press n to write one.",
+            theme::muted(),
+        )),
+    }
+    if matches!(position, Position::NotStarted { .. }) && n == 1 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "The program starts on {}. Press s to change the date.",
+                app.start.format("%a %-d %b %Y")
+            ),
+            theme::muted(),
+        ));
+    }
+    let offset = scroll_to(selected.0, selected.1, usize::from(text_area.height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        text_area,
+    );
+}

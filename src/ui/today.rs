@@ -1,0 +1,100 @@
+//! Pane 1, Today: today's lesson and tasks, and what is left from earlier days.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+
+use super::{day_label, scroll_to, task_lines, text, theme};
+use crate::app::App;
+use crate::domain::Position;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let position = app.position();
+    let day_n = position.day();
+    let Some(day) = app.program.day(day_n) else {
+        return;
+    };
+    let title = match position {
+        Position::NotStarted { .. } => {
+            format!(" {}: first, day 1 · {} ", day_label(app), day.title)
+        }
+        Position::Day(_) => format!(" {} · {} ", day_label(app), day.title),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::muted())
+        .title(Line::styled(
+            text::truncate(&title, usize::from(area.width.saturating_sub(4))),
+            theme::title(),
+        ))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+
+    let mut lines: Vec<Line> = text::wrap(&day.lesson, width)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::raw(""));
+
+    let items = app.today_items();
+    let (done, total) = app.checklist.day_progress(&app.program, day_n);
+    lines.push(Line::styled(
+        format!("Today's tasks · {done}/{total} done"),
+        theme::heading(),
+    ));
+    let mut selected = (0, 0);
+    let mut behind_heading = false;
+    for (i, item) in items.iter().enumerate() {
+        if item.behind && !behind_heading {
+            behind_heading = true;
+            let count = items.iter().filter(|i| i.behind).count();
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!("Behind · {count} from earlier days, still worth doing"),
+                theme::heading().fg(theme::BEHIND),
+            ));
+        }
+        let Some(task) = app.program.task(&item.task) else {
+            continue;
+        };
+        let status = app.checklist.status(&item.task, task);
+        let prefix = if item.behind {
+            format!("Day {}: ", item.task.day)
+        } else {
+            String::new()
+        };
+        let unit = task.measure.map_or("", |m| m.metric.unit());
+        let is_sel = i == app.today_cursor;
+        let start = lines.len();
+        lines.extend(task_lines(&prefix, &task.text, status, unit, width, is_sel));
+        if is_sel {
+            selected = (start, lines.len());
+        }
+    }
+    if !behind_heading && position.started() && total == done {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "All done for today, and nothing left behind. Well done.",
+            theme::heading().fg(theme::DONE),
+        ));
+    }
+    lines.push(Line::raw(""));
+    match app.notes.get(&day_n) {
+        Some(note) => {
+            lines.push(Line::styled("Note", theme::heading()));
+            lines.extend(text::wrap(note, width).into_iter().map(Line::from));
+        }
+        None => lines.push(Line::styled(
+            "No note for today. Press n to write one.",
+            theme::muted(),
+        )),
+    }
+    let offset = scroll_to(selected.0, selected.1, usize::from(inner.height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        inner,
+    );
+}
