@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Local, NaiveDate, NaiveDateTime};
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 use rusqlite::Connection;
@@ -88,6 +88,8 @@ pub struct App {
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
+    /// The time of day, injected so tests can pin it.
+    clock: fn() -> NaiveTime,
 }
 
 impl App {
@@ -121,7 +123,19 @@ impl App {
             popup: None,
             message: None,
             running: true,
+            clock: || Local::now().time(),
         })
+    }
+
+    /// Use `clock` for the time of day instead of the system clock.
+    pub fn with_clock(mut self, clock: fn() -> NaiveTime) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The moment an edit happens: the (possibly pinned) date at the clock's time.
+    fn now(&self) -> NaiveDateTime {
+        self.today.and_time((self.clock)())
     }
 
     pub fn position(&self) -> Position {
@@ -261,8 +275,7 @@ impl App {
             }
             Some(Status::Done(_)) => self.set_done(&task, None),
             Some(Status::Open) => {
-                let at = self.today.and_time(Local::now().time());
-                self.set_done(&task, Some(at));
+                self.set_done(&task, Some(self.now()));
             }
             None => {}
         }
@@ -327,7 +340,7 @@ impl App {
         match self.popup.take() {
             Some(Popup::Note { day, editor }) => {
                 let text = clean_text(&editor.lines().join("\n"));
-                match store::program::set_note(&self.conn, day, &text, &store::now_text()) {
+                match store::program::set_note(&self.conn, day, &text, &self.now()) {
                     Ok(()) => {
                         if text.trim().is_empty() {
                             self.notes.remove(&day);

@@ -223,14 +223,6 @@ fn prepare(conn: &mut Connection, today: NaiveDate) -> Result<(), OpenError> {
     Ok(())
 }
 
-/// The current local time, as stored in the database.
-pub fn now_text() -> String {
-    chrono::Local::now()
-        .naive_local()
-        .format(TIMESTAMP_FORMAT)
-        .to_string()
-}
-
 /// How moments are written: local time to the second.
 pub const TIMESTAMP_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 

@@ -76,14 +76,19 @@ pub fn notes(conn: &Connection) -> rusqlite::Result<BTreeMap<u8, String>> {
 }
 
 /// Save the note of day `day`; an empty note is removed.
-pub fn set_note(conn: &Connection, day: u8, text: &str, now: &str) -> rusqlite::Result<()> {
+pub fn set_note(
+    conn: &Connection,
+    day: u8,
+    text: &str,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<()> {
     if text.trim().is_empty() {
         conn.execute("DELETE FROM day_note WHERE day = ?1", [day])?;
     } else {
         conn.execute(
             "INSERT INTO day_note (day, text, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(day) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
-            params![day, text, now],
+            params![day, text, now.format(TIMESTAMP_FORMAT).to_string()],
         )?;
     }
     Ok(())
@@ -135,19 +140,14 @@ mod tests {
     #[test]
     fn notes_are_saved_replaced_and_cleared() {
         let conn = open_in_memory(today()).expect("open");
-        set_note(&conn, 2, "Ask Ana about printers 🖨️", "2026-11-22 09:00:00").expect("save");
-        set_note(
-            &conn,
-            2,
-            "Ask Ana about printers, then Bo",
-            "2026-11-22 09:01:00",
-        )
-        .expect("replace");
+        let now = today().and_hms_opt(9, 0, 0).expect("time");
+        set_note(&conn, 2, "Ask Ana about printers 🖨️", &now).expect("save");
+        set_note(&conn, 2, "Ask Ana about printers, then Bo", &now).expect("replace");
         assert_eq!(
             notes(&conn).expect("read").get(&2).map(String::as_str),
             Some("Ask Ana about printers, then Bo")
         );
-        set_note(&conn, 2, "  ", "2026-11-22 09:02:00").expect("clear");
+        set_note(&conn, 2, "  ", &now).expect("clear");
         assert!(notes(&conn).expect("read").is_empty());
     }
 }

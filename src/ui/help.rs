@@ -21,10 +21,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled("Database", theme::heading()));
     lines.extend(text::wrap(&app.db_label, width).into_iter().map(Line::from));
-    lines.push(Line::from(format!(
-        "Program started {} · back up by copying the file while list25 is closed",
+    let about = format!(
+        "Program started {}. Back up by copying this file while list25 is closed.",
         app.start.format("%a %-d %b %Y")
-    )));
+    );
+    lines.extend(text::wrap(&about, width).into_iter().map(Line::from));
     for (context, bindings) in keymap::help() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(context.title(), theme::heading()));

@@ -166,7 +166,8 @@ pub fn task_lines(
     if let Status::Measured { value, target } = status {
         body.push_str(&format!("  ({value}/{target} {unit})"));
     }
-    let indent = 6;
+    // " ▶ [x] " before the text.
+    let indent = 7;
     let lines = text::wrap(&body, width.saturating_sub(indent).max(10));
     let row_style = if selected {
         theme::selected()
@@ -184,7 +185,7 @@ pub fn task_lines(
                     Span::raw(" "),
                 ]
             } else {
-                vec![Span::raw(" ".repeat(indent + 1))]
+                vec![Span::raw(" ".repeat(indent))]
             };
             let mut spans = lead;
             let text_style = if status.is_done() {

@@ -12,7 +12,7 @@ use crate::app::{App, ProgramFocus};
 use crate::domain::{Position, TaskRef};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let left_width = (area.width / 3).clamp(26, 38);
+    let left_width = (area.width / 3).clamp(30, 40);
     let [days_area, day_area] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(20)]).areas(area);
     render_days(frame, days_area, app);

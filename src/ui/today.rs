@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let title = match position {
         Position::NotStarted { .. } => {
-            format!(" {}: first, day 1 · {} ", day_label(app), day.title)
+            format!(" Coming up: day 1 · {} ", day.title)
         }
         Position::Day(_) => format!(" {} · {} ", day_label(app), day.title),
     };

@@ -1,0 +1,25 @@
+//! Shared set-up for the integration tests.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use list25::app::App;
+use list25::domain::{Program, parse_date};
+use list25::store;
+
+pub fn date(s: &str) -> NaiveDate {
+    parse_date(s).expect("test date")
+}
+
+/// An app on a fresh in-memory database whose program started on `start`,
+/// seen on `today`.
+pub fn app(start: &str, today: &str) -> App {
+    let conn = store::open_in_memory(date(start)).expect("in-memory store");
+    App::new(
+        conn,
+        Program::builtin().expect("program"),
+        date(today),
+        "/home/ana/.local/share/list25/list25.db".into(),
+    )
+    .expect("app")
+    .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
+}

@@ -1,0 +1,95 @@
+//! Render tests: the panes drawn on a fixed-size TestBackend, pinned today.
+
+mod common;
+
+use list25::action::Action;
+use list25::app::{App, Pane};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
+    terminal
+}
+
+/// Day 3, with the first task of day 1 ticked and a note on day 3.
+fn day_three() -> App {
+    let mut app = common::app("2026-11-20", "2026-11-22");
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Toggle);
+    app.update(Action::Top);
+    app.update(Action::EditNote);
+    for c in "Ask Bo, the café owner, which accountant he uses".chars() {
+        app.update(Action::Input(ratatui::crossterm::event::KeyEvent::from(
+            ratatui::crossterm::event::KeyCode::Char(c),
+        )));
+    }
+    app.update(Action::Save);
+    app.message = None;
+    app
+}
+
+#[test]
+fn today_at_80x24() {
+    insta::assert_snapshot!(draw(&day_three(), 80, 24).backend());
+}
+
+#[test]
+fn today_at_120x40() {
+    insta::assert_snapshot!(draw(&day_three(), 120, 40).backend());
+}
+
+#[test]
+fn today_before_the_program_starts() {
+    let app = common::app("2026-11-25", "2026-11-22");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn program_at_80x24_with_tasks_focused() {
+    let mut app = day_three();
+    app.update(Action::GoTo(Pane::Program));
+    app.update(Action::Open);
+    app.update(Action::Toggle);
+    app.message = None;
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn program_at_100x30_on_a_behind_day() {
+    let mut app = day_three();
+    app.update(Action::GoTo(Pane::Program));
+    app.update(Action::Up);
+    app.update(Action::Up);
+    insta::assert_snapshot!(draw(&app, 100, 30).backend());
+}
+
+#[test]
+fn help_lists_keys_and_the_database() {
+    let mut app = common::app("2026-11-22", "2026-11-22");
+    app.update(Action::Help);
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn start_date_form_shows_its_error() {
+    let mut app = common::app("2026-11-22", "2026-11-22");
+    app.update(Action::GoTo(Pane::Program));
+    app.update(Action::EditStart);
+    app.update(Action::Input(ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Char('x'),
+    )));
+    app.update(Action::Save);
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn a_tiny_terminal_is_told_not_drawn_into() {
+    let app = common::app("2026-11-22", "2026-11-22");
+    let terminal = draw(&app, 30, 6);
+    let text = terminal.backend().to_string();
+    assert!(text.contains("The terminal is 30x6"), "{text}");
+    assert!(text.contains("60x16"), "{text}");
+}
