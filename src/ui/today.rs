@@ -41,8 +41,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
     let items = app.today_items();
     let (done, total) = app.checklist.day_progress(&app.program, day_n);
+    let heading = if position.started() {
+        "Today's tasks"
+    } else {
+        "Day 1 tasks"
+    };
     lines.push(Line::styled(
-        format!("Today's tasks · {done}/{total} done"),
+        format!("{heading} · {done}/{total} done"),
         theme::heading(),
     ));
     let mut selected = (0, 0);
