@@ -23,3 +23,4 @@ pub fn app(start: &str, today: &str) -> App {
     .expect("app")
     .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
 }
+pub mod pty;

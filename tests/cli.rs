@@ -1,0 +1,166 @@
+//! The non-interactive commands, run as the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn list25(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("LIST25_DB")
+        .output()
+        .expect("run list25")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn today_json_has_date_day_and_tasks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(&db, &["--today", "2026-11-20", "today"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = list25(&db, &["--today", "2026-11-22", "today", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["date"], "2026-11-22");
+    assert_eq!(v["day"], 3);
+    let tasks = v["tasks"].as_array().expect("tasks");
+    assert!(tasks.iter().any(|t| t["day"] == 3 && t["done"] == false));
+    assert!(tasks.iter().any(|t| t["day"] == 1 && t["behind"] == true));
+    assert!(
+        tasks
+            .iter()
+            .all(|t| t["text"].is_string() && t["done"].is_boolean())
+    );
+}
+
+#[test]
+fn today_text_lists_the_checklist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(&db, &["--today", "2026-11-22", "today"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Day 1 of 25 · Referrals that happen on their own"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  [ ] Write down how your last three clients found you"),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+}
+
+#[test]
+fn program_start_moves_the_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(
+        &db,
+        &["--today", "2026-11-22", "program", "start", "2026-11-01"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("day 22 of 25"), "{}", stdout(&o));
+    let o = list25(&db, &["--today", "2026-12-31", "today", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["day"], 25, "capped at 25");
+}
+
+#[test]
+fn a_bad_date_exits_2_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(&db, &["--today", "2026-11-22", "today"]);
+    assert!(o.status.success());
+    let before = std::fs::read(&db).expect("read");
+    for args in [
+        &["program", "start", "31/12/2026"][..],
+        &["--today", "2026-13-01", "today"][..],
+        &["program", "start", "2026-02-30"][..],
+    ] {
+        let o = list25(&db, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+    let o = list25(&db, &["--today", "2026-11-22", "today", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["start"], "2026-11-22");
+}
+
+#[test]
+fn a_bad_database_path_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = list25(dir.path(), &["today"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
+
+    let text = dir.path().join("clients.csv");
+    std::fs::write(&text, "name,email\nAna,ana@example.com\n").expect("write");
+    let o = list25(&text, &["today"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not a list25 database"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("read"),
+        "name,email\nAna,ana@example.com\n"
+    );
+
+    let o = list25(Path::new("/proc/list25-nowhere/l.db"), &["today"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot write the database"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn the_database_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("env.db");
+    let o = Command::new(env!("CARGO_BIN_EXE_list25"))
+        .args(["--today", "2026-11-22", "today"])
+        .env("LIST25_DB", &db)
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(db.exists());
+}
+
+#[test]
+fn help_names_the_default_database_and_version_works() {
+    let o = Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--help")
+        .env("HOME", "/home/ana")
+        .env_remove("XDG_DATA_HOME")
+        .output()
+        .expect("run");
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("/home/ana/.local/share/list25/list25.db"),
+        "{text}"
+    );
+    assert!(text.contains("--today <YYYY-MM-DD>"), "{text}");
+    let o = Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--version")
+        .output()
+        .expect("run");
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("list25 {}", env!("CARGO_PKG_VERSION"))
+    );
+}

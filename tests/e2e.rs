@@ -1,0 +1,54 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed, screen
+//! read, the database checked after a restart.
+
+mod common;
+
+use common::pty::Session;
+use list25::domain::TaskRef;
+use list25::store;
+
+#[test]
+fn a_task_ticked_stays_ticked_after_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    let args = ["--today", "2026-11-22"];
+
+    let mut s = Session::start(&db, &args, 80, 24);
+    s.wait_for("Today's tasks · 0/3 done");
+    s.send(" ");
+    s.wait_for("Today's tasks · 1/3 done");
+    s.send("q");
+    assert!(s.wait_exit(), "list25 exits cleanly on q");
+
+    let conn = store::open(&db, common::date("2026-11-22")).expect("reopen");
+    let done = store::program::done_tasks(&conn).expect("read");
+    let task = TaskRef {
+        day: 1,
+        key: "last-three".into(),
+    };
+    assert!(done.contains_key(&task), "stored: {done:?}");
+    drop(conn);
+
+    let mut s = Session::start(&db, &args, 80, 24);
+    s.wait_for("Today's tasks · 1/3 done");
+    assert!(
+        s.screen()
+            .contains("[x] Write down how your last three clients"),
+        "{}",
+        s.screen()
+    );
+    s.send("2");
+    s.wait_for("25 days");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_not_a_panic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    let mut s = Session::start(&db, &["--today", "2026-11-22"], 40, 10);
+    s.wait_for("The terminal is 40x10; list25 needs at");
+    s.send("q");
+    assert!(s.wait_exit());
+}
