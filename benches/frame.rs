@@ -32,8 +32,13 @@ fn key_to_frame(c: &mut Criterion) {
     let today = parse_date("2026-11-22").expect("date");
     let start = parse_date("2026-11-01").expect("date");
     let conn = store::open_in_memory(start).expect("open");
-    let mut app = App::new(conn, Program::builtin().expect("program"), today, String::new())
-        .expect("app");
+    let mut app = App::new(
+        conn,
+        Program::builtin().expect("program"),
+        today,
+        String::new(),
+    )
+    .expect("app");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     c.bench_function("key j/k and redraw, Today with 60 tasks behind", |b| {
         let mut down = true;
@@ -63,8 +68,13 @@ fn toggle_commit(c: &mut Criterion) {
     let path = dir.path().join("bench.db");
     let today = parse_date("2026-11-22").expect("date");
     let conn = store::open(&path, today).expect("open");
-    let mut app = App::new(conn, Program::builtin().expect("program"), today, String::new())
-        .expect("app");
+    let mut app = App::new(
+        conn,
+        Program::builtin().expect("program"),
+        today,
+        String::new(),
+    )
+    .expect("app");
     c.bench_function("Space: tick or untick, committed to a file", |b| {
         b.iter(|| app.update(Action::Toggle));
     });

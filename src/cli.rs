@@ -11,8 +11,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::app::App;
-use crate::domain::{Checklist, Position, Program, Status, parse_date};
-use crate::store;
+use crate::domain::{CategoryDraft, Checklist, Position, Program, Status, parse_date};
+use crate::store::{self, WriteError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,6 +48,33 @@ pub enum Command {
     Program {
         #[command(subcommand)]
         command: ProgramCommand,
+    },
+    /// The most-wanted list of categories.
+    Category {
+        #[command(subcommand)]
+        command: CategoryCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CategoryCommand {
+    /// Add a category to the most-wanted list.
+    Add {
+        /// The occupation, for example "Accountants".
+        name: String,
+        /// Why its members already serve your ideal clients.
+        #[arg(long, default_value = "")]
+        why: String,
+        /// Partners wanted in this category (1-25).
+        #[arg(long, default_value_t = crate::domain::category::DEFAULT_TARGET,
+              value_parser = clap::value_parser!(u32).range(1..=25))]
+        target: u32,
+    },
+    /// List the most-wanted list in order.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -112,6 +139,81 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 today.format("%Y-%m-%d"),
                 describe(Position::of(date, today))
             );
+        }
+        Some(Command::Category { command }) => return category(&conn, command, today),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Bad input: say so plainly and exit 2 with nothing written.
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("list25: {message}");
+    ExitCode::from(2)
+}
+
+#[derive(Debug, Serialize)]
+struct CategoryRow<'a> {
+    name: &'a str,
+    why: &'a str,
+    target: u32,
+    partners: u32,
+    contacts: u32,
+}
+
+fn category(conn: &Connection, command: CategoryCommand, today: NaiveDate) -> Result<ExitCode> {
+    match command {
+        CategoryCommand::Add { name, why, target } => {
+            let draft = match CategoryDraft::parse(&name, &why, &target.to_string()) {
+                Ok(d) => d,
+                Err((_, why)) => return Ok(refuse(&why)),
+            };
+            let now = today.and_time(Local::now().time());
+            match store::category::add(conn, &draft, &now) {
+                Ok(_) => {
+                    let n = store::category::count(conn)?;
+                    println!(
+                        "Added {:?} (target {} partners). {n} of {} categories on your most-wanted list.",
+                        draft.name,
+                        draft.target,
+                        crate::domain::category::GOAL
+                    );
+                }
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        CategoryCommand::List { json } => {
+            let categories = store::category::list(conn)?;
+            if json {
+                let rows: Vec<CategoryRow> = categories
+                    .iter()
+                    .map(|c| CategoryRow {
+                        name: &c.name,
+                        why: &c.why,
+                        target: c.target,
+                        partners: c.partners,
+                        contacts: c.contacts,
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else if categories.is_empty() {
+                println!("No categories yet. Add one: list25 category add \"Accountants\"");
+            } else {
+                for (i, c) in categories.iter().enumerate() {
+                    let why = if c.why.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", c.why)
+                    };
+                    println!(
+                        "{:>2}. {} ({}/{} partners){why}",
+                        i + 1,
+                        c.name,
+                        c.partners,
+                        c.target
+                    );
+                }
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

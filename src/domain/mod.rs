@@ -1,7 +1,9 @@
 //! Plain types and rules: no SQL, no terminal.
 
+pub mod category;
 pub mod checklist;
 pub mod program;
 
+pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};
 pub use program::{Day, Measure, Metric, Position, Program, Task, TaskRef, parse_date};

@@ -4,9 +4,11 @@ use rusqlite::Connection;
 
 use crate::domain::Metrics;
 
-/// Read the counts measured tasks depend on. The database holds no
-/// categories or contacts yet, so every count is honestly zero; each count
-/// becomes a query when its table arrives.
-pub fn load(_conn: &Connection) -> rusqlite::Result<Metrics> {
-    Ok(Metrics::default())
+/// Read the counts measured tasks depend on. Contacts are not stored yet,
+/// so the counts that depend on them are honestly zero.
+pub fn load(conn: &Connection) -> rusqlite::Result<Metrics> {
+    Ok(Metrics {
+        categories: super::category::count(conn)?,
+        ..Metrics::default()
+    })
 }

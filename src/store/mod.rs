@@ -1,6 +1,7 @@
 //! The repository layer over SQLite: opening, pragmas, migrations, and one
 //! module per aggregate.
 
+pub mod category;
 pub mod metrics;
 pub mod program;
 
@@ -20,7 +21,10 @@ pub const APPLICATION_ID: i32 = 0x4C32_3521;
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// The schema, one step per element; a step once shipped never changes.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_program.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_program.sql"),
+    include_str!("migrations/002_categories.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -88,6 +92,31 @@ impl std::error::Error for OpenError {}
 impl From<rusqlite::Error> for OpenError {
     fn from(e: rusqlite::Error) -> Self {
         OpenError::Sqlite(e)
+    }
+}
+
+/// Why a write was not made: refused for a reason the user can act on,
+/// or a database error.
+#[derive(Debug)]
+pub enum WriteError {
+    Refused(String),
+    Db(rusqlite::Error),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Refused(why) => f.write_str(why),
+            WriteError::Db(e) => write!(f, "database error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl From<rusqlite::Error> for WriteError {
+    fn from(e: rusqlite::Error) -> Self {
+        WriteError::Db(e)
     }
 }
 
@@ -311,6 +340,39 @@ mod tests {
         }
         let err = open(&path, today()).expect_err("too new");
         assert!(matches!(err, OpenError::TooNew { .. }), "{err}");
+    }
+
+    #[test]
+    fn an_older_database_is_copied_aside_before_it_is_upgraded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.db");
+        {
+            let mut c = Connection::open(&path).expect("create");
+            Migrations::new(vec![M::up(MIGRATIONS[0])])
+                .to_latest(&mut c)
+                .expect("version 1");
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .expect("id");
+            program::set_start_date(&c, today()).expect("start");
+        }
+        let conn = open(&path, today()).expect("upgrade");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(v, latest_version());
+        let aside = Connection::open(backup_path(&path, 1)).expect("backup opens");
+        let old: i64 = aside
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(old, 1);
+        let start: String = aside
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'program_start'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("start kept");
+        assert_eq!(start, "2026-11-22");
     }
 
     #[test]

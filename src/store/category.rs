@@ -1,0 +1,275 @@
+//! The most-wanted list: categories, in the user's order.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{TIMESTAMP_FORMAT, WriteError};
+use crate::domain::{Category, CategoryDraft};
+
+const COLUMNS: &str = "id, name, why, target";
+
+fn from_row(row: &Row) -> rusqlite::Result<Category> {
+    Ok(Category {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        why: row.get(2)?,
+        target: row.get(3)?,
+        // Counted from contacts once they are stored.
+        partners: 0,
+        contacts: 0,
+    })
+}
+
+/// The live categories in the user's order.
+pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM category WHERE deleted_at IS NULL ORDER BY position, id"
+    ))?;
+    stmt.query_map([], from_row)?.collect()
+}
+
+pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM category WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// A live category by name, ignoring case.
+pub fn find_by_name(conn: &Connection, name: &str) -> rusqlite::Result<Option<Category>> {
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS} FROM category
+             WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE"
+        ),
+        [name.trim()],
+        from_row,
+    )
+    .optional()
+}
+
+fn refuse_duplicate(conn: &Connection, name: &str, except: Option<i64>) -> Result<(), WriteError> {
+    match find_by_name(conn, name)? {
+        Some(c) if Some(c.id) != except => Err(WriteError::Refused(format!(
+            "There is already a category named {:?}.",
+            c.name
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Add a category at the end of the list. Returns its id.
+pub fn add(
+    conn: &Connection,
+    draft: &CategoryDraft,
+    now: &NaiveDateTime,
+) -> Result<i64, WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    refuse_duplicate(&tx, &draft.name, None)?;
+    let id = insert(&tx, draft, now)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+fn insert(conn: &Connection, draft: &CategoryDraft, now: &NaiveDateTime) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO category (name, why, target, position, created_at)
+         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM category), ?4)",
+        params![
+            draft.name,
+            draft.why,
+            draft.target,
+            now.format(TIMESTAMP_FORMAT).to_string()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Add several categories in one step, skipping names already on the list.
+/// Returns how many were added.
+pub fn add_many(
+    conn: &Connection,
+    drafts: &[CategoryDraft],
+    now: &NaiveDateTime,
+) -> Result<usize, WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let mut added = 0;
+    for draft in drafts {
+        if find_by_name(&tx, &draft.name)?.is_none() {
+            insert(&tx, draft, now)?;
+            added += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(added)
+}
+
+/// Change the name, the why and the target of a category.
+pub fn update(conn: &Connection, id: i64, draft: &CategoryDraft) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    refuse_duplicate(&tx, &draft.name, Some(id))?;
+    tx.execute(
+        "UPDATE category SET name = ?2, why = ?3, target = ?4 WHERE id = ?1",
+        params![id, draft.name, draft.why, draft.target],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Move a category one place up (`-1`) or down (`1`) the list.
+/// Returns false when it is already at that end.
+pub fn move_by(conn: &Connection, id: i64, up: bool) -> rusqlite::Result<bool> {
+    let tx = conn.unchecked_transaction()?;
+    let ids: Vec<i64> = list(&tx)?.into_iter().map(|c| c.id).collect();
+    let Some(i) = ids.iter().position(|&x| x == id) else {
+        return Ok(false);
+    };
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    let Some(j) = j.filter(|&j| j < ids.len()) else {
+        return Ok(false);
+    };
+    let mut order = ids;
+    order.swap(i, j);
+    // Renumber the whole (short) list so positions stay dense.
+    for (pos, id) in (1i64..).zip(&order) {
+        tx.execute(
+            "UPDATE category SET position = ?2 WHERE id = ?1",
+            params![id, pos],
+        )?;
+    }
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Delete a category; `restore` brings it back.
+pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE category SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now.format(TIMESTAMP_FORMAT).to_string()],
+    )?;
+    Ok(())
+}
+
+/// Undo a delete, unless a category of the same name was added since.
+pub fn restore(conn: &Connection, id: i64) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let name: Option<String> = tx
+        .query_row("SELECT name FROM category WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(name) = name else {
+        return Err(WriteError::Refused("That category is gone.".into()));
+    };
+    refuse_duplicate(&tx, &name, Some(id))?;
+    tx.execute("UPDATE category SET deleted_at = NULL WHERE id = ?1", [id])?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::parse_date;
+    use crate::store::open_in_memory;
+
+    fn now() -> NaiveDateTime {
+        parse_date("2026-11-22")
+            .expect("date")
+            .and_hms_opt(9, 0, 0)
+            .expect("time")
+    }
+
+    fn draft(name: &str) -> CategoryDraft {
+        CategoryDraft::parse(name, "", "").expect("draft")
+    }
+
+    fn names(conn: &Connection) -> Vec<String> {
+        list(conn)
+            .expect("list")
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    }
+
+    #[test]
+    fn categories_keep_the_order_they_were_added_in() {
+        let conn = open_in_memory(now().date()).expect("open");
+        for n in ["Accountants", "Attorneys", "Bankers"] {
+            add(&conn, &draft(n), &now()).expect("add");
+        }
+        assert_eq!(names(&conn), ["Accountants", "Attorneys", "Bankers"]);
+        assert_eq!(count(&conn).expect("count"), 3);
+    }
+
+    #[test]
+    fn a_duplicate_name_is_refused_whatever_its_case() {
+        let conn = open_in_memory(now().date()).expect("open");
+        add(&conn, &draft("Printers"), &now()).expect("add");
+        let err = add(&conn, &draft("printers"), &now()).expect_err("duplicate");
+        assert!(
+            err.to_string()
+                .contains("already a category named \"Printers\""),
+            "{err}"
+        );
+        assert_eq!(count(&conn).expect("count"), 1);
+    }
+
+    #[test]
+    fn move_up_and_down_swaps_neighbours_and_stops_at_the_ends() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let a = add(&conn, &draft("A"), &now()).expect("add");
+        let b = add(&conn, &draft("B"), &now()).expect("add");
+        add(&conn, &draft("C"), &now()).expect("add");
+        assert!(move_by(&conn, b, true).expect("move"));
+        assert_eq!(names(&conn), ["B", "A", "C"]);
+        assert!(!move_by(&conn, b, true).expect("move"), "already first");
+        assert!(move_by(&conn, a, false).expect("move"));
+        assert_eq!(names(&conn), ["B", "C", "A"]);
+        assert!(!move_by(&conn, a, false).expect("move"), "already last");
+    }
+
+    #[test]
+    fn rename_keeps_the_place_and_refuses_a_taken_name() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let a = add(&conn, &draft("Bankers"), &now()).expect("add");
+        add(&conn, &draft("Printers"), &now()).expect("add");
+        let renamed =
+            CategoryDraft::parse("Private bankers", "they meet founders", "5").expect("d");
+        update(&conn, a, &renamed).expect("rename");
+        let first = &list(&conn).expect("list")[0];
+        assert_eq!((first.name.as_str(), first.target), ("Private bankers", 5));
+        assert!(update(&conn, a, &draft("PRINTERS")).is_err());
+    }
+
+    #[test]
+    fn delete_hides_and_restore_brings_back() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let a = add(&conn, &draft("Printers"), &now()).expect("add");
+        delete(&conn, a, &now()).expect("delete");
+        assert!(names(&conn).is_empty());
+        restore(&conn, a).expect("restore");
+        assert_eq!(names(&conn), ["Printers"]);
+        delete(&conn, a, &now()).expect("delete");
+        add(&conn, &draft("printers"), &now()).expect("same name again");
+        assert!(
+            restore(&conn, a).is_err(),
+            "two live categories of one name"
+        );
+    }
+
+    #[test]
+    fn add_many_skips_what_is_already_there() {
+        let conn = open_in_memory(now().date()).expect("open");
+        add(&conn, &draft("Printers"), &now()).expect("add");
+        let n = add_many(
+            &conn,
+            &[draft("Bankers"), draft("printers"), draft("Attorneys")],
+            &now(),
+        )
+        .expect("add many");
+        assert_eq!(n, 2);
+        assert_eq!(names(&conn), ["Printers", "Bankers", "Attorneys"]);
+    }
+}
