@@ -31,6 +31,24 @@ pub enum Action {
     Save,
     /// Close the open form or editor without saving.
     Cancel,
+    /// Add a new item in the focused pane.
+    Add,
+    /// Edit the selected item.
+    Edit,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Undo the last delete.
+    Undo,
+    /// Move the selected item one place up the list.
+    MoveUp,
+    /// Move the selected item one place down the list.
+    MoveDown,
+    /// Next field of a form.
+    NextField,
+    /// Previous field of a form.
+    PrevField,
+    /// Answer yes to the open question.
+    Confirm,
     /// A key typed into the open text field.
     Input(KeyEvent),
 }

@@ -4,11 +4,16 @@ use std::collections::BTreeMap;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 use rusqlite::Connection;
 
 use crate::action::Action;
-use crate::domain::{Checklist, Item, Position, Program, Status, TaskRef, parse_date};
+use crate::domain::category::{DEFAULT_TARGET, GOAL};
+use crate::domain::{
+    Category, CategoryDraft, CategoryField, Checklist, Item, Position, Program, Status, TaskRef,
+    parse_date,
+};
 use crate::keymap::Context;
 use crate::store;
 
@@ -17,15 +22,17 @@ use crate::store;
 pub enum Pane {
     Today,
     Program,
+    Categories,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 2] = [Pane::Today, Pane::Program];
+    pub const ALL: [Pane; 3] = [Pane::Today, Pane::Program, Pane::Categories];
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Today => "Today",
             Pane::Program => "Program",
+            Pane::Categories => "Categories",
         }
     }
 
@@ -60,6 +67,63 @@ pub enum Popup {
         input: TextArea<'static>,
         error: Option<String>,
     },
+    Category(Box<CategoryForm>),
+    /// Asks before deleting the category `id`.
+    ConfirmDelete {
+        id: i64,
+        question: String,
+    },
+}
+
+/// The form that adds or edits a category.
+pub struct CategoryForm {
+    /// The category being edited; `None` when adding.
+    pub id: Option<i64>,
+    /// Name, why, target.
+    pub fields: [TextArea<'static>; 3],
+    pub focus: usize,
+    pub error: Option<(CategoryField, String)>,
+}
+
+impl CategoryForm {
+    pub const LABELS: [&'static str; 3] = ["Name", "Why", "Target"];
+
+    fn new(id: Option<i64>, values: [String; 3]) -> Self {
+        let [name, why, target] = values;
+        let mut form = CategoryForm {
+            id,
+            fields: [single_line(&name), single_line(&why), single_line(&target)],
+            focus: 0,
+            error: None,
+        };
+        form.fields[1].set_placeholder_text("why its members already serve your ideal clients");
+        form.fields[2].set_placeholder_text(format!("{DEFAULT_TARGET}"));
+        form.focus_on(0);
+        form
+    }
+
+    fn focus_on(&mut self, i: usize) {
+        self.focus = i % self.fields.len();
+        for (j, field) in self.fields.iter_mut().enumerate() {
+            field.set_cursor_style(if j == self.focus {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            });
+        }
+    }
+
+    pub fn field_index(kind: CategoryField) -> usize {
+        match kind {
+            CategoryField::Name => 0,
+            CategoryField::Why => 1,
+            CategoryField::Target => 2,
+        }
+    }
+
+    fn text(&self, i: usize) -> String {
+        self.fields[i].lines().join(" ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +149,10 @@ pub struct App {
     pub program_day: u8,
     pub program_task: usize,
     pub program_focus: ProgramFocus,
+    pub categories: Vec<Category>,
+    pub category_cursor: usize,
+    /// The last deleted category, which `u` brings back.
+    pub deleted_category: Option<i64>,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
@@ -106,6 +174,7 @@ impl App {
             metrics: store::metrics::load(&conn)?,
         };
         let notes = store::program::notes(&conn)?;
+        let categories = store::category::list(&conn)?;
         let day = Position::of(start, today).day();
         Ok(App {
             today,
@@ -120,6 +189,9 @@ impl App {
             program_day: day,
             program_task: 0,
             program_focus: ProgramFocus::Days,
+            categories,
+            category_cursor: 0,
+            deleted_category: None,
             popup: None,
             message: None,
             running: true,
@@ -156,8 +228,11 @@ impl App {
         match &self.popup {
             Some(Popup::Help { .. }) => Context::Help,
             Some(Popup::Note { .. } | Popup::StartDate { .. }) => Context::TextField,
+            Some(Popup::Category(_)) => Context::Form,
+            Some(Popup::ConfirmDelete { .. }) => Context::Confirm,
             None => match (self.pane, self.program_focus) {
                 (Pane::Today, _) => Context::Today,
+                (Pane::Categories, _) => Context::Categories,
                 (Pane::Program, ProgramFocus::Days) => Context::ProgramDays,
                 (Pane::Program, ProgramFocus::Tasks) => Context::ProgramTasks,
             },
@@ -210,6 +285,162 @@ impl App {
             Action::Save => self.save_popup(),
             Action::Cancel => self.popup = None,
             Action::Input(key) => self.input(key),
+            Action::Add => {
+                self.popup = Some(Popup::Category(Box::new(CategoryForm::new(
+                    None,
+                    Default::default(),
+                ))))
+            }
+            Action::Edit => {
+                if let Some(c) = self.categories.get(self.category_cursor) {
+                    self.popup = Some(Popup::Category(Box::new(CategoryForm::new(
+                        Some(c.id),
+                        [c.name.clone(), c.why.clone(), c.target.to_string()],
+                    ))));
+                }
+            }
+            Action::Delete => {
+                if let Some(c) = self.categories.get(self.category_cursor) {
+                    let contacts = match c.contacts {
+                        0 => "It holds no contacts.".to_owned(),
+                        1 => "Its 1 contact goes with it.".to_owned(),
+                        n => format!("Its {n} contacts go with it."),
+                    };
+                    self.popup = Some(Popup::ConfirmDelete {
+                        id: c.id,
+                        question: format!(
+                            "Delete the category {:?}? {contacts} You can undo with u.",
+                            c.name
+                        ),
+                    });
+                }
+            }
+            Action::Confirm => {
+                if let Some(Popup::ConfirmDelete { id, .. }) = self.popup.take() {
+                    self.delete_category(id);
+                }
+            }
+            Action::Undo => self.undo_delete(),
+            Action::MoveUp | Action::MoveDown => self.move_category(action == Action::MoveUp),
+            Action::NextField | Action::PrevField => {
+                if let Some(Popup::Category(form)) = &mut self.popup {
+                    let by = if action == Action::NextField {
+                        1
+                    } else {
+                        form.fields.len() - 1
+                    };
+                    form.focus_on(form.focus + by);
+                }
+            }
+        }
+    }
+
+    /// Read the categories and the counts that depend on them again, after
+    /// a write.
+    fn reload_categories(&mut self) {
+        let loaded = store::category::list(&self.conn)
+            .and_then(|c| Ok((c, store::metrics::load(&self.conn)?)));
+        match loaded {
+            Ok((categories, metrics)) => {
+                self.categories = categories;
+                self.checklist.metrics = metrics;
+                self.category_cursor = self
+                    .category_cursor
+                    .min(self.categories.len().saturating_sub(1));
+            }
+            Err(e) => {
+                self.message = Some(Message::Error(format!(
+                    "Could not read the categories: {e}"
+                )))
+            }
+        }
+    }
+
+    fn select_category(&mut self, id: i64) {
+        if let Some(i) = self.categories.iter().position(|c| c.id == id) {
+            self.category_cursor = i;
+        }
+    }
+
+    fn save_category(&mut self, mut form: Box<CategoryForm>) {
+        let draft = CategoryDraft::parse(&form.text(0), &form.text(1), &form.text(2));
+        let result = match &draft {
+            Err((field, why)) => Err((*field, why.clone())),
+            Ok(draft) => {
+                let now = self.now();
+                let written = match form.id {
+                    Some(id) => store::category::update(&self.conn, id, draft).map(|()| id),
+                    None => store::category::add(&self.conn, draft, &now),
+                };
+                written.map_err(|e| (CategoryField::Name, e.to_string()))
+            }
+        };
+        match result {
+            Ok(id) => {
+                self.reload_categories();
+                self.select_category(id);
+                let name = draft.map(|d| d.name).unwrap_or_default();
+                self.message = Some(Message::Info(match form.id {
+                    Some(_) => format!("Saved {name:?}."),
+                    None => format!(
+                        "Added {name:?}: {} of {GOAL} categories.",
+                        self.categories.len()
+                    ),
+                }));
+            }
+            Err((field, why)) => {
+                form.focus_on(CategoryForm::field_index(field));
+                form.error = Some((field, why));
+                self.popup = Some(Popup::Category(form));
+            }
+        }
+    }
+
+    fn delete_category(&mut self, id: i64) {
+        let name = self
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone());
+        match store::category::delete(&self.conn, id, &self.now()) {
+            Ok(()) => {
+                self.deleted_category = Some(id);
+                self.reload_categories();
+                self.message = Some(Message::Info(format!(
+                    "Deleted {:?}. Press u to undo.",
+                    name.unwrap_or_default()
+                )));
+            }
+            Err(e) => self.message = Some(Message::Error(format!("Could not delete: {e}"))),
+        }
+    }
+
+    fn undo_delete(&mut self) {
+        let Some(id) = self.deleted_category.take() else {
+            self.message = Some(Message::Info("Nothing to undo.".into()));
+            return;
+        };
+        match store::category::restore(&self.conn, id) {
+            Ok(()) => {
+                self.reload_categories();
+                self.select_category(id);
+                self.message = Some(Message::Info("Restored.".into()));
+            }
+            Err(e) => self.message = Some(Message::Error(format!("Could not undo: {e}"))),
+        }
+    }
+
+    fn move_category(&mut self, up: bool) {
+        let Some(id) = self.categories.get(self.category_cursor).map(|c| c.id) else {
+            return;
+        };
+        match store::category::move_by(&self.conn, id, up) {
+            Ok(true) => {
+                self.reload_categories();
+                self.select_category(id);
+            }
+            Ok(false) => {}
+            Err(e) => self.message = Some(Message::Error(format!("Could not move: {e}"))),
         }
     }
 
@@ -224,6 +455,10 @@ impl App {
             (Pane::Today, _) => {
                 let len = self.today_items().len();
                 self.today_cursor = step(self.today_cursor, by, len.saturating_sub(1));
+            }
+            (Pane::Categories, _) => {
+                let len = self.categories.len();
+                self.category_cursor = step(self.category_cursor, by, len.saturating_sub(1));
             }
             (Pane::Program, ProgramFocus::Days) => {
                 let d = step(usize::from(self.program_day) - 1, by, 24);
@@ -254,7 +489,7 @@ impl App {
                     key: t.key.clone(),
                 })
             }
-            (Pane::Program, ProgramFocus::Days) => None,
+            (Pane::Program, ProgramFocus::Days) | (Pane::Categories, _) => None,
         }
     }
 
@@ -301,8 +536,8 @@ impl App {
 
     fn open_note(&mut self) {
         let day = match self.pane {
-            Pane::Today => self.position().day(),
             Pane::Program => self.program_day,
+            _ => self.position().day(),
         };
         let text = self.notes.get(&day).cloned().unwrap_or_default();
         let mut editor = TextArea::new(text.lines().map(str::to_owned).collect());
@@ -331,6 +566,11 @@ impl App {
                 if !matches!(key.code, KeyCode::Enter) {
                     input.input(key);
                 }
+            }
+            Some(Popup::Category(form)) => {
+                form.error = None;
+                let focus = form.focus;
+                form.fields[focus].input(key);
             }
             _ => {}
         }
@@ -383,6 +623,7 @@ impl App {
                     }
                 }
             }
+            Some(Popup::Category(form)) => self.save_category(form),
             other => self.popup = other,
         }
     }

@@ -15,9 +15,14 @@ pub enum Context {
     Today,
     ProgramDays,
     ProgramTasks,
+    Categories,
     Help,
     /// A text field or editor: unbound keys are typed into it.
     TextField,
+    /// A form of several fields: unbound keys are typed into the field.
+    Form,
+    /// A yes/no question.
+    Confirm,
 }
 
 impl Context {
@@ -27,8 +32,11 @@ impl Context {
             Context::Today => "Today",
             Context::ProgramDays => "Program: days",
             Context::ProgramTasks => "Program: tasks",
+            Context::Categories => "Categories",
             Context::Help => "Help",
             Context::TextField => "Notes and dates",
+            Context::Form => "Forms",
+            Context::Confirm => "Questions",
         }
     }
 
@@ -36,7 +44,7 @@ impl Context {
     fn with_globals(self) -> bool {
         matches!(
             self,
-            Context::Today | Context::ProgramDays | Context::ProgramTasks
+            Context::Today | Context::ProgramDays | Context::ProgramTasks | Context::Categories
         )
     }
 }
@@ -75,232 +83,58 @@ const fn b(
     }
 }
 
-use Context::{Global, Help, ProgramDays, ProgramTasks, TextField, Today};
-use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{
+    Categories, Confirm, Form, Global, Help, ProgramDays, ProgramTasks, TextField, Today,
+};
+use KeyCode::{
+    BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(
-        Today,
-        &[(Char(' '), NONE)],
-        "Space",
-        Action::Toggle,
-        "done/undo",
-        true,
-    ),
-    b(
-        Today,
-        &[(Char('n'), NONE)],
-        "n",
-        Action::EditNote,
-        "note",
-        true,
-    ),
-    b(
-        ProgramDays,
-        &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)],
-        "Enter",
-        Action::Open,
-        "tasks",
-        true,
-    ),
-    b(
-        ProgramDays,
-        &[(Char('n'), NONE)],
-        "n",
-        Action::EditNote,
-        "note",
-        true,
-    ),
-    b(
-        ProgramDays,
-        &[(Char('s'), NONE)],
-        "s",
-        Action::EditStart,
-        "start date",
-        true,
-    ),
-    b(
-        ProgramTasks,
-        &[(Char(' '), NONE)],
-        "Space",
-        Action::Toggle,
-        "done/undo",
-        true,
-    ),
-    b(
-        ProgramTasks,
-        &[(Esc, NONE), (Left, NONE), (Char('h'), NONE)],
-        "Esc",
-        Action::Back,
-        "days",
-        true,
-    ),
-    b(
-        ProgramTasks,
-        &[(Char('n'), NONE)],
-        "n",
-        Action::EditNote,
-        "note",
-        true,
-    ),
-    b(
-        ProgramTasks,
-        &[(Char('s'), NONE)],
-        "s",
-        Action::EditStart,
-        "start date",
-        false,
-    ),
-    b(
-        Global,
-        &[(Char('j'), NONE), (Down, NONE)],
-        "j/k",
-        Action::Down,
-        "move",
-        true,
-    ),
-    b(
-        Global,
-        &[(Char('k'), NONE), (Up, NONE)],
-        "",
-        Action::Up,
-        "",
-        false,
-    ),
-    b(
-        Global,
-        &[(Char('g'), NONE), (Home, NONE)],
-        "g/G",
-        Action::Top,
-        "first/last",
-        false,
-    ),
-    b(
-        Global,
-        &[(Char('G'), NONE), (Char('G'), SHIFT), (End, NONE)],
-        "",
-        Action::Bottom,
-        "",
-        false,
-    ),
-    b(
-        Global,
-        &[(PageDown, NONE)],
-        "PgDn/PgUp",
-        Action::PageDown,
-        "page",
-        false,
-    ),
+    b(Today, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
+    b(Today, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
+    b(ProgramDays, &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)], "Enter", Action::Open, "tasks", true),
+    b(ProgramDays, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
+    b(ProgramDays, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", true),
+    b(ProgramTasks, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
+    b(ProgramTasks, &[(Esc, NONE), (Left, NONE), (Char('h'), NONE)], "Esc", Action::Back, "days", true),
+    b(ProgramTasks, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
+    b(ProgramTasks, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", false),
+    b(Categories, &[(Char('a'), NONE)], "a", Action::Add, "add", true),
+    b(Categories, &[(Char('e'), NONE), (Enter, NONE)], "e", Action::Edit, "edit", true),
+    b(Categories, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", true),
+    b(Categories, &[(Char('K'), NONE), (Char('K'), SHIFT), (Up, SHIFT)], "K/J", Action::MoveUp, "reorder", true),
+    b(Categories, &[(Char('J'), NONE), (Char('J'), SHIFT), (Down, SHIFT)], "", Action::MoveDown, "", false),
+    b(Categories, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(Global, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
+    b(Global, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
+    b(Global, &[(Char('g'), NONE), (Home, NONE)], "g/G", Action::Top, "first/last", false),
+    b(Global, &[(Char('G'), NONE), (Char('G'), SHIFT), (End, NONE)], "", Action::Bottom, "", false),
+    b(Global, &[(PageDown, NONE)], "PgDn/PgUp", Action::PageDown, "page", false),
     b(Global, &[(PageUp, NONE)], "", Action::PageUp, "", false),
-    b(
-        Global,
-        &[(Tab, NONE)],
-        "Tab",
-        Action::NextPane,
-        "next pane",
-        true,
-    ),
-    b(
-        Global,
-        &[(BackTab, NONE), (BackTab, SHIFT)],
-        "Shift-Tab",
-        Action::PrevPane,
-        "previous pane",
-        false,
-    ),
-    b(
-        Global,
-        &[(Char('1'), NONE)],
-        "1",
-        Action::GoTo(Pane::Today),
-        "Today",
-        false,
-    ),
-    b(
-        Global,
-        &[(Char('2'), NONE)],
-        "2",
-        Action::GoTo(Pane::Program),
-        "Program",
-        false,
-    ),
-    b(
-        Global,
-        &[(Char('?'), NONE), (Char('?'), SHIFT)],
-        "?",
-        Action::Help,
-        "help",
-        true,
-    ),
-    b(
-        Global,
-        &[(Char('q'), NONE), (Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        "quit",
-        true,
-    ),
-    b(
-        Help,
-        &[(Char('j'), NONE), (Down, NONE)],
-        "j/k",
-        Action::Down,
-        "scroll",
-        true,
-    ),
-    b(
-        Help,
-        &[(Char('k'), NONE), (Up, NONE)],
-        "",
-        Action::Up,
-        "",
-        false,
-    ),
-    b(
-        Help,
-        &[
-            (Esc, NONE),
-            (Char('?'), NONE),
-            (Char('?'), SHIFT),
-            (Char('q'), NONE),
-        ],
-        "Esc",
-        Action::Back,
-        "close",
-        true,
-    ),
-    b(
-        Help,
-        &[(Char('c'), CTRL)],
-        "Ctrl-C",
-        Action::Quit,
-        "quit",
-        false,
-    ),
-    b(
-        TextField,
-        &[(Enter, NONE)],
-        "Enter",
-        Action::Save,
-        "save",
-        true,
-    ),
-    b(
-        TextField,
-        &[(Esc, NONE)],
-        "Esc",
-        Action::Cancel,
-        "cancel",
-        true,
-    ),
-    b(
-        TextField,
-        &[(Char('c'), CTRL)],
-        "Ctrl-C",
-        Action::Quit,
-        "save and quit",
-        false,
-    ),
+    b(Global, &[(Tab, NONE)], "Tab", Action::NextPane, "next pane", true),
+    b(Global, &[(BackTab, NONE), (BackTab, SHIFT)], "Shift-Tab", Action::PrevPane, "previous pane", false),
+    b(Global, &[(Char('1'), NONE)], "1", Action::GoTo(Pane::Today), "Today", false),
+    b(Global, &[(Char('2'), NONE)], "2", Action::GoTo(Pane::Program), "Program", false),
+    b(Global, &[(Char('3'), NONE)], "3", Action::GoTo(Pane::Categories), "Categories", false),
+    b(Global, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::Help, "help", true),
+    b(Global, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
+    b(Help, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "scroll", true),
+    b(Help, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
+    b(Help, &[(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT), (Char('q'), NONE)], "Esc", Action::Back, "close", true),
+    b(Help, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(TextField, &[(Enter, NONE)], "Enter", Action::Save, "save", true),
+    b(TextField, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
+    b(TextField, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "save and quit", false),
+    b(Form, &[(Enter, NONE)], "Enter", Action::Save, "save", true),
+    b(Form, &[(Tab, NONE)], "Tab", Action::NextField, "next field", true),
+    b(Form, &[(BackTab, NONE), (BackTab, SHIFT)], "Shift-Tab", Action::PrevField, "previous field", false),
+    b(Form, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
+    b(Form, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(Confirm, &[(Char('y'), NONE), (Enter, NONE)], "y", Action::Confirm, "yes", true),
+    b(Confirm, &[(Char('n'), NONE), (Esc, NONE)], "n/Esc", Action::Cancel, "no", true),
+    b(Confirm, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
@@ -323,7 +157,7 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action);
     match (found, context) {
-        (None, TextField) => Some(Action::Input(key)),
+        (None, TextField | Form) => Some(Action::Input(key)),
         (found, _) => found,
     }
 }
@@ -342,18 +176,28 @@ pub fn footer(context: Context) -> impl Iterator<Item = &'static Binding> {
 
 /// Every binding with a label, grouped by context, for the help screen.
 pub fn help() -> Vec<(Context, Vec<&'static Binding>)> {
-    [Global, Today, ProgramDays, ProgramTasks, TextField, Help]
-        .into_iter()
-        .map(|c| {
-            (
-                c,
-                BINDINGS
-                    .iter()
-                    .filter(|b| b.context == c && !b.label.is_empty())
-                    .collect(),
-            )
-        })
-        .collect()
+    [
+        Global,
+        Today,
+        ProgramDays,
+        ProgramTasks,
+        Categories,
+        Form,
+        TextField,
+        Confirm,
+        Help,
+    ]
+    .into_iter()
+    .map(|c| {
+        (
+            c,
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == c && !b.label.is_empty())
+                .collect(),
+        )
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -391,6 +235,10 @@ mod tests {
     #[test]
     fn panes_not_built_have_no_key() {
         assert_eq!(resolve(Today, key(Char('5'))), None);
+        assert_eq!(
+            resolve(Today, key(Char('3'))),
+            Some(Action::GoTo(Pane::Categories))
+        );
     }
 
     #[test]

@@ -82,9 +82,11 @@ fn panes_cycle_and_jump() {
     app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Program);
     app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Categories);
+    app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Today);
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Program);
+    assert_eq!(app.pane, Pane::Categories);
     app.update(Action::GoTo(Pane::Today));
     assert_eq!(app.pane, Pane::Today);
 }

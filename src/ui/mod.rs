@@ -1,5 +1,6 @@
 //! Pure render functions: they read `App` and draw; they never write.
 
+mod categories;
 mod footer;
 mod help;
 mod popup;
@@ -41,6 +42,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     match app.pane {
         Pane::Today => today::render(frame, body, app),
         Pane::Program => program::render(frame, body, app),
+        Pane::Categories => categories::render(frame, body, app),
     }
     render_message(frame, message, app);
     footer::render(frame, footer, app.context());
@@ -51,6 +53,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::StartDate { input, error }) => {
             popup::start_date(frame, area, input, error.as_deref());
         }
+        Some(Popup::Category(form)) => popup::category_form(frame, area, form),
+        Some(Popup::ConfirmDelete { question, .. }) => popup::confirm(frame, area, question),
     }
 }
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding};
 use ratatui_textarea::TextArea;
 
 use super::theme;
+use crate::app::CategoryForm;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -70,4 +71,67 @@ pub fn start_date(frame: &mut Frame, area: Rect, input: &TextArea, error: Option
         ratatui::widgets::Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
         message,
     );
+}
+
+pub fn category_form(frame: &mut Frame, area: Rect, form: &CategoryForm) {
+    let rect = centered(area, 72, 10);
+    let title = if form.id.is_some() {
+        " Edit category "
+    } else {
+        " New category "
+    };
+    let inner = frame_block(frame, rect, title.into());
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .split(inner);
+    for (i, (field, label)) in form.fields.iter().zip(CategoryForm::LABELS).enumerate() {
+        let [label_area, field_area] =
+            Layout::horizontal([Constraint::Length(8), Constraint::Min(1)]).areas(rows[i * 2]);
+        let style = if i == form.focus {
+            theme::key()
+        } else {
+            Style::new()
+        };
+        frame.render_widget(Line::styled(label, style), label_area);
+        frame.render_widget(field, field_area);
+        if let Some((f, why)) = &form.error
+            && CategoryForm::field_index(*f) == i
+        {
+            let [_, err_area] = Layout::horizontal([Constraint::Length(8), Constraint::Min(1)])
+                .areas(rows[i * 2 + 1]);
+            frame.render_widget(
+                Line::styled(why.clone(), Style::new().fg(theme::ERROR)),
+                err_area,
+            );
+        }
+    }
+    frame.render_widget(
+        Line::styled("Tab next field · Enter saves · Esc cancels", theme::muted()),
+        rows[7],
+    );
+}
+
+pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
+    let rect = centered(area, 60, 7);
+    let inner = frame_block(frame, rect, " Are you sure? ".into());
+    let mut lines: Vec<Line> = super::text::wrap(question, usize::from(inner.width))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        ratatui::text::Span::styled("y", theme::key()),
+        ratatui::text::Span::raw(" delete   "),
+        ratatui::text::Span::styled("n", theme::key()),
+        ratatui::text::Span::raw(" keep"),
+    ]));
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
 }

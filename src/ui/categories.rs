@@ -1,0 +1,105 @@
+//! Pane 3, Categories: the most-wanted list.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{gauge, ratio, scroll_to, text, theme};
+use crate::app::App;
+use crate::domain::category::GOAL;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::muted())
+        .title(Line::styled(" Most-wanted list ", theme::title()))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [gauge_area, _, head_area, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let n = app.categories.len();
+    frame.render_widget(
+        gauge(format!("{n} of {GOAL} categories"), ratio(n, GOAL)),
+        gauge_area,
+    );
+    if app.categories.is_empty() {
+        let hint = "No categories yet. Which occupations meet your ideal clients before, during \
+                    or after they need you? Press a to add the first one.";
+        frame.render_widget(
+            Paragraph::new(
+                text::wrap(hint, usize::from(list_area.width))
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme::muted()))
+                    .collect::<Vec<_>>(),
+            ),
+            list_area,
+        );
+        return;
+    }
+    let width = usize::from(inner.width);
+    let name_width = (width * 2 / 5).clamp(12, 32);
+    let partners_width = 9;
+    let why_width = width.saturating_sub(name_width + partners_width + 8);
+    frame.render_widget(
+        Line::from(format!(
+            "{:>3}  {:<name_width$} {:>partners_width$}  {}",
+            "#", "Category", "Partners", "Why they serve your clients"
+        ))
+        .style(theme::muted()),
+        head_area,
+    );
+    let lines: Vec<Line> = app
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let name = text::truncate(&c.name, name_width);
+            let pad = name_width.saturating_sub(name.width());
+            let partners = format!("{}/{}", c.partners, c.target);
+            let partners_style = if c.partners >= c.target {
+                Style::new().fg(theme::DONE)
+            } else {
+                Style::new()
+            };
+            let why = if c.why.is_empty() {
+                Span::styled(
+                    text::truncate("(press e to say why)", why_width),
+                    theme::muted(),
+                )
+            } else {
+                Span::raw(text::truncate(&c.why, why_width))
+            };
+            let line = Line::from(vec![
+                Span::raw(format!("{:>3}  ", i + 1)),
+                Span::raw(name),
+                Span::raw(" ".repeat(pad + 1)),
+                Span::styled(format!("{partners:>partners_width$}"), partners_style),
+                Span::raw("  "),
+                why,
+            ]);
+            if i == app.category_cursor {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    let offset = scroll_to(
+        app.category_cursor,
+        app.category_cursor + 1,
+        usize::from(list_area.height),
+    );
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        list_area,
+    );
+}

@@ -1,0 +1,182 @@
+//! Categories: update and render through the app, on a real in-memory store.
+
+mod common;
+
+use list25::action::Action;
+use list25::app::{App, Pane, Popup};
+use list25::domain::{CategoryField, Metric, Status};
+use list25::store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
+    }
+}
+
+/// Add a category through the form: name, Tab, why, Tab, target, Enter.
+fn add(app: &mut App, name: &str, why: &str, target: &str) {
+    app.update(Action::Add);
+    typed(app, name);
+    app.update(Action::NextField);
+    typed(app, why);
+    app.update(Action::NextField);
+    typed(app, target);
+    app.update(Action::Save);
+}
+
+fn names(app: &App) -> Vec<String> {
+    store::category::list(app.connection())
+        .expect("list")
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
+    terminal
+}
+
+fn app_on_categories() -> App {
+    let mut app = common::app("2026-11-20", "2026-11-22");
+    app.update(Action::GoTo(Pane::Categories));
+    app
+}
+
+#[test]
+fn the_form_adds_a_category_and_the_measured_task_counts_it() {
+    let mut app = app_on_categories();
+    add(
+        &mut app,
+        "Accountants",
+        "they see every start-up's books",
+        "",
+    );
+    assert!(app.popup.is_none());
+    let stored = store::category::list(app.connection()).expect("list");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].why, "they see every start-up's books");
+    assert_eq!(stored[0].target, 3);
+    assert_eq!(app.checklist.metrics.value(Metric::Categories), 1);
+    let (r, t) = app
+        .program
+        .tasks()
+        .find(|(_, t)| t.measure.is_some_and(|m| m.metric == Metric::Categories))
+        .map(|(r, t)| (r, t.clone()))
+        .expect("a measured task");
+    assert_eq!(
+        app.checklist.status(&r, &t),
+        Status::Measured {
+            value: 1,
+            target: 5
+        }
+    );
+}
+
+#[test]
+fn errors_stay_beside_their_field_and_nothing_is_written() {
+    let mut app = app_on_categories();
+    add(&mut app, "", "", "");
+    match &app.popup {
+        Some(Popup::Category(form)) => {
+            assert_eq!(form.error.as_ref().map(|e| e.0), Some(CategoryField::Name));
+            assert_eq!(form.focus, 0);
+        }
+        _ => panic!("the form stays open"),
+    }
+    app.update(Action::Cancel);
+    add(&mut app, "Bankers", "", "99");
+    match &app.popup {
+        Some(Popup::Category(form)) => {
+            assert_eq!(
+                form.error.as_ref().map(|e| e.0),
+                Some(CategoryField::Target)
+            );
+            assert_eq!(form.focus, 2);
+        }
+        _ => panic!("the form stays open"),
+    }
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+    app.update(Action::Cancel);
+    assert!(names(&app).is_empty());
+
+    add(&mut app, "Printers", "", "");
+    add(&mut app, "PRINTERS", "", "");
+    match &app.popup {
+        Some(Popup::Category(form)) => {
+            let (field, why) = form.error.clone().expect("an error");
+            assert_eq!(field, CategoryField::Name);
+            assert!(why.contains("already a category"), "{why}");
+        }
+        _ => panic!("the form stays open"),
+    }
+    assert_eq!(names(&app), ["Printers"]);
+}
+
+#[test]
+fn edit_reorder_delete_and_undo() {
+    let mut app = app_on_categories();
+    for n in ["Accountants", "Attorneys", "Bankers"] {
+        add(&mut app, n, "", "");
+    }
+    assert_eq!(app.category_cursor, 2, "the new one is selected");
+    app.update(Action::MoveUp);
+    app.update(Action::MoveUp);
+    app.update(Action::MoveUp);
+    assert_eq!(names(&app), ["Bankers", "Accountants", "Attorneys"]);
+    assert_eq!(app.category_cursor, 0, "the cursor follows the moved one");
+
+    app.update(Action::Edit);
+    for _ in 0.."Bankers".len() {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    }
+    typed(&mut app, "Private bankers");
+    app.update(Action::Save);
+    assert_eq!(names(&app)[0], "Private bankers");
+
+    app.update(Action::Down);
+    app.update(Action::Delete);
+    assert!(matches!(app.popup, Some(Popup::ConfirmDelete { .. })));
+    app.update(Action::Cancel);
+    assert_eq!(names(&app).len(), 3, "no deletes without a yes");
+    app.update(Action::Delete);
+    app.update(Action::Confirm);
+    assert_eq!(names(&app), ["Private bankers", "Attorneys"]);
+    assert_eq!(app.checklist.metrics.value(Metric::Categories), 2);
+    app.update(Action::Undo);
+    assert_eq!(names(&app), ["Private bankers", "Accountants", "Attorneys"]);
+    assert_eq!(app.categories[app.category_cursor].name, "Accountants");
+}
+
+#[test]
+fn the_pane_with_accents_cjk_and_emoji() {
+    let mut app = app_on_categories();
+    add(
+        &mut app,
+        "Comptables à Montréal",
+        "ils tiennent les livres des jeunes pousses",
+        "4",
+    );
+    add(&mut app, "会計士 🧾", "税理士と一緒に創業者に会う", "");
+    add(&mut app, "Career counselors 🧭", "", "");
+    add(
+        &mut app,
+        "A very long occupational category name that will not fit",
+        "",
+        "",
+    );
+    app.message = None;
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn the_empty_pane_says_what_to_do() {
+    let app = app_on_categories();
+    let text = draw(&app, 80, 24).backend().to_string();
+    assert!(text.contains("0 of 10 categories"), "{text}");
+    assert!(text.contains("Press a to add the first one."), "{text}");
+}
