@@ -164,3 +164,70 @@ fn help_names_the_default_database_and_version_works() {
         format!("list25 {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn category_add_and_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(
+        &db,
+        &[
+            "category",
+            "add",
+            "Accountants",
+            "--why",
+            "they see the books",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = list25(&db, &["category", "add", "会計士 🧾", "--target", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = list25(&db, &["category", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let rows = v.as_array().expect("array");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["name"], "Accountants");
+    assert_eq!(rows[0]["why"], "they see the books");
+    assert_eq!(rows[0]["target"], 3);
+    assert_eq!(rows[1]["name"], "会計士 🧾");
+    assert_eq!(rows[1]["target"], 2);
+    let o = list25(&db, &["category", "list"]);
+    assert!(
+        stdout(&o).contains(" 1. Accountants (0/3 partners) · they see the books"),
+        "{}",
+        stdout(&o)
+    );
+    let o = list25(&db, &["--today", "2026-11-22", "today", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["day"], 1);
+}
+
+#[test]
+fn category_bad_input_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    assert!(
+        list25(&db, &["category", "add", "Printers"])
+            .status
+            .success()
+    );
+    for (args, says) in [
+        (&["category", "add", "printers"][..], "already a category"),
+        (&["category", "add", "  "][..], "needs a name"),
+        (
+            &["category", "add", "Bankers", "--target", "0"][..],
+            "1..=25",
+        ),
+        (
+            &["category", "add", "Bankers", "--target", "lots"][..],
+            "invalid value",
+        ),
+    ] {
+        let o = list25(&db, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    let o = list25(&db, &["category", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+}

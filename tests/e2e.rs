@@ -52,3 +52,41 @@ fn a_small_terminal_gets_a_message_not_a_panic() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn categories_typed_in_are_there_after_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    let args = ["--today", "2026-11-22"];
+    let mut s = Session::start(&db, &args, 80, 24);
+    s.wait_for("Today's tasks");
+    s.send("3");
+    s.wait_for("0 of 10 categories");
+    s.send("aPrinters\tthey print for every new business\t4\r");
+    s.wait_for("1 of 10 categories");
+    s.send("aComptables à Montréal\r");
+    s.wait_for("2 of 10 categories");
+    s.send("K");
+    s.send("q");
+    assert!(s.wait_exit());
+
+    let conn = store::open(&db, common::date("2026-11-22")).expect("reopen");
+    let stored = store::category::list(&conn).expect("list");
+    let names: Vec<_> = stored.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Comptables à Montréal", "Printers"]);
+    assert_eq!(stored[1].target, 4);
+    assert_eq!(stored[1].why, "they print for every new business");
+    drop(conn);
+
+    let mut s = Session::start(&db, &args, 80, 24);
+    s.wait_for("Today's tasks");
+    s.send("3");
+    s.wait_for("2 of 10 categories");
+    assert!(
+        s.screen().contains("1  Comptables à Montréal"),
+        "{}",
+        s.screen()
+    );
+    s.send("q");
+    assert!(s.wait_exit());
+}
