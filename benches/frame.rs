@@ -40,27 +40,25 @@ fn key_to_frame(c: &mut Criterion) {
     )
     .expect("app");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    c.bench_function("key j/k and redraw, Today with 60 tasks behind", |b| {
-        let mut down = true;
-        b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| list25::ui::render(f, &app))
-                .expect("draw");
+    for (pane, name) in [
+        (
+            Pane::Today,
+            "key j/k and redraw, Today with 60 tasks behind",
+        ),
+        (Pane::Program, "key j/k and redraw, Program"),
+    ] {
+        app.update(Action::GoTo(pane));
+        c.bench_function(name, |b| {
+            let mut down = true;
+            b.iter(|| {
+                app.update(if down { Action::Down } else { Action::Up });
+                down = !down;
+                terminal
+                    .draw(|f| list25::ui::render(f, &app))
+                    .expect("draw");
+            });
         });
-    });
-    app.update(Action::GoTo(Pane::Program));
-    c.bench_function("key j/k and redraw, Program", |b| {
-        let mut down = true;
-        b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| list25::ui::render(f, &app))
-                .expect("draw");
-        });
-    });
+    }
 }
 
 fn toggle_commit(c: &mut Criterion) {

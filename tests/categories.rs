@@ -2,12 +2,12 @@
 
 mod common;
 
+use common::draw;
+
 use list25::action::Action;
 use list25::app::{App, Pane, Popup};
 use list25::domain::{CategoryField, Metric, Status};
 use list25::store;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn typed(app: &mut App, text: &str) {
@@ -33,12 +33,6 @@ fn names(app: &App) -> Vec<String> {
         .into_iter()
         .map(|c| c.name)
         .collect()
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
-    terminal
 }
 
 fn app_on_categories() -> App {

@@ -2,16 +2,10 @@
 
 mod common;
 
+use common::draw;
+
 use list25::action::Action;
 use list25::app::{App, Pane};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
-    terminal
-}
 
 /// Day 3, with the first task of day 1 ticked and a note on day 3.
 fn day_three() -> App {

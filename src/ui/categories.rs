@@ -4,19 +4,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{gauge, ratio, scroll_to, text, theme};
+use super::{gauge, panel, ratio, scroll_to, text, theme, wrapped};
 use crate::app::App;
 use crate::domain::category::GOAL;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::muted())
-        .title(Line::styled(" Most-wanted list ", theme::title()))
-        .padding(Padding::horizontal(1));
+    let block = panel(" Most-wanted list ".into(), false, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [gauge_area, _, head_area, list_area] = Layout::vertical([
@@ -35,12 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let hint = "No categories yet. Which occupations meet your ideal clients before, during \
                     or after they need you? Press a to add the first one.";
         frame.render_widget(
-            Paragraph::new(
-                text::wrap(hint, usize::from(list_area.width))
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme::muted()))
-                    .collect::<Vec<_>>(),
-            ),
+            Paragraph::new(wrapped(hint, usize::from(list_area.width), theme::muted())),
             list_area,
         );
         return;

@@ -2,30 +2,27 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::{popup::centered, text, theme};
+use super::{panel, popup::centered, theme, wrapped};
 use crate::app::App;
 use crate::keymap;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let rect = centered(area, 72, area.height.saturating_sub(2));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::key())
-        .title(Line::styled(" Help · Esc closes ", theme::title()))
-        .padding(Padding::horizontal(1));
+    let block = panel(" Help · Esc closes ".into(), true, true);
     let inner = block.inner(rect);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled("Database", theme::heading()));
-    lines.extend(text::wrap(&app.db_label, width).into_iter().map(Line::from));
+    lines.extend(wrapped(&app.db_label, width, Style::new()));
     let about = format!(
         "Program started {}. Back up by copying this file while list25 is closed.",
         app.start.format("%a %-d %b %Y")
     );
-    lines.extend(text::wrap(&about, width).into_iter().map(Line::from));
+    lines.extend(wrapped(&about, width, Style::new()));
     for (context, bindings) in keymap::help() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(context.title(), theme::heading()));

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph};
 
 use crate::app::{App, Message, Pane, Popup};
 use crate::domain::{Metric, Position};
@@ -58,15 +58,37 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
+/// A bordered pane or popup with a title; an accent border marks focus.
+pub fn panel(title: String, focused: bool, padded: bool) -> Block<'static> {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            Style::new().fg(theme::ACCENT)
+        } else {
+            theme::muted()
+        })
+        .title(Line::styled(title, theme::title()));
+    if padded {
+        block.padding(Padding::horizontal(1))
+    } else {
+        block
+    }
+}
+
+/// `text` word-wrapped to `width` cells, one line each, in `style`.
+pub fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    text::wrap(text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!(
         "The terminal is {}x{}; list25 needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Make it larger, or press q to quit.",
         area.width, area.height
     );
-    let lines: Vec<Line> = text::wrap(&text, usize::from(area.width))
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let lines = wrapped(&text, usize::from(area.width), Style::new());
     frame.render_widget(Paragraph::new(lines), area);
 }
 

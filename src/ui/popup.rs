@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Padding};
+use ratatui::widgets::Clear;
 use ratatui_textarea::TextArea;
 
 use super::theme;
@@ -23,11 +23,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn frame_block(frame: &mut Frame, rect: Rect, title: String) -> Rect {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::key())
-        .title(Line::styled(title, theme::title()))
-        .padding(Padding::horizontal(1));
+    let block = super::panel(title, true, true);
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
@@ -122,10 +118,7 @@ pub fn category_form(frame: &mut Frame, area: Rect, form: &CategoryForm) {
 pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
     let rect = centered(area, 60, 7);
     let inner = frame_block(frame, rect, " Are you sure? ".into());
-    let mut lines: Vec<Line> = super::text::wrap(question, usize::from(inner.width))
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let mut lines = super::wrapped(question, usize::from(inner.width), Style::new());
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         ratatui::text::Span::styled("y", theme::key()),

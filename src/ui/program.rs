@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{gauge, ratio, scroll_to, task_lines, text, theme};
+use super::{gauge, panel, ratio, scroll_to, task_lines, text, theme, wrapped};
 use crate::app::{App, ProgramFocus};
 use crate::domain::{Position, TaskRef};
 
@@ -21,14 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn render_days(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.program_focus == ProgramFocus::Days;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            Style::new().fg(theme::ACCENT)
-        } else {
-            theme::muted()
-        })
-        .title(Line::styled(" 25 days ", theme::title()));
+    let block = panel(" 25 days ".into(), focused, false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [list_area, overall_area] =
@@ -105,15 +98,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
     } else if position.started() && n == position.day() {
         title.push_str("· today ");
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            Style::new().fg(theme::ACCENT)
-        } else {
-            theme::muted()
-        })
-        .title(Line::styled(title, theme::title()))
-        .padding(Padding::horizontal(1));
+    let block = panel(title, focused, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [gauge_area, text_area] =
@@ -131,7 +116,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
             .into_iter()
             .map(|l| Line::styled(l, theme::heading())),
     );
-    lines.extend(text::wrap(&day.lesson, width).into_iter().map(Line::from));
+    lines.extend(wrapped(&day.lesson, width, Style::new()));
     lines.push(Line::raw(""));
     let mut selected = (0, 0);
     for (i, task) in day.tasks.iter().enumerate() {
@@ -164,7 +149,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
     match app.notes.get(&n) {
         Some(note) => {
             lines.push(Line::styled("Note", theme::heading()));
-            lines.extend(text::wrap(note, width).into_iter().map(Line::from));
+            lines.extend(wrapped(note, width, Style::new()));
         }
         None => lines.push(Line::styled(
             "No note. Press n to write one.",

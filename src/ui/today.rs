@@ -2,10 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{day_label, scroll_to, task_lines, text, theme};
+use super::{day_label, panel, scroll_to, task_lines, text, theme, wrapped};
 use crate::app::App;
 use crate::domain::Position;
 
@@ -21,22 +22,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         Position::Day(_) => format!(" {} · {} ", day_label(app), day.title),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::muted())
-        .title(Line::styled(
-            text::truncate(&title, usize::from(area.width.saturating_sub(4))),
-            theme::title(),
-        ))
-        .padding(Padding::horizontal(1));
+    let block = panel(
+        text::truncate(&title, usize::from(area.width.saturating_sub(4))),
+        false,
+        true,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
 
-    let mut lines: Vec<Line> = text::wrap(&day.lesson, width)
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let mut lines = wrapped(&day.lesson, width, Style::new());
     lines.push(Line::raw(""));
 
     let items = app.today_items();
@@ -90,7 +85,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     match app.notes.get(&day_n) {
         Some(note) => {
             lines.push(Line::styled("Note", theme::heading()));
-            lines.extend(text::wrap(note, width).into_iter().map(Line::from));
+            lines.extend(wrapped(note, width, Style::new()));
         }
         None => lines.push(Line::styled(
             "No note for today. Press n to write one.",

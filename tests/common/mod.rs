@@ -6,6 +6,18 @@ use list25::app::App;
 use list25::domain::{Program, parse_date};
 use list25::store;
 
+/// Draw the app once on a `width` x `height` test terminal.
+pub fn draw(
+    app: &App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
+    terminal
+}
+
 pub fn date(s: &str) -> NaiveDate {
     parse_date(s).expect("test date")
 }
