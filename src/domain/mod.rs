@@ -2,8 +2,10 @@
 
 pub mod category;
 pub mod checklist;
+pub mod contact;
 pub mod program;
 
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};
+pub use contact::{Contact, ContactDraft, ContactField, Stage, TouchKind};
 pub use program::{Day, Measure, Metric, Position, Program, Task, TaskRef, parse_date};

@@ -6,7 +6,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{TIMESTAMP_FORMAT, WriteError};
 use crate::domain::{Category, CategoryDraft};
 
-const COLUMNS: &str = "id, name, why, target";
+/// A partner found: a contact at stage "partner" or on the 25 list.
+const COLUMNS: &str = "id, name, why, target,
+    (SELECT count(*) FROM contact c WHERE c.category_id = category.id AND c.deleted_at IS NULL
+        AND (c.on_list = 1 OR c.stage = 'partner')),
+    (SELECT count(*) FROM contact c WHERE c.category_id = category.id AND c.deleted_at IS NULL)";
 
 fn from_row(row: &Row) -> rusqlite::Result<Category> {
     Ok(Category {
@@ -14,9 +18,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Category> {
         name: row.get(1)?,
         why: row.get(2)?,
         target: row.get(3)?,
-        // Counted from contacts once they are stored.
-        partners: 0,
-        contacts: 0,
+        partners: row.get(4)?,
+        contacts: row.get(5)?,
     })
 }
 
@@ -142,13 +145,21 @@ pub fn move_by(conn: &Connection, id: i64, up: bool) -> rusqlite::Result<bool> {
     Ok(true)
 }
 
-/// Delete a category; `restore` brings it back.
+/// Delete a category and its contacts together; `restore` brings both back.
 pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
-    conn.execute(
+    let tx = conn.unchecked_transaction()?;
+    let stamp = now.format(TIMESTAMP_FORMAT).to_string();
+    let deleted = tx.execute(
         "UPDATE category SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, now.format(TIMESTAMP_FORMAT).to_string()],
+        params![id, stamp],
     )?;
-    Ok(())
+    if deleted > 0 {
+        tx.execute(
+            "UPDATE contact SET deleted_at = ?2 WHERE category_id = ?1 AND deleted_at IS NULL",
+            params![id, stamp],
+        )?;
+    }
+    tx.commit()
 }
 
 /// Undo a delete, unless a category of the same name was added since.
@@ -163,6 +174,12 @@ pub fn restore(conn: &Connection, id: i64) -> Result<(), WriteError> {
         return Err(WriteError::Refused("That category is gone.".into()));
     };
     refuse_duplicate(&tx, &name, Some(id))?;
+    // The contacts deleted with it carry the same moment.
+    tx.execute(
+        "UPDATE contact SET deleted_at = NULL WHERE category_id = ?1
+           AND deleted_at = (SELECT deleted_at FROM category WHERE id = ?1)",
+        [id],
+    )?;
     tx.execute("UPDATE category SET deleted_at = NULL WHERE id = ?1", [id])?;
     tx.commit()?;
     Ok(())
@@ -257,6 +274,31 @@ mod tests {
             restore(&conn, a).is_err(),
             "two live categories of one name"
         );
+    }
+
+    #[test]
+    fn deleting_a_category_takes_its_contacts_and_undo_brings_them_back() {
+        use crate::domain::ContactDraft;
+        use crate::store::contact;
+        let conn = open_in_memory(now().date()).expect("open");
+        let a = add(&conn, &draft("Printers"), &now()).expect("add");
+        let b = add(&conn, &draft("Bankers"), &now()).expect("add");
+        let ana = ContactDraft::named("Ana").expect("draft");
+        let first = contact::add(&conn, Some(a), &ana, &now()).expect("contact");
+        contact::add(&conn, Some(a), &ana, &now()).expect("contact");
+        contact::add(&conn, Some(b), &ana, &now()).expect("contact");
+        contact::set_on_list(&conn, first, true).expect("mark");
+        // Deleted on its own earlier: stays deleted after the undo.
+        let earlier = now() - chrono::Duration::hours(1);
+        let alone = contact::add(&conn, Some(a), &ana, &now()).expect("contact");
+        contact::delete(&conn, alone, &earlier).expect("delete one");
+        let printers = &list(&conn).expect("list")[0];
+        assert_eq!((printers.contacts, printers.partners), (2, 1));
+
+        delete(&conn, a, &now()).expect("delete");
+        assert_eq!(contact::list(&conn, None).expect("all").len(), 1);
+        restore(&conn, a).expect("restore");
+        assert_eq!(contact::list(&conn, Some(a)).expect("back").len(), 2);
     }
 
     #[test]

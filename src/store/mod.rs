@@ -2,6 +2,7 @@
 //! module per aggregate.
 
 pub mod category;
+pub mod contact;
 pub mod metrics;
 pub mod program;
 
@@ -24,6 +25,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_program.sql"),
     include_str!("migrations/002_categories.sql"),
+    include_str!("migrations/003_contacts.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -1,0 +1,468 @@
+//! Contacts, their stage history and their touches.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{TIMESTAMP_FORMAT, WriteError};
+use crate::domain::contact::follow_up_after;
+use crate::domain::{Contact, ContactDraft, Stage, TouchKind};
+
+const DATE: &str = "%Y-%m-%d";
+
+const SELECT: &str = "SELECT c.id, c.category_id, coalesce(k.name, ''), c.name, c.company, c.role,
+        c.email, c.phone, c.city, c.met_how, c.introduced_by, c.notes, c.stage, c.on_list,
+        c.cadence_days, c.last_touch, c.next_follow_up
+    FROM contact c LEFT JOIN category k ON k.id = c.category_id";
+
+fn date(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(&t, DATE).ok())
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format(DATE).to_string()
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Contact> {
+    let stage: String = row.get(12)?;
+    Ok(Contact {
+        id: row.get(0)?,
+        category_id: row.get(1)?,
+        category: row.get(2)?,
+        name: row.get(3)?,
+        company: row.get(4)?,
+        role: row.get(5)?,
+        email: row.get(6)?,
+        phone: row.get(7)?,
+        city: row.get(8)?,
+        met_how: row.get(9)?,
+        introduced_by: row.get(10)?,
+        notes: row.get(11)?,
+        stage: Stage::parse(&stage).unwrap_or(Stage::Identified),
+        on_list: row.get(13)?,
+        cadence_days: row.get(14)?,
+        last_touch: date(row.get(15)?),
+        next_follow_up: date(row.get(16)?),
+    })
+}
+
+/// Live contacts of one category, or of all when `category` is `None`,
+/// by name.
+pub fn list(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<Contact>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.category_id = ?1)
+         ORDER BY c.name COLLATE NOCASE, c.id"
+    ))?;
+    stmt.query_map([category], from_row)?.collect()
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Contact>> {
+    conn.query_row(
+        &format!("{SELECT} WHERE c.id = ?1 AND c.deleted_at IS NULL"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+/// Contacts whose follow-up is due on or before `today`, oldest first.
+pub fn due(conn: &Connection, today: NaiveDate) -> rusqlite::Result<Vec<Contact>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.deleted_at IS NULL AND c.next_follow_up <= ?1
+         ORDER BY c.next_follow_up, c.name COLLATE NOCASE"
+    ))?;
+    stmt.query_map([date_text(today)], from_row)?.collect()
+}
+
+/// How a name typed on the command line matched.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    One(Contact),
+    None,
+    Many(Vec<String>),
+}
+
+/// Find one contact by name: an exact match (ignoring case) wins, then a
+/// unique part of a name.
+pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup> {
+    let name = name.trim();
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.deleted_at IS NULL AND c.name = ?1 COLLATE NOCASE"
+    ))?;
+    let exact: Vec<Contact> = stmt
+        .query_map([name], from_row)?
+        .collect::<Result<_, _>>()?;
+    let found = if exact.is_empty() {
+        let mut stmt = conn.prepare_cached(&format!(
+            "{SELECT} WHERE c.deleted_at IS NULL AND instr(lower(c.name), lower(?1)) > 0
+             ORDER BY c.name COLLATE NOCASE LIMIT 10"
+        ))?;
+        stmt.query_map([name], from_row)?
+            .collect::<Result<_, _>>()?
+    } else {
+        exact
+    };
+    Ok(match found.len() {
+        0 => Lookup::None,
+        1 => found.into_iter().next().map_or(Lookup::None, Lookup::One),
+        _ => Lookup::Many(
+            found
+                .into_iter()
+                .map(|c| {
+                    if c.category.is_empty() {
+                        c.name
+                    } else {
+                        format!("{} ({})", c.name, c.category)
+                    }
+                })
+                .collect(),
+        ),
+    })
+}
+
+/// Add a contact; its history starts at "identified" on `now`'s date.
+pub fn add(
+    conn: &Connection,
+    category: Option<i64>,
+    draft: &ContactDraft,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<i64> {
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT INTO contact (category_id, name, company, role, email, phone, city, met_how,
+             introduced_by, notes, cadence_days, next_follow_up, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            category,
+            draft.name,
+            draft.company,
+            draft.role,
+            draft.email,
+            draft.phone,
+            draft.city,
+            draft.met_how,
+            draft.introduced_by,
+            draft.notes,
+            draft.cadence_days,
+            draft.next_follow_up.map(date_text),
+            now.format(TIMESTAMP_FORMAT).to_string()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
+        params![id, Stage::Identified.as_str(), date_text(now.date())],
+    )?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Replace the editable fields of a contact.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    category: Option<i64>,
+    draft: &ContactDraft,
+) -> Result<(), WriteError> {
+    if draft.introduced_by == Some(id) {
+        return Err(WriteError::Refused(
+            "A contact cannot introduce themselves.".into(),
+        ));
+    }
+    conn.execute(
+        "UPDATE contact SET category_id = ?2, name = ?3, company = ?4, role = ?5, email = ?6,
+             phone = ?7, city = ?8, met_how = ?9, introduced_by = ?10, notes = ?11,
+             cadence_days = ?12, next_follow_up = ?13
+         WHERE id = ?1",
+        params![
+            id,
+            category,
+            draft.name,
+            draft.company,
+            draft.role,
+            draft.email,
+            draft.phone,
+            draft.city,
+            draft.met_how,
+            draft.introduced_by,
+            draft.notes,
+            draft.cadence_days,
+            draft.next_follow_up.map(date_text)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Move a contact to `stage`, keeping the change in its history.
+pub fn set_stage(conn: &Connection, id: i64, stage: Stage, on: NaiveDate) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    let changed = tx.execute(
+        "UPDATE contact SET stage = ?2 WHERE id = ?1 AND stage <> ?2",
+        params![id, stage.as_str()],
+    )?;
+    if changed > 0 {
+        tx.execute(
+            "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
+            params![id, stage.as_str(), date_text(on)],
+        )?;
+    }
+    tx.commit()
+}
+
+/// Every stage a contact has been in, oldest first.
+pub fn stage_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<(Stage, NaiveDate)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT stage, changed_on FROM stage_change WHERE contact_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (stage, on) = row?;
+        if let (Some(stage), Some(on)) = (Stage::parse(&stage), date(Some(on))) {
+            out.push((stage, on));
+        }
+    }
+    Ok(out)
+}
+
+/// Mark or unmark a contact as one of "my 25".
+pub fn set_on_list(conn: &Connection, id: i64, on: bool) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE contact SET on_list = ?2 WHERE id = ?1",
+        params![id, on],
+    )?;
+    Ok(())
+}
+
+/// Log a touch. The last touch becomes the latest touch date, and the next
+/// follow-up is the contact's cadence after it.
+pub fn log_touch(
+    conn: &Connection,
+    id: i64,
+    kind: TouchKind,
+    on: NaiveDate,
+    note: &str,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT INTO touch (contact_id, kind, on_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, kind.as_str(), date_text(on), note, now.format(TIMESTAMP_FORMAT).to_string()],
+    )?;
+    let (last, cadence): (Option<String>, u32) = tx.query_row(
+        "SELECT max(t.on_date), c.cadence_days FROM contact c JOIN touch t ON t.contact_id = c.id
+         WHERE c.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let last = date(last).unwrap_or(on);
+    tx.execute(
+        "UPDATE contact SET last_touch = ?2, next_follow_up = ?3 WHERE id = ?1",
+        params![
+            id,
+            date_text(last),
+            date_text(follow_up_after(last, cadence))
+        ],
+    )?;
+    tx.commit()
+}
+
+/// The touches of a contact, newest first: kind, date, note.
+pub fn touches(
+    conn: &Connection,
+    id: i64,
+) -> rusqlite::Result<Vec<(TouchKind, NaiveDate, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, on_date, note FROM touch WHERE contact_id = ?1 ORDER BY on_date DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (kind, on, note) = row?;
+        if let (Ok(kind), Some(on)) = (TouchKind::parse(&kind), date(Some(on))) {
+            out.push((kind, on, note));
+        }
+    }
+    Ok(out)
+}
+
+/// Set or clear the next follow-up by hand.
+pub fn set_follow_up(conn: &Connection, id: i64, on: Option<NaiveDate>) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE contact SET next_follow_up = ?2 WHERE id = ?1",
+        params![id, on.map(date_text)],
+    )?;
+    Ok(())
+}
+
+/// Delete a contact; `restore` brings it back.
+pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE contact SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now.format(TIMESTAMP_FORMAT).to_string()],
+    )?;
+    Ok(())
+}
+
+pub fn restore(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute("UPDATE contact SET deleted_at = NULL WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Id and searchable text (name, company, category, notes) of every live
+/// contact, for fuzzy search.
+pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name || ' · ' || c.company || ' · ' || coalesce(k.name, '') || ' · ' || c.notes
+         FROM contact c LEFT JOIN category k ON k.id = c.category_id
+         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)",
+    )?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CategoryDraft, parse_date};
+    use crate::store::{category, open_in_memory};
+
+    fn now() -> NaiveDateTime {
+        parse_date("2026-11-22")
+            .expect("date")
+            .and_hms_opt(9, 0, 0)
+            .expect("time")
+    }
+
+    fn setup() -> (Connection, i64) {
+        let conn = open_in_memory(now().date()).expect("open");
+        let cat = category::add(
+            &conn,
+            &CategoryDraft::parse("Printers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        (conn, cat)
+    }
+
+    fn person(name: &str) -> ContactDraft {
+        ContactDraft::named(name).expect("draft")
+    }
+
+    #[test]
+    fn contacts_are_listed_by_name_within_their_category() {
+        let (conn, cat) = setup();
+        add(&conn, Some(cat), &person("Zoë Adams"), &now()).expect("add");
+        add(&conn, Some(cat), &person("ana Lima"), &now()).expect("add");
+        add(&conn, None, &person("Bo"), &now()).expect("add");
+        let names: Vec<_> = list(&conn, Some(cat))
+            .expect("list")
+            .into_iter()
+            .map(|c| (c.name, c.category))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("ana Lima".into(), "Printers".into()),
+                ("Zoë Adams".into(), "Printers".into())
+            ]
+        );
+        assert_eq!(list(&conn, None).expect("all").len(), 3);
+    }
+
+    #[test]
+    fn stage_changes_keep_their_dates() {
+        let (conn, cat) = setup();
+        let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
+        let later = parse_date("2026-11-30").expect("date");
+        set_stage(&conn, id, Stage::Contacted, later).expect("stage");
+        set_stage(&conn, id, Stage::Contacted, later).expect("same stage again");
+        assert_eq!(
+            stage_history(&conn, id).expect("history"),
+            [(Stage::Identified, now().date()), (Stage::Contacted, later)]
+        );
+        assert_eq!(
+            get(&conn, id).expect("get").expect("some").stage,
+            Stage::Contacted
+        );
+    }
+
+    #[test]
+    fn a_touch_sets_last_touch_and_the_next_follow_up_from_the_cadence() {
+        let (conn, cat) = setup();
+        let draft = person("Ana").with_cadence("14").expect("cadence");
+        let id = add(&conn, Some(cat), &draft, &now()).expect("add");
+        let on = parse_date("2026-11-20").expect("date");
+        log_touch(&conn, id, TouchKind::Call, on, "coffee next week", &now()).expect("touch");
+        let c = get(&conn, id).expect("get").expect("some");
+        assert_eq!(c.last_touch, Some(on));
+        assert_eq!(
+            c.next_follow_up,
+            Some(parse_date("2026-12-04").expect("date"))
+        );
+        // An older touch logged late does not move "last touch" back.
+        let older = parse_date("2026-11-01").expect("date");
+        log_touch(&conn, id, TouchKind::Card, older, "", &now()).expect("touch");
+        let c = get(&conn, id).expect("get").expect("some");
+        assert_eq!(c.last_touch, Some(on));
+        assert_eq!(touches(&conn, id).expect("touches").len(), 2);
+        set_follow_up(&conn, id, Some(older)).expect("by hand");
+        assert_eq!(due(&conn, now().date()).expect("due").len(), 1);
+    }
+
+    #[test]
+    fn lookup_prefers_exact_names_and_reports_ambiguity() {
+        let (conn, cat) = setup();
+        add(&conn, Some(cat), &person("Ana Lima"), &now()).expect("add");
+        add(&conn, Some(cat), &person("Ana Souza"), &now()).expect("add");
+        add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
+        assert!(matches!(lookup(&conn, "ana").expect("lookup"), Lookup::One(c) if c.name == "Ana"));
+        assert!(
+            matches!(lookup(&conn, "souza").expect("lookup"), Lookup::One(c) if c.name == "Ana Souza")
+        );
+        assert!(matches!(
+            lookup(&conn, "ana ").expect("lookup"),
+            Lookup::One(_)
+        ));
+        match lookup(&conn, "Ana ").expect("lookup") {
+            Lookup::One(c) => assert_eq!(c.name, "Ana"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            lookup(&conn, "li").expect("lookup"),
+            Lookup::One(_)
+        ));
+        assert!(matches!(lookup(&conn, "a").expect("lookup"), Lookup::Many(v) if v.len() == 3));
+        assert_eq!(lookup(&conn, "Bo").expect("lookup"), Lookup::None);
+    }
+
+    #[test]
+    fn deleted_contacts_disappear_and_come_back() {
+        let (conn, cat) = setup();
+        let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
+        set_on_list(&conn, id, true).expect("mark");
+        let partners = |c: &Connection| crate::store::metrics::load(c).expect("metrics").partners;
+        assert_eq!(partners(&conn), 1);
+        delete(&conn, id, &now()).expect("delete");
+        assert!(list(&conn, None).expect("list").is_empty());
+        assert_eq!(partners(&conn), 0);
+        restore(&conn, id).expect("restore");
+        assert_eq!(partners(&conn), 1);
+    }
+
+    #[test]
+    fn a_contact_cannot_introduce_themselves() {
+        let (conn, cat) = setup();
+        let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
+        let mut draft = person("Ana");
+        draft.introduced_by = Some(id);
+        assert!(update(&conn, id, Some(cat), &draft).is_err());
+    }
+}
