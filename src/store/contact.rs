@@ -76,7 +76,7 @@ pub fn due(conn: &Connection, today: NaiveDate) -> rusqlite::Result<Vec<Contact>
 /// How a name typed on the command line matched.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Lookup {
-    One(Contact),
+    One(Box<Contact>),
     None,
     Many(Vec<String>),
 }
@@ -103,7 +103,10 @@ pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup> {
     };
     Ok(match found.len() {
         0 => Lookup::None,
-        1 => found.into_iter().next().map_or(Lookup::None, Lookup::One),
+        1 => found
+            .into_iter()
+            .next()
+            .map_or(Lookup::None, |c| Lookup::One(Box::new(c))),
         _ => Lookup::Many(
             found
                 .into_iter()
