@@ -11,7 +11,12 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::app::App;
-use crate::domain::{CategoryDraft, Checklist, Position, Program, Status, parse_date};
+use crate::domain::category::one_line;
+use crate::domain::{
+    Category, CategoryDraft, Checklist, ContactDraft, Position, Program, Status, TouchKind,
+    parse_date,
+};
+use crate::store::contact::Lookup;
 use crate::store::{self, WriteError};
 
 #[derive(Debug, Parser)]
@@ -54,6 +59,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CategoryCommand,
     },
+    /// The people in your categories.
+    Contact {
+        #[command(subcommand)]
+        command: ContactCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +85,45 @@ pub enum CategoryCommand {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Add a person to a category.
+    Add {
+        /// Their full name.
+        name: String,
+        /// The category they belong to (see `list25 category list`).
+        #[arg(long)]
+        category: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        company: String,
+    },
+    /// List contacts, of one category or of all.
+    List {
+        #[arg(long)]
+        category: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log a touch: it sets the last touch and the next follow-up.
+    Touch {
+        /// The contact's name, or a part of it that only they have.
+        name: String,
+        #[arg(long, value_parser = TouchKind::parse,
+              value_name = "call|meeting|email|card|event|note")]
+        kind: TouchKind,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// When it happened (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
     },
 }
 
@@ -141,6 +190,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Some(Command::Category { command }) => return category(&conn, command, today),
+        Some(Command::Contact { command }) => return contact(&conn, command, today),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -149,6 +199,126 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 fn refuse(message: &str) -> ExitCode {
     eprintln!("list25: {message}");
     ExitCode::from(2)
+}
+
+/// The live category named `name` (any case), or a message saying there is none.
+fn category_named(conn: &Connection, name: &str) -> Result<Result<Category, String>> {
+    Ok(store::category::find_by_name(conn, name)?
+        .ok_or_else(|| format!("There is no category named {name:?}; see `list25 category list`.")))
+}
+
+#[derive(Debug, Serialize)]
+struct ContactRow<'a> {
+    name: &'a str,
+    category: &'a str,
+    company: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    stage: &'static str,
+    on_list: bool,
+    last_touch: Option<String>,
+    next_follow_up: Option<String>,
+}
+
+fn contact(conn: &Connection, command: ContactCommand, today: NaiveDate) -> Result<ExitCode> {
+    let now = today.and_time(Local::now().time());
+    match command {
+        ContactCommand::Add {
+            name,
+            category,
+            email,
+            phone,
+            company,
+        } => {
+            let draft = match ContactDraft::named(&name).and_then(|d| d.with_email(&email)) {
+                Ok(mut d) => {
+                    d.phone = one_line(&phone);
+                    d.company = one_line(&company);
+                    d
+                }
+                Err((_, why)) => return Ok(refuse(&why)),
+            };
+            let category = match category_named(conn, &category)? {
+                Ok(c) => c,
+                Err(why) => return Ok(refuse(&why)),
+            };
+            store::contact::add(conn, Some(category.id), &draft, &now)?;
+            println!("Added {} to {}.", draft.name, category.name);
+        }
+        ContactCommand::List { category, json } => {
+            let filter = match category {
+                None => None,
+                Some(name) => match category_named(conn, &name)? {
+                    Ok(c) => Some(c.id),
+                    Err(why) => return Ok(refuse(&why)),
+                },
+            };
+            let contacts = store::contact::list(conn, filter)?;
+            if json {
+                let rows: Vec<ContactRow> = contacts
+                    .iter()
+                    .map(|c| ContactRow {
+                        name: &c.name,
+                        category: &c.category,
+                        company: &c.company,
+                        email: &c.email,
+                        phone: &c.phone,
+                        stage: c.stage.as_str(),
+                        on_list: c.on_list,
+                        last_touch: c.last_touch.map(|d| d.to_string()),
+                        next_follow_up: c.next_follow_up.map(|d| d.to_string()),
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else if contacts.is_empty() {
+                println!(
+                    "No contacts yet. Add one: list25 contact add \"Ana Lima\" --category Printers"
+                );
+            } else {
+                for c in &contacts {
+                    let mark = if c.on_list { "★" } else { " " };
+                    let follow = c
+                        .next_follow_up
+                        .map(|d| format!(" · follow up {d}"))
+                        .unwrap_or_default();
+                    println!(
+                        "{mark} {} · {} · {}{follow}",
+                        c.name,
+                        c.category,
+                        c.stage.as_str()
+                    );
+                }
+            }
+        }
+        ContactCommand::Touch {
+            name,
+            kind,
+            note,
+            date,
+        } => {
+            let found = match store::contact::lookup(conn, &name)? {
+                Lookup::One(c) => c,
+                Lookup::None => return Ok(refuse(&format!("There is no contact named {name:?}."))),
+                Lookup::Many(names) => {
+                    return Ok(refuse(&format!(
+                        "{name:?} could be {}; give more of the name.",
+                        names.join(", ")
+                    )));
+                }
+            };
+            let on = date.unwrap_or(today);
+            store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now)?;
+            let next = store::contact::get(conn, found.id)?.and_then(|c| c.next_follow_up);
+            println!(
+                "Logged a {} with {} on {on}.{}",
+                kind.as_str(),
+                found.name,
+                next.map(|d| format!(" Next follow-up: {d}."))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Debug, Serialize)]
@@ -236,7 +406,17 @@ pub struct Report {
     pub title: String,
     pub lesson: String,
     pub tasks: Vec<ReportTask>,
+    pub follow_ups: Vec<FollowUp>,
     pub progress: Progress,
+}
+
+/// A contact whose follow-up is due today or overdue.
+#[derive(Debug, Serialize)]
+pub struct FollowUp {
+    pub contact: String,
+    pub category: String,
+    pub due: String,
+    pub overdue: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -273,7 +453,18 @@ impl Report {
             done: store::program::done_tasks(conn)?,
             metrics: store::metrics::load(conn)?,
         };
-        Ok(Self::new(program, &checklist, start, today))
+        let follow_ups = store::contact::due(conn, today)?
+            .into_iter()
+            .map(|c| FollowUp {
+                overdue: c.is_overdue(today),
+                due: c.next_follow_up.map(|d| d.to_string()).unwrap_or_default(),
+                contact: c.name,
+                category: c.category,
+            })
+            .collect();
+        let mut report = Self::new(program, &checklist, start, today);
+        report.follow_ups = follow_ups;
+        Ok(report)
     }
 
     pub fn new(
@@ -320,6 +511,7 @@ impl Report {
             title: day.map(|d| d.title.clone()).unwrap_or_default(),
             lesson: day.map(|d| d.lesson.clone()).unwrap_or_default(),
             tasks,
+            follow_ups: Vec::new(),
             progress: Progress { done, total },
         }
     }
@@ -363,6 +555,13 @@ impl Report {
             for (i, line) in crate::ui::text::wrap(&text, 72).into_iter().enumerate() {
                 let lead = if i == 0 { mark } else { "   " };
                 let _ = writeln!(out, "  {lead} {line}");
+            }
+        }
+        if !self.follow_ups.is_empty() {
+            out.push_str("\nFollow-ups due\n");
+            for f in &self.follow_ups {
+                let when = if f.overdue { "overdue since" } else { "due" };
+                let _ = writeln!(out, "  {} ({}), {when} {}", f.contact, f.category, f.due);
             }
         }
         let _ = writeln!(

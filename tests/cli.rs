@@ -231,3 +231,152 @@ fn category_bad_input_exits_2_and_writes_nothing() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn contacts_add_list_touch_and_follow_ups_in_today() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let day = ["--today", "2026-11-22"];
+    let run = |args: &[&str]| list25(&db, &[&day[..], args].concat());
+    assert!(run(&["category", "add", "Printers"]).status.success());
+    let o = run(&[
+        "contact",
+        "add",
+        "Ana Lima",
+        "--category",
+        "printers",
+        "--email",
+        "ana@print.co",
+        "--company",
+        "Print Co",
+        "--phone",
+        "+1 555 0100",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        run(&["contact", "add", "Zoë 東京", "--category", "Printers"])
+            .status
+            .success()
+    );
+
+    let o = run(&[
+        "contact",
+        "touch",
+        "lima",
+        "--kind",
+        "meeting",
+        "--date",
+        "2026-10-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Next follow-up: 2026-10-31"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = run(&["contact", "list", "--category", "Printers", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let ana = &v[0];
+    assert_eq!(ana["name"], "Ana Lima");
+    assert_eq!(ana["category"], "Printers");
+    assert_eq!(ana["email"], "ana@print.co");
+    assert_eq!(ana["stage"], "met", "a meeting means you have met");
+    assert_eq!(v[1]["name"], "Zoë 東京");
+    assert_eq!(v[1]["stage"], "identified");
+
+    let o = run(&["today", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(
+        v["follow_ups"],
+        serde_json::json!([{"contact": "Ana Lima", "category": "Printers", "due": "2026-10-31", "overdue": true}])
+    );
+    let measured: Vec<_> = v["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .filter(|t| t["measured"].is_object())
+        .collect();
+    assert!(measured.is_empty(), "day 1 has no measured task");
+}
+
+#[test]
+fn contact_bad_input_exits_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    assert!(
+        list25(&db, &["category", "add", "Printers"])
+            .status
+            .success()
+    );
+    for name in ["Ana Lima", "Ana Souza"] {
+        assert!(
+            list25(&db, &["contact", "add", name, "--category", "Printers"])
+                .status
+                .success()
+        );
+    }
+    for (args, says) in [
+        (
+            &["contact", "add", "Bo", "--category", "Nope"][..],
+            "no category named",
+        ),
+        (
+            &[
+                "contact",
+                "add",
+                "Bo",
+                "--category",
+                "Printers",
+                "--email",
+                "bo@",
+            ][..],
+            "not an e-mail",
+        ),
+        (
+            &["contact", "add", " ", "--category", "Printers"][..],
+            "needs a name",
+        ),
+        (
+            &["contact", "touch", "ana", "--kind", "call"][..],
+            "could be Ana Lima (Printers), Ana Souza (Printers)",
+        ),
+        (
+            &["contact", "touch", "Cy", "--kind", "call"][..],
+            "no contact named",
+        ),
+        (
+            &["contact", "touch", "lima", "--kind", "fax"][..],
+            "not a kind of touch",
+        ),
+        (
+            &[
+                "contact",
+                "touch",
+                "lima",
+                "--kind",
+                "call",
+                "--date",
+                "yesterday",
+            ][..],
+            "YYYY-MM-DD",
+        ),
+        (
+            &["contact", "list", "--category", "Nope"][..],
+            "no category named",
+        ),
+    ] {
+        let o = list25(&db, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    let o = list25(&db, &["contact", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    assert!(
+        v.as_array()
+            .expect("rows")
+            .iter()
+            .all(|c| c["last_touch"].is_null())
+    );
+}

@@ -83,6 +83,17 @@ impl TouchKind {
     }
 
     /// A kind by name or unambiguous prefix ("c" is ambiguous, "ca" is a call).
+    /// The stage a touch of this kind shows the relationship has reached:
+    /// a meeting means you have met, any other contact means you have been
+    /// in touch. A note is only a note.
+    pub fn reaches(self) -> Option<Stage> {
+        match self {
+            TouchKind::Meeting => Some(Stage::Met),
+            TouchKind::Note => None,
+            _ => Some(Stage::Contacted),
+        }
+    }
+
     pub fn parse(text: &str) -> Result<TouchKind, String> {
         let t = text.trim().to_lowercase();
         let t = if t == "e-mail" { "email".into() } else { t };

@@ -198,17 +198,22 @@ pub fn update(
 /// Move a contact to `stage`, keeping the change in its history.
 pub fn set_stage(conn: &Connection, id: i64, stage: Stage, on: NaiveDate) -> rusqlite::Result<()> {
     let tx = conn.unchecked_transaction()?;
-    let changed = tx.execute(
+    write_stage(&tx, id, stage, on)?;
+    tx.commit()
+}
+
+fn write_stage(conn: &Connection, id: i64, stage: Stage, on: NaiveDate) -> rusqlite::Result<()> {
+    let changed = conn.execute(
         "UPDATE contact SET stage = ?2 WHERE id = ?1 AND stage <> ?2",
         params![id, stage.as_str()],
     )?;
     if changed > 0 {
-        tx.execute(
+        conn.execute(
             "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
             params![id, stage.as_str(), date_text(on)],
         )?;
     }
-    tx.commit()
+    Ok(())
 }
 
 /// Every stage a contact has been in, oldest first.
@@ -238,8 +243,9 @@ pub fn set_on_list(conn: &Connection, id: i64, on: bool) -> rusqlite::Result<()>
     Ok(())
 }
 
-/// Log a touch. The last touch becomes the latest touch date, and the next
-/// follow-up is the contact's cadence after it.
+/// Log a touch. The last touch becomes the latest touch date, the next
+/// follow-up is the contact's cadence after it, and the stage moves up to
+/// what the touch shows (never down).
 pub fn log_touch(
     conn: &Connection,
     id: i64,
@@ -253,12 +259,17 @@ pub fn log_touch(
         "INSERT INTO touch (contact_id, kind, on_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, kind.as_str(), date_text(on), note, now.format(TIMESTAMP_FORMAT).to_string()],
     )?;
-    let (last, cadence): (Option<String>, u32) = tx.query_row(
-        "SELECT max(t.on_date), c.cadence_days FROM contact c JOIN touch t ON t.contact_id = c.id
-         WHERE c.id = ?1",
+    let (last, cadence, stage): (Option<String>, u32, String) = tx.query_row(
+        "SELECT max(t.on_date), c.cadence_days, c.stage
+         FROM contact c JOIN touch t ON t.contact_id = c.id WHERE c.id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    if let (Some(reached), Some(current)) = (kind.reaches(), Stage::parse(&stage))
+        && reached > current
+    {
+        write_stage(&tx, id, reached, on)?;
+    }
     let last = date(last).unwrap_or(on);
     tx.execute(
         "UPDATE contact SET last_touch = ?2, next_follow_up = ?3 WHERE id = ?1",
@@ -410,12 +421,24 @@ mod tests {
             c.next_follow_up,
             Some(parse_date("2026-12-04").expect("date"))
         );
+        assert_eq!(c.stage, Stage::Contacted, "a call means you are in touch");
         // An older touch logged late does not move "last touch" back.
         let older = parse_date("2026-11-01").expect("date");
         log_touch(&conn, id, TouchKind::Card, older, "", &now()).expect("touch");
         let c = get(&conn, id).expect("get").expect("some");
         assert_eq!(c.last_touch, Some(on));
         assert_eq!(touches(&conn, id).expect("touches").len(), 2);
+        log_touch(&conn, id, TouchKind::Meeting, on, "", &now()).expect("touch");
+        set_stage(&conn, id, Stage::Partner, on).expect("partner");
+        log_touch(&conn, id, TouchKind::Call, on, "", &now()).expect("touch");
+        let c = get(&conn, id).expect("get").expect("some");
+        assert_eq!(c.stage, Stage::Partner, "a touch never lowers the stage");
+        let stages: Vec<_> = stage_history(&conn, id)
+            .expect("history")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(stages, Stage::ALL);
         set_follow_up(&conn, id, Some(older)).expect("by hand");
         assert_eq!(due(&conn, now().date()).expect("due").len(), 1);
     }
