@@ -49,6 +49,22 @@ pub enum Action {
     PrevField,
     /// Answer yes to the open question.
     Confirm,
+    /// Show the contacts of the selected category.
+    ShowContacts,
+    /// Switch the Contacts pane between one category and all.
+    ToggleAll,
+    /// Log a touch with the selected contact.
+    LogTouch,
+    /// Move the selected contact to the next stage.
+    StageUp,
+    /// Move the selected contact back a stage.
+    StageDown,
+    /// Mark or unmark the selected contact as one of "my 25".
+    MarkPartner,
+    /// Set the selected contact's next follow-up by hand.
+    SetFollowUp,
+    /// Fuzzy search across all contacts.
+    Search,
     /// A key typed into the open text field.
     Input(KeyEvent),
 }

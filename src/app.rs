@@ -1,19 +1,19 @@
 //! Application state and `update`, the one place state changes.
 
+mod people;
+
 use std::collections::BTreeMap;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use rusqlite::Connection;
 
 use crate::action::Action;
-use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::{
-    Category, CategoryDraft, CategoryField, Checklist, Item, Position, Program, Status, TaskRef,
-    parse_date,
+    Category, Checklist, Contact, Item, Position, Program, Stage, Status, TaskRef, parse_date,
 };
+use crate::form::{Form, FormKind};
 use crate::keymap::Context;
 use crate::store;
 
@@ -23,16 +23,18 @@ pub enum Pane {
     Today,
     Program,
     Categories,
+    Contacts,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Today, Pane::Program, Pane::Categories];
+    pub const ALL: [Pane; 4] = [Pane::Today, Pane::Program, Pane::Categories, Pane::Contacts];
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Today => "Today",
             Pane::Program => "Program",
             Pane::Categories => "Categories",
+            Pane::Contacts => "Contacts",
         }
     }
 
@@ -54,76 +56,50 @@ pub enum ProgramFocus {
     Tasks,
 }
 
+/// A write that waits for a yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    DeleteCategory(i64),
+    DeleteContact(i64),
+    /// Mark a contact as one of "my 25" when 25 are marked already.
+    MarkBeyond25(i64),
+}
+
+/// What the last delete removed, for `u`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deleted {
+    Category(i64),
+    Contact(i64),
+}
+
+/// The fuzzy search over all contacts.
+pub struct Search {
+    pub input: TextArea<'static>,
+    /// Every live contact: id and searchable text.
+    pub index: Vec<(i64, String)>,
+    /// Matching ids, best first, with their text.
+    pub results: Vec<(i64, String)>,
+    pub cursor: usize,
+}
+
 /// What is drawn over the panes and takes the keys.
 pub enum Popup {
-    Help {
-        scroll: u16,
-    },
+    Help { scroll: u16 },
     Note {
         day: u8,
-        editor: TextArea<'static>,
+        editor: Box<TextArea<'static>>,
     },
-    StartDate {
-        input: TextArea<'static>,
-        error: Option<String>,
-    },
-    Category(Box<CategoryForm>),
-    /// Asks before deleting the category `id`.
-    ConfirmDelete {
-        id: i64,
-        question: String,
-    },
+    Form(Box<Form>),
+    Confirm { pending: Pending, question: String },
+    Search(Box<Search>),
 }
 
-/// The form that adds or edits a category.
-pub struct CategoryForm {
-    /// The category being edited; `None` when adding.
-    pub id: Option<i64>,
-    /// Name, why, target.
-    pub fields: [TextArea<'static>; 3],
-    pub focus: usize,
-    pub error: Option<(CategoryField, String)>,
-}
-
-impl CategoryForm {
-    pub const LABELS: [&'static str; 3] = ["Name", "Why", "Target"];
-
-    fn new(id: Option<i64>, values: [String; 3]) -> Self {
-        let [name, why, target] = values;
-        let mut form = CategoryForm {
-            id,
-            fields: [single_line(&name), single_line(&why), single_line(&target)],
-            focus: 0,
-            error: None,
-        };
-        form.fields[1].set_placeholder_text("why its members already serve your ideal clients");
-        form.fields[2].set_placeholder_text(format!("{DEFAULT_TARGET}"));
-        form.focus_on(0);
-        form
-    }
-
-    fn focus_on(&mut self, i: usize) {
-        self.focus = i % self.fields.len();
-        for (j, field) in self.fields.iter_mut().enumerate() {
-            field.set_cursor_style(if j == self.focus {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            });
-        }
-    }
-
-    pub fn field_index(kind: CategoryField) -> usize {
-        match kind {
-            CategoryField::Name => 0,
-            CategoryField::Why => 1,
-            CategoryField::Target => 2,
-        }
-    }
-
-    fn text(&self, i: usize) -> String {
-        self.fields[i].lines().join(" ")
-    }
+/// One line of the Today pane's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TodayRow {
+    Task(Item),
+    /// A contact whose follow-up is due (by index into `App::due`).
+    FollowUp(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +110,9 @@ pub enum Message {
 
 /// How many rows PageUp and PageDown move.
 const PAGE: usize = 10;
+
+/// How many search results are kept.
+pub const SEARCH_RESULTS: usize = 50;
 
 pub struct App {
     pub today: NaiveDate,
@@ -151,8 +130,18 @@ pub struct App {
     pub program_focus: ProgramFocus,
     pub categories: Vec<Category>,
     pub category_cursor: usize,
-    /// The last deleted category, which `u` brings back.
-    pub deleted_category: Option<i64>,
+    /// Contacts shown in the Contacts pane: of the selected category, or all.
+    pub contacts: Vec<Contact>,
+    pub contact_cursor: usize,
+    pub all_contacts: bool,
+    /// The stage history of the contact under the cursor.
+    pub contact_history: Vec<(Stage, NaiveDate)>,
+    /// Contacts whose follow-up is due today or overdue.
+    pub due: Vec<Contact>,
+    pub deleted: Option<Deleted>,
+    /// Contact names for the "Introduced by" field, loaded when a contact
+    /// form opens.
+    pub names: Vec<(i64, String)>,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
@@ -175,6 +164,7 @@ impl App {
         };
         let notes = store::program::notes(&conn)?;
         let categories = store::category::list(&conn)?;
+        let due = store::contact::due(&conn, today)?;
         let day = Position::of(start, today).day();
         Ok(App {
             today,
@@ -191,7 +181,13 @@ impl App {
             program_focus: ProgramFocus::Days,
             categories,
             category_cursor: 0,
-            deleted_category: None,
+            contacts: Vec::new(),
+            contact_cursor: 0,
+            all_contacts: false,
+            contact_history: Vec::new(),
+            due,
+            deleted: None,
+            names: Vec::new(),
             popup: None,
             message: None,
             running: true,
@@ -219,6 +215,14 @@ impl App {
         self.checklist.today(&self.program, self.position())
     }
 
+    /// The Today pane's list: today's tasks, earlier unfinished tasks, then
+    /// follow-ups due.
+    pub fn today_rows(&self) -> Vec<TodayRow> {
+        let mut rows: Vec<TodayRow> = self.today_items().into_iter().map(TodayRow::Task).collect();
+        rows.extend((0..self.due.len()).map(TodayRow::FollowUp));
+        rows
+    }
+
     pub fn status(&self, r: &TaskRef) -> Option<Status> {
         self.program.task(r).map(|t| self.checklist.status(r, t))
     }
@@ -227,12 +231,14 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.popup {
             Some(Popup::Help { .. }) => Context::Help,
-            Some(Popup::Note { .. } | Popup::StartDate { .. }) => Context::TextField,
-            Some(Popup::Category(_)) => Context::Form,
-            Some(Popup::ConfirmDelete { .. }) => Context::Confirm,
+            Some(Popup::Note { .. }) => Context::TextField,
+            Some(Popup::Form(_)) => Context::Form,
+            Some(Popup::Confirm { .. }) => Context::Confirm,
+            Some(Popup::Search(_)) => Context::Search,
             None => match (self.pane, self.program_focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
+                (Pane::Contacts, _) => Context::Contacts,
                 (Pane::Program, ProgramFocus::Days) => Context::ProgramDays,
                 (Pane::Program, ProgramFocus::Tasks) => Context::ProgramTasks,
             },
@@ -241,6 +247,14 @@ impl App {
 
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    fn error(&mut self, what: &str, e: impl std::fmt::Display) {
+        self.message = Some(Message::Error(format!("{what}: {e}")));
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Info(text.into()));
     }
 
     /// Apply one user intent.
@@ -256,9 +270,9 @@ impl App {
                 self.running = false;
             }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Action::NextPane => self.pane = self.pane.step(1),
-            Action::PrevPane => self.pane = self.pane.step(-1),
-            Action::GoTo(pane) => self.pane = pane,
+            Action::NextPane => self.go_to(self.pane.step(1)),
+            Action::PrevPane => self.go_to(self.pane.step(-1)),
+            Action::GoTo(pane) => self.go_to(pane),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(PAGE as isize)),
@@ -266,199 +280,97 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Toggle => self.toggle_selected(),
-            Action::Open => {
-                if self.pane == Pane::Program {
-                    self.program_focus = ProgramFocus::Tasks;
-                    self.program_task = 0;
-                }
-            }
+            Action::Open => self.open(),
             Action::Back => match self.popup {
                 Some(Popup::Help { .. }) => self.popup = None,
                 _ => self.program_focus = ProgramFocus::Days,
             },
             Action::EditNote => self.open_note(),
             Action::EditStart => {
-                let mut input = single_line(&self.start.format("%Y-%m-%d").to_string());
-                input.set_placeholder_text("YYYY-MM-DD");
-                self.popup = Some(Popup::StartDate { input, error: None });
+                let start = self.start.format("%Y-%m-%d").to_string();
+                self.open_form(Form::new(
+                    FormKind::StartDate,
+                    " Program start date ",
+                    &[("Day 1 on", &start, "YYYY-MM-DD")],
+                ));
             }
             Action::Save => self.save_popup(),
             Action::Cancel => self.popup = None,
             Action::Input(key) => self.input(key),
-            Action::Add => {
-                self.popup = Some(Popup::Category(Box::new(CategoryForm::new(
-                    None,
-                    Default::default(),
-                ))))
-            }
-            Action::Edit => {
-                if let Some(c) = self.categories.get(self.category_cursor) {
-                    self.popup = Some(Popup::Category(Box::new(CategoryForm::new(
-                        Some(c.id),
-                        [c.name.clone(), c.why.clone(), c.target.to_string()],
-                    ))));
-                }
-            }
-            Action::Delete => {
-                if let Some(c) = self.categories.get(self.category_cursor) {
-                    let contacts = match c.contacts {
-                        0 => "It holds no contacts.".to_owned(),
-                        1 => "Its 1 contact goes with it.".to_owned(),
-                        n => format!("Its {n} contacts go with it."),
-                    };
-                    self.popup = Some(Popup::ConfirmDelete {
-                        id: c.id,
-                        question: format!(
-                            "Delete the category {:?}? {contacts} You can undo with u.",
-                            c.name
-                        ),
-                    });
+            Action::NextField | Action::PrevField => {
+                if let Some(Popup::Form(form)) = &mut self.popup {
+                    if action == Action::NextField {
+                        form.next();
+                    } else {
+                        form.previous();
+                    }
                 }
             }
             Action::Confirm => {
-                if let Some(Popup::ConfirmDelete { id, .. }) = self.popup.take() {
-                    self.delete_category(id);
+                if let Some(Popup::Confirm { pending, .. }) = self.popup.take() {
+                    self.confirmed(pending);
                 }
             }
+            Action::Add => self.add(),
+            Action::Edit => self.edit(),
+            Action::Delete => self.ask_delete(),
             Action::Undo => self.undo_delete(),
             Action::MoveUp | Action::MoveDown => self.move_category(action == Action::MoveUp),
-            Action::NextField | Action::PrevField => {
-                if let Some(Popup::Category(form)) = &mut self.popup {
-                    let by = if action == Action::NextField {
-                        1
-                    } else {
-                        form.fields.len() - 1
-                    };
-                    form.focus_on(form.focus + by);
-                }
+            Action::ShowContacts => {
+                self.all_contacts = false;
+                self.go_to(Pane::Contacts);
             }
+            Action::ToggleAll => {
+                self.all_contacts = !self.all_contacts;
+                self.contact_cursor = 0;
+                self.reload_contacts();
+            }
+            Action::LogTouch => self.open_touch(),
+            Action::StageUp | Action::StageDown => self.step_stage(action == Action::StageUp),
+            Action::MarkPartner => self.toggle_mark(),
+            Action::SetFollowUp => self.open_follow_up(),
+            Action::Search => self.open_search(),
         }
     }
 
-    /// Read the categories and the counts that depend on them again, after
-    /// a write.
-    fn reload_categories(&mut self) {
-        let loaded = store::category::list(&self.conn)
-            .and_then(|c| Ok((c, store::metrics::load(&self.conn)?)));
-        match loaded {
-            Ok((categories, metrics)) => {
-                self.categories = categories;
-                self.checklist.metrics = metrics;
-                self.category_cursor = self
-                    .category_cursor
-                    .min(self.categories.len().saturating_sub(1));
-            }
-            Err(e) => {
-                self.message = Some(Message::Error(format!(
-                    "Could not read the categories: {e}"
-                )))
-            }
+    fn go_to(&mut self, pane: Pane) {
+        self.pane = pane;
+        if pane == Pane::Contacts {
+            self.reload_contacts();
         }
     }
 
-    fn select_category(&mut self, id: i64) {
-        if let Some(i) = self.categories.iter().position(|c| c.id == id) {
-            self.category_cursor = i;
-        }
-    }
-
-    fn save_category(&mut self, mut form: Box<CategoryForm>) {
-        let draft = CategoryDraft::parse(&form.text(0), &form.text(1), &form.text(2));
-        let result = match &draft {
-            Err((field, why)) => Err((*field, why.clone())),
-            Ok(draft) => {
-                let now = self.now();
-                let written = match form.id {
-                    Some(id) => store::category::update(&self.conn, id, draft).map(|()| id),
-                    None => store::category::add(&self.conn, draft, &now),
-                };
-                written.map_err(|e| (CategoryField::Name, e.to_string()))
-            }
-        };
-        match result {
-            Ok(id) => {
-                self.reload_categories();
-                self.select_category(id);
-                let name = draft.map(|d| d.name).unwrap_or_default();
-                self.message = Some(Message::Info(match form.id {
-                    Some(_) => format!("Saved {name:?}."),
-                    None => format!(
-                        "Added {name:?}: {} of {GOAL} categories.",
-                        self.categories.len()
-                    ),
-                }));
-            }
-            Err((field, why)) => {
-                form.focus_on(CategoryForm::field_index(field));
-                form.error = Some((field, why));
-                self.popup = Some(Popup::Category(form));
-            }
-        }
-    }
-
-    fn delete_category(&mut self, id: i64) {
-        let name = self
-            .categories
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone());
-        match store::category::delete(&self.conn, id, &self.now()) {
-            Ok(()) => {
-                self.deleted_category = Some(id);
-                self.reload_categories();
-                self.message = Some(Message::Info(format!(
-                    "Deleted {:?}. Press u to undo.",
-                    name.unwrap_or_default()
-                )));
-            }
-            Err(e) => self.message = Some(Message::Error(format!("Could not delete: {e}"))),
-        }
-    }
-
-    fn undo_delete(&mut self) {
-        let Some(id) = self.deleted_category.take() else {
-            self.message = Some(Message::Info("Nothing to undo.".into()));
-            return;
-        };
-        match store::category::restore(&self.conn, id) {
-            Ok(()) => {
-                self.reload_categories();
-                self.select_category(id);
-                self.message = Some(Message::Info("Restored.".into()));
-            }
-            Err(e) => self.message = Some(Message::Error(format!("Could not undo: {e}"))),
-        }
-    }
-
-    fn move_category(&mut self, up: bool) {
-        let Some(id) = self.categories.get(self.category_cursor).map(|c| c.id) else {
-            return;
-        };
-        match store::category::move_by(&self.conn, id, up) {
-            Ok(true) => {
-                self.reload_categories();
-                self.select_category(id);
-            }
-            Ok(false) => {}
-            Err(e) => self.message = Some(Message::Error(format!("Could not move: {e}"))),
-        }
+    fn open_form(&mut self, form: Form) {
+        self.popup = Some(Popup::Form(Box::new(form)));
     }
 
     fn move_by(&mut self, by: isize) {
-        if let Some(Popup::Help { scroll }) = &mut self.popup {
-            *scroll = step(usize::from(*scroll), by, usize::from(u16::MAX))
-                .try_into()
-                .unwrap_or(0);
-            return;
+        match &mut self.popup {
+            Some(Popup::Help { scroll }) => {
+                *scroll = step(usize::from(*scroll), by, usize::from(u16::MAX))
+                    .try_into()
+                    .unwrap_or(0);
+                return;
+            }
+            Some(Popup::Search(search)) => {
+                search.cursor = step(search.cursor, by, search.results.len().saturating_sub(1));
+                return;
+            }
+            _ => {}
         }
         match (self.pane, self.program_focus) {
             (Pane::Today, _) => {
-                let len = self.today_items().len();
+                let len = self.today_rows().len();
                 self.today_cursor = step(self.today_cursor, by, len.saturating_sub(1));
             }
             (Pane::Categories, _) => {
                 let len = self.categories.len();
                 self.category_cursor = step(self.category_cursor, by, len.saturating_sub(1));
+            }
+            (Pane::Contacts, _) => {
+                let len = self.contacts.len();
+                self.contact_cursor = step(self.contact_cursor, by, len.saturating_sub(1));
+                self.load_history();
             }
             (Pane::Program, ProgramFocus::Days) => {
                 let d = step(usize::from(self.program_day) - 1, by, 24);
@@ -474,14 +386,28 @@ impl App {
         }
     }
 
+    fn open(&mut self) {
+        match self.pane {
+            Pane::Program => {
+                self.program_focus = ProgramFocus::Tasks;
+                self.program_task = 0;
+            }
+            Pane::Today => {
+                if let Some(c) = self.selected_follow_up().map(|c| c.id) {
+                    self.show_contact(c);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The task under the cursor in the pane that has the focus.
     pub fn selected_task(&self) -> Option<TaskRef> {
         match (self.pane, self.program_focus) {
-            (Pane::Today, _) => self
-                .today_items()
-                .into_iter()
-                .nth(self.today_cursor)
-                .map(|i| i.task),
+            (Pane::Today, _) => match self.today_rows().into_iter().nth(self.today_cursor) {
+                Some(TodayRow::Task(item)) => Some(item.task),
+                _ => None,
+            },
             (Pane::Program, ProgramFocus::Tasks) => {
                 let day = self.program.day(self.program_day)?;
                 day.tasks.get(self.program_task).map(|t| TaskRef {
@@ -489,11 +415,26 @@ impl App {
                     key: t.key.clone(),
                 })
             }
-            (Pane::Program, ProgramFocus::Days) | (Pane::Categories, _) => None,
+            _ => None,
+        }
+    }
+
+    /// The follow-up under the cursor on the Today pane.
+    pub fn selected_follow_up(&self) -> Option<&Contact> {
+        if self.pane != Pane::Today {
+            return None;
+        }
+        match self.today_rows().get(self.today_cursor) {
+            Some(TodayRow::FollowUp(i)) => self.due.get(*i),
+            _ => None,
         }
     }
 
     fn toggle_selected(&mut self) {
+        if self.selected_follow_up().is_some() {
+            self.open_touch();
+            return;
+        }
         let Some(task) = self.selected_task() else {
             return;
         };
@@ -504,14 +445,12 @@ impl App {
                     .task(&task)
                     .and_then(|t| t.measure)
                     .map_or("", |m| m.metric.unit());
-                self.message = Some(Message::Info(format!(
+                self.info(format!(
                     "This task is measured from your data ({value}/{target} {unit}); it ticks itself."
-                )));
+                ));
             }
             Some(Status::Done(_)) => self.set_done(&task, None),
-            Some(Status::Open) => {
-                self.set_done(&task, Some(self.now()));
-            }
+            Some(Status::Open) => self.set_done(&task, Some(self.now())),
             None => {}
         }
     }
@@ -519,7 +458,7 @@ impl App {
     /// Write first; change what the screen shows only once it is committed.
     fn set_done(&mut self, task: &TaskRef, at: Option<NaiveDateTime>) {
         if let Err(e) = store::program::set_done(&self.conn, task, at) {
-            self.message = Some(Message::Error(format!("Could not save: {e}")));
+            self.error("Could not save", e);
             return;
         }
         match at {
@@ -530,7 +469,7 @@ impl App {
                 self.checklist.done.remove(task);
             }
         }
-        let len = self.today_items().len();
+        let len = self.today_rows().len();
         self.today_cursor = self.today_cursor.min(len.saturating_sub(1));
     }
 
@@ -543,9 +482,12 @@ impl App {
         let mut editor = TextArea::new(text.lines().map(str::to_owned).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_placeholder_text("A note for this day");
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        self.popup = Some(Popup::Note { day, editor });
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        self.popup = Some(Popup::Note {
+            day,
+            editor: Box::new(editor),
+        });
     }
 
     fn input(&mut self, key: KeyEvent) {
@@ -561,17 +503,11 @@ impl App {
                     editor.input(key);
                 }
             }
-            Some(Popup::StartDate { input, error }) => {
-                *error = None;
-                if !matches!(key.code, KeyCode::Enter) {
-                    input.input(key);
-                }
+            Some(Popup::Form(form)) => {
+                form.input(key);
+                self.form_typed();
             }
-            Some(Popup::Category(form)) => {
-                form.error = None;
-                let focus = form.focus;
-                form.fields[focus].input(key);
-            }
+            Some(Popup::Search(_)) => self.search_typed(key),
             _ => {}
         }
     }
@@ -587,44 +523,46 @@ impl App {
                         } else {
                             self.notes.insert(day, text);
                         }
-                        self.message = Some(Message::Info(format!("Note for day {day} saved.")));
+                        self.info(format!("Note for day {day} saved."));
                     }
                     Err(e) => {
-                        self.message =
-                            Some(Message::Error(format!("Could not save the note: {e}")));
+                        self.error("Could not save the note", e);
                         self.popup = Some(Popup::Note { day, editor });
                     }
                 }
             }
-            Some(Popup::StartDate { input, .. }) => {
-                let typed = input.lines().join("");
-                match parse_date(&typed) {
-                    Ok(date) => match store::program::set_start_date(&self.conn, date) {
-                        Ok(()) => {
-                            self.start = date;
-                            self.today_cursor = 0;
-                            self.message = Some(Message::Info(format!(
-                                "The program now starts on {}.",
-                                date.format("%a %-d %b %Y")
-                            )));
-                        }
-                        Err(e) => {
-                            self.popup = Some(Popup::StartDate {
-                                input,
-                                error: Some(format!("Could not save: {e}")),
-                            });
-                        }
-                    },
-                    Err(error) => {
-                        self.popup = Some(Popup::StartDate {
-                            input,
-                            error: Some(error),
-                        });
-                    }
+            Some(Popup::Form(form)) => self.save_form(form),
+            Some(Popup::Search(search)) => {
+                if let Some(&(id, _)) = search.results.get(search.cursor) {
+                    self.show_contact(id);
+                } else {
+                    self.popup = Some(Popup::Search(search));
                 }
             }
-            Some(Popup::Category(form)) => self.save_category(form),
             other => self.popup = other,
+        }
+    }
+
+    fn save_start(&mut self, mut form: Box<Form>) {
+        match parse_date(&form.value(0)) {
+            Ok(date) => match store::program::set_start_date(&self.conn, date) {
+                Ok(()) => {
+                    self.start = date;
+                    self.today_cursor = 0;
+                    self.info(format!(
+                        "The program now starts on {}.",
+                        date.format("%a %-d %b %Y")
+                    ));
+                }
+                Err(e) => {
+                    form.fail(0, format!("Could not save: {e}"));
+                    self.popup = Some(Popup::Form(form));
+                }
+            },
+            Err(why) => {
+                form.fail(0, why);
+                self.popup = Some(Popup::Form(form));
+            }
         }
     }
 }
@@ -632,12 +570,6 @@ impl App {
 /// Move `from` by `by`, kept within `0..=max`.
 fn step(from: usize, by: isize, max: usize) -> usize {
     from.saturating_add_signed(by).min(max)
-}
-
-fn single_line(text: &str) -> TextArea<'static> {
-    let mut input = TextArea::new(vec![text.to_owned()]);
-    input.move_cursor(ratatui_textarea::CursorMove::End);
-    input
 }
 
 /// Drop control characters from typed or pasted text, keeping newlines

@@ -16,6 +16,9 @@ pub enum Context {
     ProgramDays,
     ProgramTasks,
     Categories,
+    Contacts,
+    /// The search box: typing filters, arrows pick.
+    Search,
     Help,
     /// A text field or editor: unbound keys are typed into it.
     TextField,
@@ -33,6 +36,8 @@ impl Context {
             Context::ProgramDays => "Program: days",
             Context::ProgramTasks => "Program: tasks",
             Context::Categories => "Categories",
+            Context::Contacts => "Contacts",
+            Context::Search => "Search",
             Context::Help => "Help",
             Context::TextField => "Notes and dates",
             Context::Form => "Forms",
@@ -44,7 +49,11 @@ impl Context {
     fn with_globals(self) -> bool {
         matches!(
             self,
-            Context::Today | Context::ProgramDays | Context::ProgramTasks | Context::Categories
+            Context::Today
+                | Context::ProgramDays
+                | Context::ProgramTasks
+                | Context::Categories
+                | Context::Contacts
         )
     }
 }
@@ -84,7 +93,8 @@ const fn b(
 }
 
 use Context::{
-    Categories, Confirm, Form, Global, Help, ProgramDays, ProgramTasks, TextField, Today,
+    Categories, Confirm, Contacts, Form, Global, Help, ProgramDays, ProgramTasks, Search,
+    TextField, Today,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -93,6 +103,8 @@ use KeyCode::{
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     b(Today, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
+    b(Today, &[(Char('t'), NONE)], "t", Action::LogTouch, "log touch", false),
+    b(Today, &[(Enter, NONE)], "Enter", Action::Open, "open contact", false),
     b(Today, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramDays, &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)], "Enter", Action::Open, "tasks", true),
     b(ProgramDays, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
@@ -102,11 +114,22 @@ pub const BINDINGS: &[Binding] = &[
     b(ProgramTasks, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramTasks, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", false),
     b(Categories, &[(Char('a'), NONE)], "a", Action::Add, "add", true),
-    b(Categories, &[(Char('e'), NONE), (Enter, NONE)], "e", Action::Edit, "edit", true),
+    b(Categories, &[(Enter, NONE)], "Enter", Action::ShowContacts, "contacts", true),
+    b(Categories, &[(Char('e'), NONE)], "e", Action::Edit, "edit", true),
     b(Categories, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", true),
     b(Categories, &[(Char('K'), NONE), (Char('K'), SHIFT), (Up, SHIFT)], "K/J", Action::MoveUp, "reorder", true),
     b(Categories, &[(Char('J'), NONE), (Char('J'), SHIFT), (Down, SHIFT)], "", Action::MoveDown, "", false),
     b(Categories, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(Contacts, &[(Char('a'), NONE)], "a", Action::Add, "add", true),
+    b(Contacts, &[(Char('t'), NONE)], "t", Action::LogTouch, "touch", true),
+    b(Contacts, &[(Char('>'), NONE), (Char('>'), SHIFT), (Char('.'), NONE)], ">/<", Action::StageUp, "stage", true),
+    b(Contacts, &[(Char('<'), NONE), (Char('<'), SHIFT), (Char(','), NONE)], "", Action::StageDown, "", false),
+    b(Contacts, &[(Char('m'), NONE)], "m", Action::MarkPartner, "my 25", true),
+    b(Contacts, &[(Char('e'), NONE), (Enter, NONE)], "e", Action::Edit, "edit", true),
+    b(Contacts, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
+    b(Contacts, &[(Char('c'), NONE)], "c", Action::ToggleAll, "category/all", true),
+    b(Contacts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
+    b(Contacts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
     b(Global, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
     b(Global, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
     b(Global, &[(Char('g'), NONE), (Home, NONE)], "g/G", Action::Top, "first/last", false),
@@ -118,6 +141,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[(Char('1'), NONE)], "1", Action::GoTo(Pane::Today), "Today", false),
     b(Global, &[(Char('2'), NONE)], "2", Action::GoTo(Pane::Program), "Program", false),
     b(Global, &[(Char('3'), NONE)], "3", Action::GoTo(Pane::Categories), "Categories", false),
+    b(Global, &[(Char('4'), NONE)], "4", Action::GoTo(Pane::Contacts), "Contacts", false),
+    b(Global, &[(Char('/'), NONE)], "/", Action::Search, "search", true),
     b(Global, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::Help, "help", true),
     b(Global, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
     b(Help, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "scroll", true),
@@ -132,6 +157,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Form, &[(BackTab, NONE), (BackTab, SHIFT)], "Shift-Tab", Action::PrevField, "previous field", false),
     b(Form, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
     b(Form, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(Search, &[(Enter, NONE)], "Enter", Action::Save, "go to contact", true),
+    b(Search, &[(Down, NONE), (Char('n'), CTRL)], "↓/↑", Action::Down, "pick", true),
+    b(Search, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
+    b(Search, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
+    b(Search, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Confirm, &[(Char('y'), NONE), (Enter, NONE)], "y", Action::Confirm, "yes", true),
     b(Confirm, &[(Char('n'), NONE), (Esc, NONE)], "n/Esc", Action::Cancel, "no", true),
     b(Confirm, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
@@ -157,7 +187,7 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action);
     match (found, context) {
-        (None, TextField | Form) => Some(Action::Input(key)),
+        (None, TextField | Form | Search) => Some(Action::Input(key)),
         (found, _) => found,
     }
 }
@@ -182,6 +212,8 @@ pub fn help() -> Vec<(Context, Vec<&'static Binding>)> {
         ProgramDays,
         ProgramTasks,
         Categories,
+        Contacts,
+        Search,
         Form,
         TextField,
         Confirm,

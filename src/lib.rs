@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod form;
 pub mod keymap;
 pub mod store;
 pub mod tui;

@@ -6,7 +6,7 @@ use common::draw;
 
 use list25::action::Action;
 use list25::app::{App, Pane, Popup};
-use list25::domain::{CategoryField, Metric, Status};
+use list25::domain::{Metric, Status};
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -75,39 +75,24 @@ fn the_form_adds_a_category_and_the_measured_task_counts_it() {
 fn errors_stay_beside_their_field_and_nothing_is_written() {
     let mut app = app_on_categories();
     add(&mut app, "", "", "");
-    match &app.popup {
-        Some(Popup::Category(form)) => {
-            assert_eq!(form.error.as_ref().map(|e| e.0), Some(CategoryField::Name));
-            assert_eq!(form.focus, 0);
-        }
-        _ => panic!("the form stays open"),
-    }
+    let (field, _) = common::form_error(&app).expect("the form stays open with an error");
+    assert_eq!(field, "Name");
+    assert_eq!(common::form_focus(&app), Some("Name"));
     app.update(Action::Cancel);
     add(&mut app, "Bankers", "", "99");
-    match &app.popup {
-        Some(Popup::Category(form)) => {
-            assert_eq!(
-                form.error.as_ref().map(|e| e.0),
-                Some(CategoryField::Target)
-            );
-            assert_eq!(form.focus, 2);
-        }
-        _ => panic!("the form stays open"),
-    }
+    let (field, why) = common::form_error(&app).expect("an error");
+    assert_eq!(field, "Target");
+    assert!(why.contains("1 to 25"), "{why}");
+    assert_eq!(common::form_focus(&app), Some("Target"));
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
     app.update(Action::Cancel);
     assert!(names(&app).is_empty());
 
     add(&mut app, "Printers", "", "");
     add(&mut app, "PRINTERS", "", "");
-    match &app.popup {
-        Some(Popup::Category(form)) => {
-            let (field, why) = form.error.clone().expect("an error");
-            assert_eq!(field, CategoryField::Name);
-            assert!(why.contains("already a category"), "{why}");
-        }
-        _ => panic!("the form stays open"),
-    }
+    let (field, why) = common::form_error(&app).expect("an error");
+    assert_eq!(field, "Name");
+    assert!(why.contains("already a category"), "{why}");
     assert_eq!(names(&app), ["Printers"]);
 }
 
@@ -134,7 +119,7 @@ fn edit_reorder_delete_and_undo() {
 
     app.update(Action::Down);
     app.update(Action::Delete);
-    assert!(matches!(app.popup, Some(Popup::ConfirmDelete { .. })));
+    assert!(matches!(app.popup, Some(Popup::Confirm { .. })));
     app.update(Action::Cancel);
     assert_eq!(names(&app).len(), 3, "no deletes without a yes");
     app.update(Action::Delete);

@@ -90,3 +90,69 @@ fn categories_typed_in_are_there_after_a_restart() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_category_and_three_contacts_typed_in_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    let args = ["--today", "2026-11-22"];
+    let mut s = Session::start(&db, &args, 100, 30);
+    s.wait_for("Today's tasks");
+    s.send("3");
+    s.wait_for("0 of 10 categories");
+    s.send("aAccountants\tthey see every start-up's books\r");
+    s.wait_for("1 of 10 categories");
+    s.send("\r");
+    s.wait_for("Accountants · 0 contacts");
+    s.send("a");
+    s.wait_for("New contact");
+    s.send("Ana Lima\tLima & Co\tana@lima.co\r");
+    s.wait_for("1 added");
+    s.send("José Núñez\t\tjose@nunez.es\r");
+    s.wait_for("2 added");
+    s.send("山田 花子 🌸\tYamada KK\r");
+    s.wait_for("3 added");
+    s.send("\x1b");
+    // The footer changes only once the form is closed.
+    s.wait_for("c category/all");
+    s.send("q");
+    assert!(s.wait_exit());
+
+    let conn = store::open(&db, common::date("2026-11-22")).expect("reopen");
+    let people = store::contact::list(&conn, None).expect("list");
+    let rows: Vec<_> = people
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.company.as_str(),
+                c.email.as_str(),
+                c.category.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Ana Lima", "Lima & Co", "ana@lima.co", "Accountants"),
+            ("José Núñez", "", "jose@nunez.es", "Accountants"),
+            ("山田 花子 🌸", "Yamada KK", "", "Accountants"),
+        ]
+    );
+    drop(conn);
+
+    let mut s = Session::start(&db, &args, 100, 30);
+    s.wait_for("Today's tasks");
+    s.send("4");
+    s.wait_for("Accountants · 3 contacts");
+    let screen = s.screen();
+    for name in ["Ana Lima", "José Núñez", "山田 花子"] {
+        assert!(screen.contains(name), "{name} missing:\n{screen}");
+    }
+    s.send("/nunez");
+    s.wait_for("José Núñez · Accountants");
+    s.send("\r");
+    s.wait_for("All contacts · 3");
+    s.send("q");
+    assert!(s.wait_exit());
+}

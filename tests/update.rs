@@ -84,9 +84,11 @@ fn panes_cycle_and_jump() {
     app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Categories);
     app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Contacts);
+    app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Today);
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Categories);
+    assert_eq!(app.pane, Pane::Contacts);
     app.update(Action::GoTo(Pane::Today));
     assert_eq!(app.pane, Pane::Today);
 }
@@ -150,10 +152,9 @@ fn a_bad_start_date_is_refused_beside_the_field() {
     }
     typed(&mut app, "20/11/2026");
     app.update(Action::Save);
-    match &app.popup {
-        Some(Popup::StartDate { error: Some(e), .. }) => assert!(e.contains("YYYY-MM-DD"), "{e}"),
-        _ => panic!("the form stays open with an error"),
-    }
+    let (field, why) = common::form_error(&app).expect("the form stays open with an error");
+    assert_eq!(field, "Day 1 on");
+    assert!(why.contains("YYYY-MM-DD"), "{why}");
     assert_eq!(app.start, common::date("2026-11-20"));
     assert_eq!(
         store::program::start_date(app.connection()).expect("read"),

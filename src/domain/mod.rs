@@ -4,6 +4,7 @@ pub mod category;
 pub mod checklist;
 pub mod contact;
 pub mod program;
+pub mod search;
 
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};

@@ -330,16 +330,39 @@ pub fn restore(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Id and searchable text (name, company, category, notes) of every live
-/// contact, for fuzzy search.
-pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+/// Id and "name (category)" of every live contact, by name, for picking
+/// who introduced whom.
+pub fn names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name || ' · ' || c.company || ' · ' || coalesce(k.name, '') || ' · ' || c.notes
+        "SELECT c.id, c.name || coalesce(' (' || k.name || ')', '')
          FROM contact c LEFT JOIN category k ON k.id = c.category_id
-         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)",
+         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)
+         ORDER BY c.name COLLATE NOCASE",
     )?;
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect()
+}
+
+/// Id and searchable text of every live contact, by name: name, company,
+/// category and notes, the empty ones left out.
+pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.company, coalesce(k.name, ''), c.notes
+         FROM contact c LEFT JOIN category k ON k.id = c.category_id
+         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)
+         ORDER BY c.name COLLATE NOCASE",
+    )?;
+    stmt.query_map([], |r| {
+        let parts: [String; 4] = [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?];
+        let text = parts
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        Ok((r.get(0)?, text))
+    })?
+    .collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Pure render functions: they read `App` and draw; they never write.
 
 mod categories;
+mod contacts;
 mod footer;
 mod help;
 mod popup;
@@ -43,6 +44,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Pane::Today => today::render(frame, body, app),
         Pane::Program => program::render(frame, body, app),
         Pane::Categories => categories::render(frame, body, app),
+        Pane::Contacts => contacts::render(frame, body, app),
     }
     render_message(frame, message, app);
     footer::render(frame, footer, app.context());
@@ -50,11 +52,9 @@ pub fn render(frame: &mut Frame, app: &App) {
         None => {}
         Some(Popup::Help { scroll }) => help::render(frame, area, app, *scroll),
         Some(Popup::Note { day, editor }) => popup::note(frame, area, *day, editor),
-        Some(Popup::StartDate { input, error }) => {
-            popup::start_date(frame, area, input, error.as_deref());
-        }
-        Some(Popup::Category(form)) => popup::category_form(frame, area, form),
-        Some(Popup::ConfirmDelete { question, .. }) => popup::confirm(frame, area, question),
+        Some(Popup::Form(form)) => popup::form(frame, area, form),
+        Some(Popup::Search(search)) => popup::search(frame, area, search),
+        Some(Popup::Confirm { question, .. }) => popup::confirm(frame, area, question),
     }
 }
 
@@ -107,20 +107,28 @@ pub fn day_label(app: &App) -> String {
 fn render_header(frame: &mut Frame, area: Rect, app: &App) {
     let [top, gauges] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let mut tabs = vec![Span::styled(" list25 ", theme::title()), Span::raw(" ")];
+    // Below 100 columns the header keeps to what fits in 80.
+    let wide = area.width >= 100;
+    let mut tabs = vec![Span::styled(" list25 ", theme::title())];
     for (i, pane) in Pane::ALL.iter().enumerate() {
         let style = if *pane == app.pane {
             theme::selected()
         } else {
             Style::new()
         };
-        tabs.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
-        tabs.push(Span::raw(" "));
+        tabs.push(Span::raw("  "));
+        tabs.push(Span::styled(format!("{} {}", i + 1, pane.title()), style));
     }
-    let right = format!("{} · {} ", day_label(app), app.today.format("%a %-d %b %Y"));
+    let (day, date) = match (wide, app.position()) {
+        (false, Position::Day(d)) => (format!("Day {d}/25"), app.today.format("%-d %b")),
+        (false, _) => (day_label(app), app.today.format("%-d %b")),
+        (true, _) => (day_label(app), app.today.format("%a %-d %b %Y")),
+    };
+    let right = format!("{day} · {date} ");
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(1),
-        Constraint::Length(u16::try_from(text::truncate(&right, 60).chars().count()).unwrap_or(0)),
+        Constraint::Length(u16::try_from(right_width).unwrap_or(0)),
     ])
     .areas(top);
     frame.render_widget(Line::from(tabs), left_area);

@@ -1,14 +1,15 @@
-//! Forms drawn over the panes: the day note and the start date.
+//! What is drawn over the panes: forms, the day note, questions, search.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::Clear;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::theme;
-use crate::app::CategoryForm;
+use super::{scroll_to, text, theme, wrapped};
+use crate::app::Search;
+use crate::form::Form;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -44,87 +45,138 @@ pub fn note(frame: &mut Frame, area: Rect, day: u8, editor: &TextArea) {
     );
 }
 
-pub fn start_date(frame: &mut Frame, area: Rect, input: &TextArea, error: Option<&str>) {
-    let rect = centered(area, 64, 7);
-    let inner = frame_block(frame, rect, " Program start date ".into());
-    let [label, field, message] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(2),
-    ])
-    .areas(inner);
-    frame.render_widget(
-        Line::raw("Day 1 of the program falls on (YYYY-MM-DD):"),
-        label,
-    );
-    let [field, _] = Layout::horizontal([Constraint::Length(14), Constraint::Min(0)]).areas(field);
-    frame.render_widget(input, field);
-    let line = match error {
-        Some(e) => Line::styled(e.to_owned(), Style::new().fg(theme::ERROR)),
-        None => Line::styled("Enter saves · Esc cancels", theme::muted()),
+/// A form: one row per field, the label on the left; an error or a note
+/// sits right under the field it is about.
+pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let rect_width = area.width.min(76);
+    // Borders, padding and the label column.
+    let text_width = usize::from(rect_width).saturating_sub(4 + label_width);
+    let below = |i: usize| -> Vec<Line<'static>> {
+        match (&form.error, &form.fields[i].note) {
+            (Some((e, why)), _) if *e == i => {
+                wrapped(why, text_width, Style::new().fg(theme::ERROR))
+            }
+            (_, Some(note)) => wrapped(note, text_width, theme::muted()),
+            _ => Vec::new(),
+        }
     };
-    frame.render_widget(
-        ratatui::widgets::Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
-        message,
-    );
-}
-
-pub fn category_form(frame: &mut Frame, area: Rect, form: &CategoryForm) {
-    let rect = centered(area, 72, 10);
-    let title = if form.id.is_some() {
-        " Edit category "
-    } else {
-        " New category "
-    };
-    let inner = frame_block(frame, rect, title.into());
-    let rows = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .split(inner);
-    for (i, (field, label)) in form.fields.iter().zip(CategoryForm::LABELS).enumerate() {
-        let [label_area, field_area] =
-            Layout::horizontal([Constraint::Length(8), Constraint::Min(1)]).areas(rows[i * 2]);
+    let rows: usize = (0..form.fields.len()).map(|i| 1 + below(i).len()).sum();
+    let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
+    let rect = centered(area, rect_width, height);
+    let inner = frame_block(frame, rect, form.title.clone());
+    let label_w = u16::try_from(label_width).unwrap_or(12);
+    let split =
+        |y: u16| {
+            Layout::horizontal([Constraint::Length(label_w), Constraint::Min(1)])
+                .areas::<2>(Rect::new(inner.x, y, inner.width, 1))
+        };
+    let bottom = inner.y + inner.height.saturating_sub(2);
+    let mut y = inner.y;
+    for (i, field) in form.fields.iter().enumerate() {
+        if y >= bottom {
+            break;
+        }
+        let [label_area, field_area] = split(y);
         let style = if i == form.focus {
             theme::key()
         } else {
             Style::new()
         };
-        frame.render_widget(Line::styled(label, style), label_area);
-        frame.render_widget(field, field_area);
-        if let Some((f, why)) = &form.error
-            && CategoryForm::field_index(*f) == i
-        {
-            let [_, err_area] = Layout::horizontal([Constraint::Length(8), Constraint::Min(1)])
-                .areas(rows[i * 2 + 1]);
-            frame.render_widget(
-                Line::styled(why.clone(), Style::new().fg(theme::ERROR)),
-                err_area,
-            );
+        frame.render_widget(Line::styled(field.label, style), label_area);
+        frame.render_widget(&field.input, field_area);
+        y += 1;
+        for line in below(i) {
+            if y < bottom {
+                frame.render_widget(line, split(y)[1]);
+            }
+            y += 1;
         }
     }
+    let hint = if form.fields.len() > 1 {
+        "Tab next field · Enter saves · Esc cancels"
+    } else {
+        "Enter saves · Esc cancels"
+    };
     frame.render_widget(
-        Line::styled("Tab next field · Enter saves · Esc cancels", theme::muted()),
-        rows[7],
+        Line::styled(hint, theme::muted()),
+        Rect::new(
+            inner.x,
+            inner.y + inner.height.saturating_sub(1),
+            inner.width,
+            1,
+        ),
+    );
+}
+
+/// The fuzzy search box and its results.
+pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
+    let rect = centered(area, 76, area.height.saturating_sub(4));
+    let inner = frame_block(frame, rect, " Search contacts ".into());
+    let [input_area, _, list_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let [prompt, field] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_area);
+    frame.render_widget(Line::styled("/", theme::key()), prompt);
+    frame.render_widget(&search.input, field);
+    let width = usize::from(list_area.width);
+    let lines: Vec<Line> = if search.input.is_empty() {
+        wrapped(
+            &format!(
+                "Type to search {} contacts by name, company, category or notes.",
+                search.index.len()
+            ),
+            width,
+            theme::muted(),
+        )
+    } else if search.results.is_empty() {
+        vec![Line::styled("No contact matches.", theme::muted())]
+    } else {
+        search
+            .results
+            .iter()
+            .enumerate()
+            .map(|(i, (_, found))| {
+                let shown = text::truncate(found, width);
+                if i == search.cursor {
+                    Line::from(shown).style(theme::selected())
+                } else {
+                    Line::from(shown)
+                }
+            })
+            .collect()
+    };
+    let offset = scroll_to(
+        search.cursor,
+        search.cursor + 1,
+        usize::from(list_area.height),
+    );
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        list_area,
     );
 }
 
 pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
     let rect = centered(area, 60, 7);
     let inner = frame_block(frame, rect, " Are you sure? ".into());
-    let mut lines = super::wrapped(question, usize::from(inner.width), Style::new());
+    let mut lines = wrapped(question, usize::from(inner.width), Style::new());
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        ratatui::text::Span::styled("y", theme::key()),
-        ratatui::text::Span::raw(" delete   "),
-        ratatui::text::Span::styled("n", theme::key()),
-        ratatui::text::Span::raw(" keep"),
+        Span::styled("y", theme::key()),
+        Span::raw(" yes   "),
+        Span::styled("n", theme::key()),
+        Span::raw(" no"),
     ]));
-    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

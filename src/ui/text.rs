@@ -63,6 +63,14 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Exactly `width` cells: cut with "…" or padded with spaces.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = truncate(text, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +92,9 @@ mod tests {
         assert!(lines.iter().all(|l| l.width() <= 6), "{lines:?}");
         assert_eq!(truncate("東京の会計士", 5), "東京…");
         assert_eq!(truncate("short", 10), "short");
+        assert_eq!(pad("東京の会計士", 5), "東京…");
+        assert_eq!(pad("東京の会計士", 6), "東京… ");
+        assert_eq!(pad("ab", 4), "ab  ");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{day_label, panel, scroll_to, task_lines, text, theme, wrapped};
@@ -80,6 +80,47 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             "All done for today, and nothing left behind. Well done.",
             theme::heading().fg(theme::DONE),
         ));
+    }
+    if !app.due.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "Follow-ups due · {} · Space logs a touch, Enter opens",
+                app.due.len()
+            ),
+            theme::heading(),
+        ));
+        for (j, c) in app.due.iter().enumerate() {
+            let is_sel = items.len() + j == app.today_cursor;
+            let when = match c.next_follow_up {
+                Some(d) if c.is_overdue(app.today) => {
+                    format!("overdue since {}", d.format("%a %-d %b"))
+                }
+                _ => "due today".to_owned(),
+            };
+            let style = if c.is_overdue(app.today) {
+                Style::new().fg(theme::ERROR)
+            } else {
+                Style::new().fg(theme::BEHIND)
+            };
+            let who = if c.category.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{} ({})", c.name, c.category)
+            };
+            let line = Line::from(vec![
+                Span::raw(if is_sel { " ▶ " } else { "   " }),
+                Span::styled("• ", style),
+                Span::raw(text::truncate(&who, width.saturating_sub(30))),
+                Span::styled(format!(" · {when}"), style),
+            ]);
+            if is_sel {
+                selected = (lines.len(), lines.len() + 1);
+                lines.push(line.style(theme::selected()));
+            } else {
+                lines.push(line);
+            }
+        }
     }
     lines.push(Line::raw(""));
     match app.notes.get(&day_n) {

@@ -18,6 +18,25 @@ pub fn draw(
     terminal
 }
 
+/// The label of the field the open form's error is beside, and the error.
+pub fn form_error(app: &App) -> Option<(&'static str, String)> {
+    match &app.popup {
+        Some(list25::app::Popup::Form(f)) => f
+            .error
+            .as_ref()
+            .map(|(i, m)| (f.fields[*i].label, m.clone())),
+        _ => None,
+    }
+}
+
+/// The label of the focused field of the open form.
+pub fn form_focus(app: &App) -> Option<&'static str> {
+    match &app.popup {
+        Some(list25::app::Popup::Form(f)) => Some(f.focused_label()),
+        _ => None,
+    }
+}
+
 pub fn date(s: &str) -> NaiveDate {
     parse_date(s).expect("test date")
 }
@@ -25,7 +44,13 @@ pub fn date(s: &str) -> NaiveDate {
 /// An app on a fresh in-memory database whose program started on `start`,
 /// seen on `today`.
 pub fn app(start: &str, today: &str) -> App {
+    app_with(start, today, |_| {})
+}
+
+/// Like `app`, with `setup` writing to the database before the app loads it.
+pub fn app_with(start: &str, today: &str, setup: impl FnOnce(&rusqlite::Connection)) -> App {
     let conn = store::open_in_memory(date(start)).expect("in-memory store");
+    setup(&conn);
     App::new(
         conn,
         Program::builtin().expect("program"),

@@ -1,0 +1,740 @@
+//! Categories and contacts: the forms, the writes, and keeping what the
+//! panes show in step with the database.
+
+use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
+
+use super::{App, Deleted, Message, Pane, Pending, Popup, SEARCH_RESULTS, Search};
+use crate::domain::category::{DEFAULT_TARGET, GOAL};
+use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
+use crate::domain::search::search;
+use crate::domain::{
+    Category, CategoryDraft, CategoryField, Contact, ContactDraft, ContactField, TouchKind,
+    parse_date,
+};
+use crate::form::{Form, FormKind};
+use crate::store::{self, WriteError};
+
+/// The contact form's fields, in order: name, company and e-mail first so
+/// that typing in the usual three takes two Tabs.
+const CONTACT_FIELDS: [&str; 12] = [
+    "Name",
+    "Company",
+    "E-mail",
+    "Phone",
+    "Role",
+    "City",
+    "Category",
+    "How met",
+    "Introduced by",
+    "Notes",
+    "Every (days)",
+    "Follow up on",
+];
+
+fn contact_field(field: ContactField) -> usize {
+    match field {
+        ContactField::Name => 0,
+        ContactField::Company => 1,
+        ContactField::Email => 2,
+        ContactField::Phone => 3,
+        ContactField::Role => 4,
+        ContactField::City => 5,
+        ContactField::Category => 6,
+        ContactField::MetHow => 7,
+        ContactField::IntroducedBy => 8,
+        ContactField::Notes => 9,
+        ContactField::Cadence => 10,
+        ContactField::FollowUp => 11,
+    }
+}
+
+const INTRODUCED_BY: usize = 8;
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+impl App {
+    /// Read again everything that depends on categories and contacts.
+    pub(super) fn refresh(&mut self) {
+        let loaded = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::category::list(&self.conn)?,
+                store::metrics::load(&self.conn)?,
+                store::contact::due(&self.conn, self.today)?,
+            ))
+        })();
+        match loaded {
+            Ok((categories, metrics, due)) => {
+                self.categories = categories;
+                self.checklist.metrics = metrics;
+                self.due = due;
+                self.category_cursor = self
+                    .category_cursor
+                    .min(self.categories.len().saturating_sub(1));
+                let rows = self.today_rows().len();
+                self.today_cursor = self.today_cursor.min(rows.saturating_sub(1));
+            }
+            Err(e) => self.error("Could not read the list", e),
+        }
+        if self.pane == Pane::Contacts {
+            self.reload_contacts();
+        }
+    }
+
+    /// The category the Contacts pane is filtered to, if it is.
+    pub fn contact_filter(&self) -> Option<&Category> {
+        if self.all_contacts {
+            None
+        } else {
+            self.categories.get(self.category_cursor)
+        }
+    }
+
+    pub(super) fn reload_contacts(&mut self) {
+        let filter = self.contact_filter().map(|c| c.id);
+        match store::contact::list(&self.conn, filter) {
+            Ok(contacts) => {
+                self.contacts = contacts;
+                self.contact_cursor = self
+                    .contact_cursor
+                    .min(self.contacts.len().saturating_sub(1));
+            }
+            Err(e) => self.error("Could not read the contacts", e),
+        }
+        self.load_history();
+    }
+
+    /// Read the stage history of the contact under the cursor.
+    pub(super) fn load_history(&mut self) {
+        let Some(id) = self.contacts.get(self.contact_cursor).map(|c| c.id) else {
+            self.contact_history.clear();
+            return;
+        };
+        match store::contact::stage_history(&self.conn, id) {
+            Ok(history) => self.contact_history = history,
+            Err(e) => self.error("Could not read the history", e),
+        }
+    }
+
+    fn selected_category(&self) -> Option<&Category> {
+        self.categories.get(self.category_cursor)
+    }
+
+    fn select_category(&mut self, id: i64) {
+        if let Some(i) = self.categories.iter().position(|c| c.id == id) {
+            self.category_cursor = i;
+        }
+    }
+
+    /// The contact the next contact action is about: the one under the
+    /// cursor in Contacts, or the follow-up under the cursor in Today.
+    fn target_contact(&self) -> Option<&Contact> {
+        match self.pane {
+            Pane::Contacts => self.contacts.get(self.contact_cursor),
+            Pane::Today => self.selected_follow_up(),
+            _ => None,
+        }
+    }
+
+    /// Jump to a contact in the Contacts pane, showing all contacts.
+    pub(super) fn show_contact(&mut self, id: i64) {
+        self.popup = None;
+        self.all_contacts = true;
+        self.pane = Pane::Contacts;
+        self.reload_contacts();
+        self.select_contact(id);
+    }
+
+    /// Put the Contacts cursor on contact `id`, if it is listed.
+    fn select_contact(&mut self, id: i64) {
+        if let Some(i) = self.contacts.iter().position(|c| c.id == id) {
+            self.contact_cursor = i;
+            self.load_history();
+        }
+    }
+
+    pub(super) fn add(&mut self) {
+        match self.pane {
+            Pane::Categories => self.open_category_form(None),
+            Pane::Contacts => {
+                let category = self
+                    .contact_filter()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                self.open_contact_form(None, &category, 0);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn edit(&mut self) {
+        match self.pane {
+            Pane::Categories => {
+                if let Some(c) = self.selected_category() {
+                    self.open_category_form(Some(c.clone()));
+                }
+            }
+            Pane::Contacts => {
+                if let Some(c) = self.contacts.get(self.contact_cursor) {
+                    let id = c.id;
+                    let category = c.category.clone();
+                    self.open_contact_form(Some(id), &category, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_category_form(&mut self, category: Option<Category>) {
+        let (id, name, why, target) = match &category {
+            Some(c) => (
+                Some(c.id),
+                c.name.as_str(),
+                c.why.as_str(),
+                c.target.to_string(),
+            ),
+            None => (None, "", "", String::new()),
+        };
+        let title = if id.is_some() {
+            " Edit category "
+        } else {
+            " New category "
+        };
+        let default_target = DEFAULT_TARGET.to_string();
+        self.open_form(Form::new(
+            FormKind::Category(id),
+            title,
+            &[
+                ("Name", name, "an occupation, e.g. Accountants"),
+                (
+                    "Why",
+                    why,
+                    "why its members already serve your ideal clients",
+                ),
+                ("Target", &target, &default_target),
+            ],
+        ));
+    }
+
+    /// Open the contact form: empty in `category` when adding, filled in when
+    /// editing `id`. `added` counts contacts added in a row so far.
+    fn open_contact_form(&mut self, id: Option<i64>, category: &str, added: usize) {
+        self.names = store::contact::names(&self.conn).unwrap_or_default();
+        let existing = id.and_then(|id| store::contact::get(&self.conn, id).ok().flatten());
+        let c = existing.as_ref();
+        let text = |f: fn(&Contact) -> &str| c.map(f).unwrap_or("").to_owned();
+        let introduced = c
+            .and_then(|c| c.introduced_by)
+            .and_then(|i| self.names.iter().find(|(id, _)| *id == i))
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default();
+        let cadence = c.map_or(String::new(), |c| c.cadence_days.to_string());
+        let follow = date_text(c.and_then(|c| c.next_follow_up));
+        let values = [
+            text(|c| &c.name),
+            text(|c| &c.company),
+            text(|c| &c.email),
+            text(|c| &c.phone),
+            text(|c| &c.role),
+            text(|c| &c.city),
+            category.to_owned(),
+            text(|c| &c.met_how),
+            introduced,
+            text(|c| &c.notes),
+            cadence,
+            follow,
+        ];
+        let default_cadence = DEFAULT_CADENCE.to_string();
+        let placeholders = [
+            "full name",
+            "",
+            "name@example.com",
+            "",
+            "",
+            "",
+            "a category on your list",
+            "where or how you met",
+            "type part of a contact's name",
+            "",
+            default_cadence.as_str(),
+            "YYYY-MM-DD",
+        ];
+        let fields: Vec<(&'static str, &str, &str)> = CONTACT_FIELDS
+            .iter()
+            .zip(&values)
+            .zip(placeholders)
+            .map(|((&label, value), placeholder)| (label, value.as_str(), placeholder))
+            .collect();
+        let title = match (id, added) {
+            (Some(_), _) => " Edit contact ".to_owned(),
+            (None, 0) => " New contact ".to_owned(),
+            (None, n) => format!(" Next contact · {n} added · Esc when done "),
+        };
+        let mut form = Form::new(FormKind::Contact(id), title, &fields);
+        form.streak = added;
+        self.open_form(form);
+    }
+
+    pub(super) fn open_touch(&mut self) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name) = (c.id, c.name.clone());
+        let today = date_text(Some(self.today));
+        self.open_form(Form::new(
+            FormKind::Touch(id),
+            format!(" Touch with {name} "),
+            &[
+                ("Kind", "", "call, meeting, email, card, event or note"),
+                ("Date", &today, "YYYY-MM-DD"),
+                ("Note", "", "what happened, what is next"),
+            ],
+        ));
+    }
+
+    pub(super) fn open_follow_up(&mut self) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name, date) = (c.id, c.name.clone(), date_text(c.next_follow_up));
+        self.open_form(Form::new(
+            FormKind::FollowUp(id),
+            format!(" Follow up with {name} "),
+            &[("On", &date, "YYYY-MM-DD, or empty for none")],
+        ));
+    }
+
+    pub(super) fn open_search(&mut self) {
+        match store::contact::search_index(&self.conn) {
+            Ok(index) => {
+                let mut input = TextArea::default();
+                input.set_placeholder_text("name, company, category or notes");
+                self.popup = Some(Popup::Search(Box::new(Search {
+                    input,
+                    index,
+                    results: Vec::new(),
+                    cursor: 0,
+                })));
+            }
+            Err(e) => self.error("Could not search", e),
+        }
+    }
+
+    pub(super) fn search_typed(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        if let Some(Popup::Search(s)) = &mut self.popup {
+            s.input.input(key);
+            let query = s.input.lines().join(" ");
+            s.results = search(&s.index, &query, SEARCH_RESULTS)
+                .into_iter()
+                .filter_map(|i| s.index.get(i).cloned())
+                .collect();
+            s.cursor = 0;
+        }
+    }
+
+    /// Keep the "Introduced by" field's match up to date as it is typed.
+    pub(super) fn form_typed(&mut self) {
+        let Some(Popup::Form(form)) = &mut self.popup else {
+            return;
+        };
+        if !matches!(form.kind, FormKind::Contact(_)) || form.focus != INTRODUCED_BY {
+            return;
+        }
+        let typed = form.value(INTRODUCED_BY);
+        let best = search(&self.names, &typed, 1)
+            .first()
+            .and_then(|&i| self.names.get(i));
+        form.fields[INTRODUCED_BY].note = match (typed.trim().is_empty(), best) {
+            (true, _) => None,
+            (false, Some((_, name))) => Some(format!("→ {name}")),
+            (false, None) => Some("no contact matches".into()),
+        };
+    }
+
+    pub(super) fn save_form(&mut self, form: Box<Form>) {
+        match form.kind {
+            FormKind::StartDate => self.save_start(form),
+            FormKind::Category(id) => self.save_category(form, id),
+            FormKind::Contact(id) => self.save_contact(form, id),
+            FormKind::Touch(id) => self.save_touch(form, id),
+            FormKind::FollowUp(id) => self.save_follow_up(form, id),
+        }
+    }
+
+    fn save_category(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        let field = |f: CategoryField| match f {
+            CategoryField::Name => 0,
+            CategoryField::Why => 1,
+            CategoryField::Target => 2,
+        };
+        let draft = match CategoryDraft::parse(&form.value(0), &form.value(1), &form.value(2)) {
+            Ok(d) => d,
+            Err((f, why)) => {
+                form.fail(field(f), why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let written = match id {
+            Some(id) => store::category::update(&self.conn, id, &draft).map(|()| id),
+            None => store::category::add(&self.conn, &draft, &self.now()),
+        };
+        match written {
+            Ok(saved) => {
+                self.refresh();
+                self.select_category(saved);
+                self.info(match id {
+                    Some(_) => format!("Saved {:?}.", draft.name),
+                    None => format!(
+                        "Added {:?}: {} of {GOAL} categories.",
+                        draft.name,
+                        self.categories.len()
+                    ),
+                });
+            }
+            Err(e) => {
+                form.fail(0, e.to_string());
+                self.popup = Some(Popup::Form(form));
+            }
+        }
+    }
+
+    /// The category a typed name means: exact (any case), else the one
+    /// category it is the start of.
+    fn category_for(&self, typed: &str) -> Result<&Category, String> {
+        let t = typed.trim().to_lowercase();
+        if self.categories.is_empty() {
+            return Err("Add a category first (pane 3), then its people.".into());
+        }
+        if t.is_empty() {
+            return Err("Which category? Type one from your list.".into());
+        }
+        if let Some(c) = self.categories.iter().find(|c| c.name.to_lowercase() == t) {
+            return Ok(c);
+        }
+        let starts: Vec<&Category> = self
+            .categories
+            .iter()
+            .filter(|c| c.name.to_lowercase().starts_with(&t))
+            .collect();
+        match starts.as_slice() {
+            [one] => Ok(one),
+            [] => Err(format!("{:?} is not on your list.", typed.trim())),
+            many => Err(format!(
+                "{:?} could be {}.",
+                typed.trim(),
+                many.iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    fn contact_draft(&self, form: &Form) -> Result<(ContactDraft, i64), (usize, String)> {
+        let at = |(f, why): (ContactField, String)| (contact_field(f), why);
+        let mut draft = ContactDraft::named(&form.value(0))
+            .and_then(|d| d.with_email(&form.value(2)))
+            .and_then(|d| d.with_cadence(&form.value(10)))
+            .and_then(|d| d.with_follow_up(&form.value(11)))
+            .map_err(at)?;
+        let one = |i| crate::domain::category::one_line(&form.value(i));
+        draft.company = one(1);
+        draft.phone = one(3);
+        draft.role = one(4);
+        draft.city = one(5);
+        draft.met_how = one(7);
+        draft.notes = form.value(9).trim().to_owned();
+        let category = self
+            .category_for(&form.value(6))
+            .map_err(|why| (contact_field(ContactField::Category), why))?
+            .id;
+        let typed = form.value(INTRODUCED_BY);
+        if !typed.trim().is_empty() {
+            let best = search(&self.names, &typed, 1);
+            let id = best
+                .first()
+                .and_then(|&i| self.names.get(i))
+                .map(|(id, _)| *id);
+            draft.introduced_by = Some(id.ok_or_else(|| {
+                (
+                    INTRODUCED_BY,
+                    format!("No contact matches {:?}.", typed.trim()),
+                )
+            })?);
+        }
+        Ok((draft, category))
+    }
+
+    fn save_contact(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        let (draft, category) = match self.contact_draft(&form) {
+            Ok(ok) => ok,
+            Err((i, why)) => {
+                form.fail(i, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let written = match id {
+            Some(id) => store::contact::update(&self.conn, id, Some(category), &draft).map(|()| id),
+            None => store::contact::add(&self.conn, Some(category), &draft, &self.now())
+                .map_err(WriteError::from),
+        };
+        let saved = match written {
+            Ok(saved) => saved,
+            Err(e) => {
+                form.fail(0, e.to_string());
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        self.refresh();
+        self.select_contact(saved);
+        if id.is_some() {
+            self.info(format!("Saved {}.", draft.name));
+            return;
+        }
+        // Straight on to the next person in the same category.
+        let category_name = form.value(6);
+        self.open_contact_form(None, &category_name, form.streak + 1);
+        self.info(format!(
+            "Saved {}. Type the next one, or Esc when done.",
+            draft.name
+        ));
+    }
+
+    fn save_touch(&mut self, mut form: Box<Form>, id: i64) {
+        let kind = match TouchKind::parse(&form.value(0)) {
+            Ok(k) => k,
+            Err(why) => {
+                form.fail(0, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let on = match parse_date(&form.value(1)) {
+            Ok(d) => d,
+            Err(why) => {
+                form.fail(1, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let note = form.value(2).trim().to_owned();
+        if let Err(e) = store::contact::log_touch(&self.conn, id, kind, on, &note, &self.now()) {
+            self.error("Could not log the touch", e);
+            return;
+        }
+        self.refresh();
+        let next = store::contact::get(&self.conn, id).ok().flatten();
+        self.info(match next {
+            Some(c) => format!(
+                "Logged a {} with {}.{}",
+                kind.as_str(),
+                c.name,
+                c.next_follow_up
+                    .map(|d| format!(" Next follow-up {}.", d.format("%a %-d %b")))
+                    .unwrap_or_default()
+            ),
+            None => "Logged.".into(),
+        });
+    }
+
+    fn save_follow_up(&mut self, mut form: Box<Form>, id: i64) {
+        let typed = form.value(0);
+        let on = if typed.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&typed) {
+                Ok(d) => Some(d),
+                Err(why) => {
+                    form.fail(0, why);
+                    self.popup = Some(Popup::Form(form));
+                    return;
+                }
+            }
+        };
+        match store::contact::set_follow_up(&self.conn, id, on) {
+            Ok(()) => {
+                self.refresh();
+                self.info(match on {
+                    Some(d) => format!("Follow up on {}.", d.format("%a %-d %b %Y")),
+                    None => "No follow-up set.".into(),
+                });
+            }
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+
+    pub(super) fn ask_delete(&mut self) {
+        let (pending, question) = match self.pane {
+            Pane::Categories => {
+                let Some(c) = self.selected_category() else {
+                    return;
+                };
+                let contacts = match c.contacts {
+                    0 => "It holds no contacts.".to_owned(),
+                    1 => "Its 1 contact is deleted with it.".to_owned(),
+                    n => format!("Its {n} contacts are deleted with it."),
+                };
+                (
+                    Pending::DeleteCategory(c.id),
+                    format!("Delete the category {:?}? {contacts} u undoes.", c.name),
+                )
+            }
+            Pane::Contacts => {
+                let Some(c) = self.contacts.get(self.contact_cursor) else {
+                    return;
+                };
+                (
+                    Pending::DeleteContact(c.id),
+                    format!("Delete {} and their touches? u undoes.", c.name),
+                )
+            }
+            _ => return,
+        };
+        self.popup = Some(Popup::Confirm { pending, question });
+    }
+
+    pub(super) fn confirmed(&mut self, pending: Pending) {
+        let now = self.now();
+        let (result, deleted, label) = match pending {
+            Pending::DeleteCategory(id) => {
+                let name = self
+                    .categories
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone());
+                (
+                    store::category::delete(&self.conn, id, &now),
+                    Some(Deleted::Category(id)),
+                    name,
+                )
+            }
+            Pending::DeleteContact(id) => {
+                let name = self
+                    .contacts
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone());
+                (
+                    store::contact::delete(&self.conn, id, &now),
+                    Some(Deleted::Contact(id)),
+                    name,
+                )
+            }
+            Pending::MarkBeyond25(id) => (
+                store::contact::set_on_list(&self.conn, id, true),
+                None,
+                None,
+            ),
+        };
+        if let Err(e) = result {
+            self.error("Could not save", e);
+            return;
+        }
+        self.refresh();
+        if let Some(d) = deleted {
+            self.deleted = Some(d);
+            self.info(format!(
+                "Deleted {}. Press u to undo.",
+                label.unwrap_or_default()
+            ));
+        } else {
+            self.info(format!(
+                "Marked: {} on your list, more than {LIST_SIZE}.",
+                self.checklist.metrics.partners
+            ));
+        }
+    }
+
+    pub(super) fn undo_delete(&mut self) {
+        let result = match self.deleted.take() {
+            None => {
+                self.info("Nothing to undo.");
+                return;
+            }
+            Some(Deleted::Category(id)) => store::category::restore(&self.conn, id).map(|()| id),
+            Some(Deleted::Contact(id)) => store::contact::restore(&self.conn, id)
+                .map(|()| id)
+                .map_err(WriteError::from),
+        };
+        match result {
+            Ok(id) => {
+                self.refresh();
+                match self.pane {
+                    Pane::Categories => self.select_category(id),
+                    Pane::Contacts => self.select_contact(id),
+                    _ => {}
+                }
+                self.info("Restored.");
+            }
+            Err(e) => self.error("Could not undo", e),
+        }
+    }
+
+    pub(super) fn move_category(&mut self, up: bool) {
+        let Some(id) = self.selected_category().map(|c| c.id) else {
+            return;
+        };
+        match store::category::move_by(&self.conn, id, up) {
+            Ok(true) => {
+                self.refresh();
+                self.select_category(id);
+            }
+            Ok(false) => {}
+            Err(e) => self.error("Could not move", e),
+        }
+    }
+
+    pub(super) fn step_stage(&mut self, up: bool) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name, stage) = (c.id, c.name.clone(), c.stage);
+        let Some(to) = (if up { stage.next() } else { stage.previous() }) else {
+            return;
+        };
+        match store::contact::set_stage(&self.conn, id, to, self.today) {
+            Ok(()) => {
+                self.refresh();
+                self.info(format!("{name}: {}.", to.as_str()));
+            }
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name, on) = (c.id, c.name.clone(), c.on_list);
+        if !on && self.checklist.metrics.partners >= LIST_SIZE {
+            self.popup = Some(Popup::Confirm {
+                pending: Pending::MarkBeyond25(id),
+                question: format!(
+                    "You already have {} partners on your 25 list. Add {name} as one more?",
+                    self.checklist.metrics.partners
+                ),
+            });
+            return;
+        }
+        match store::contact::set_on_list(&self.conn, id, !on) {
+            Ok(()) => {
+                self.refresh();
+                self.message = Some(Message::Info(if on {
+                    format!("{name} is off your 25 list.")
+                } else {
+                    format!(
+                        "{name} is on your 25 list: {}/{LIST_SIZE}.",
+                        self.checklist.metrics.partners
+                    )
+                }));
+            }
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Forms: labelled one-line fields, one focused, with an error beside the
+//! field it is about. What a form saves is decided by its `FormKind`.
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea};
+
+/// What a form edits, and so what saving it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    StartDate,
+    /// Add (`None`) or edit a category.
+    Category(Option<i64>),
+    /// Add (`None`) or edit a contact.
+    Contact(Option<i64>),
+    /// Log a touch with a contact.
+    Touch(i64),
+    /// Set a contact's next follow-up by hand.
+    FollowUp(i64),
+}
+
+pub struct Field {
+    pub label: &'static str,
+    pub input: TextArea<'static>,
+    /// A line shown beside the field, such as the contact a typed name
+    /// matches.
+    pub note: Option<String>,
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// The field a problem is in, and the problem.
+    pub error: Option<(usize, String)>,
+    /// How many were saved in a row before this one (quick entry).
+    pub streak: usize,
+}
+
+impl Form {
+    /// A form whose fields are `(label, value, placeholder)`.
+    pub fn new(
+        kind: FormKind,
+        title: impl Into<String>,
+        fields: &[(&'static str, &str, &str)],
+    ) -> Self {
+        let fields = fields
+            .iter()
+            .map(|&(label, value, placeholder)| {
+                let mut input = TextArea::new(vec![value.to_owned()]);
+                input.move_cursor(CursorMove::End);
+                input.set_cursor_line_style(Style::new());
+                if !placeholder.is_empty() {
+                    input.set_placeholder_text(placeholder);
+                }
+                Field {
+                    label,
+                    input,
+                    note: None,
+                }
+            })
+            .collect();
+        let mut form = Form {
+            kind,
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+            streak: 0,
+        };
+        form.focus_on(0);
+        form
+    }
+
+    /// Move the focus to field `i` (wrapping), showing the cursor only there.
+    pub fn focus_on(&mut self, i: usize) {
+        self.focus = i % self.fields.len().max(1);
+        for (j, field) in self.fields.iter_mut().enumerate() {
+            field.input.set_cursor_style(if j == self.focus {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            });
+        }
+    }
+
+    pub fn next(&mut self) {
+        self.focus_on(self.focus + 1);
+    }
+
+    pub fn previous(&mut self) {
+        self.focus_on(self.focus + self.fields.len().saturating_sub(1));
+    }
+
+    /// Type a key into the focused field. Newlines never enter a one-line field.
+    pub fn input(&mut self, key: KeyEvent) {
+        self.error = None;
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.input.input(key);
+        }
+    }
+
+    /// The text of field `i`, with control characters removed.
+    pub fn value(&self, i: usize) -> String {
+        self.fields
+            .get(i)
+            .map(|f| {
+                f.input
+                    .lines()
+                    .join(" ")
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Show `message` beside field `i` and put the cursor there.
+    pub fn fail(&mut self, i: usize, message: impl Into<String>) {
+        self.focus_on(i);
+        self.error = Some((i, message.into()));
+    }
+
+    pub fn focused_label(&self) -> &'static str {
+        self.fields.get(self.focus).map_or("", |f| f.label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+
+    #[test]
+    fn focus_wraps_both_ways_and_typing_clears_the_error() {
+        let mut f = Form::new(FormKind::StartDate, "t", &[("A", "", ""), ("B", "x", "")]);
+        f.previous();
+        assert_eq!(f.focus, 1);
+        f.next();
+        assert_eq!(f.focus, 0);
+        f.fail(1, "bad");
+        assert_eq!(f.focus, 1);
+        f.input(KeyEvent::from(KeyCode::Char('y')));
+        assert!(f.error.is_none());
+        assert_eq!(f.value(1), "xy");
+    }
+}

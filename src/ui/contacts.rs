@@ -1,0 +1,193 @@
+//! Pane 4, Contacts: the people of the selected category, or of all.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{panel, scroll_to, text, theme, wrapped};
+use crate::app::App;
+use crate::domain::Contact;
+
+/// A date in few cells: the year only when it is not this year's.
+fn short(d: Option<NaiveDate>, today: NaiveDate) -> String {
+    match d {
+        None => "—".to_owned(),
+        Some(d) if d.year() == today.year() => d.format("%-d %b").to_string(),
+        Some(d) => d.format("%-d %b %y").to_string(),
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let filter = app.contact_filter();
+    let title = match filter {
+        Some(c) => format!(
+            " {} · {} contacts · c shows all ",
+            c.name,
+            app.contacts.len()
+        ),
+        None => format!(
+            " All contacts · {} · c shows one category ",
+            app.contacts.len()
+        ),
+    };
+    let block = panel(
+        text::truncate(&title, usize::from(area.width.saturating_sub(4))),
+        false,
+        true,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.contacts.is_empty() {
+        let hint = if app.categories.is_empty() {
+            "No categories yet, so no contacts. Add categories in pane 3 first."
+        } else {
+            "No contacts here yet. Press a to add someone: name, company and e-mail, \
+             Enter, and the form is ready for the next person."
+        };
+        frame.render_widget(
+            Paragraph::new(wrapped(hint, usize::from(inner.width), theme::muted())),
+            inner,
+        );
+        return;
+    }
+    let detail_height = if inner.height >= 16 { 5 } else { 0 };
+    let [head_area, list_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(detail_height),
+    ])
+    .areas(inner);
+
+    let width = usize::from(inner.width);
+    // ★ name company-or-category stage last follow-up
+    let (stage_w, date_w) = (10, 10);
+    let rest = width.saturating_sub(2 + stage_w + 2 * date_w + 4);
+    let name_w = (rest * 11 / 20).max(8);
+    let second_w = rest.saturating_sub(name_w + 1);
+    let second = if filter.is_some() {
+        "Company"
+    } else {
+        "Category"
+    };
+    frame.render_widget(
+        Line::from(format!(
+            "  {} {} {} {} {}",
+            text::pad("Name", name_w),
+            text::pad(second, second_w),
+            text::pad("Stage", stage_w),
+            text::pad("Last touch", date_w),
+            "Follow-up"
+        ))
+        .style(theme::muted()),
+        head_area,
+    );
+    let lines: Vec<Line> = app
+        .contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let follow_style = if c.is_overdue(app.today) {
+                Style::new().fg(theme::ERROR).add_modifier(Modifier::BOLD)
+            } else if c.is_due(app.today) {
+                Style::new().fg(theme::BEHIND)
+            } else {
+                Style::new()
+            };
+            let follow = match c.next_follow_up {
+                Some(_) if c.is_overdue(app.today) => {
+                    format!("!{}", short(c.next_follow_up, app.today))
+                }
+                _ => short(c.next_follow_up, app.today),
+            };
+            let line = Line::from(vec![
+                Span::styled(
+                    if c.on_list { "★ " } else { "  " },
+                    Style::new().fg(theme::DONE),
+                ),
+                Span::raw(text::pad(&c.name, name_w)),
+                Span::raw(" "),
+                Span::raw(text::pad(
+                    if filter.is_some() {
+                        &c.company
+                    } else {
+                        &c.category
+                    },
+                    second_w,
+                )),
+                Span::raw(" "),
+                Span::raw(text::pad(c.stage.as_str(), stage_w)),
+                Span::raw(" "),
+                Span::raw(text::pad(&short(c.last_touch, app.today), date_w)),
+                Span::raw(" "),
+                Span::styled(follow, follow_style),
+            ]);
+            if i == app.contact_cursor {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    let offset = scroll_to(
+        app.contact_cursor,
+        app.contact_cursor + 1,
+        usize::from(list_area.height),
+    );
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        list_area,
+    );
+    if detail_height > 0
+        && let Some(c) = app.contacts.get(app.contact_cursor)
+    {
+        render_detail(frame, detail_area, app, c);
+    }
+}
+
+fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
+    let width = usize::from(area.width);
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let mut lines = vec![Line::styled("─".repeat(width), theme::muted())];
+    let who = join(&[&c.role, &c.company, &c.category, &c.city]);
+    lines.push(Line::from(vec![
+        Span::styled(text::truncate(&c.name, width / 2), theme::heading()),
+        Span::raw(if who.is_empty() {
+            String::new()
+        } else {
+            format!(" · {who}")
+        }),
+    ]));
+    let reach = join(&[&c.email, &c.phone]);
+    let met = if c.met_how.is_empty() {
+        String::new()
+    } else {
+        format!("met: {}", c.met_how)
+    };
+    let history = app
+        .contact_history
+        .iter()
+        .map(|(s, d)| format!("{} {}", s.as_str(), d.format("%-d %b")))
+        .collect::<Vec<_>>()
+        .join(" → ");
+    lines.push(Line::from(text::truncate(&join(&[&reach, &met]), width)));
+    lines.push(Line::styled(
+        text::truncate(
+            &join(&[&history, &format!("every {} days", c.cadence_days)]),
+            width,
+        ),
+        theme::muted(),
+    ));
+    let first_note = c.notes.lines().next().unwrap_or("");
+    lines.push(Line::from(text::truncate(first_note, width)));
+    frame.render_widget(Paragraph::new(lines), area);
+}
