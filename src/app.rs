@@ -84,13 +84,18 @@ pub struct Search {
 
 /// What is drawn over the panes and takes the keys.
 pub enum Popup {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Note {
         day: u8,
         editor: Box<TextArea<'static>>,
     },
     Form(Box<Form>),
-    Confirm { pending: Pending, question: String },
+    Confirm {
+        pending: Pending,
+        question: String,
+    },
     Search(Box<Search>),
 }
 

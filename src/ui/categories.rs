@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{gauge, panel, ratio, scroll_to, text, theme, wrapped};
+use super::{gauge, panel, ratio, scrolled, text, theme, wrapped};
 use crate::app::App;
 use crate::domain::category::GOAL;
 
@@ -84,13 +84,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
-    let offset = scroll_to(
-        app.category_cursor,
-        app.category_cursor + 1,
-        usize::from(list_area.height),
-    );
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+    scrolled(
+        frame,
         list_area,
+        lines,
+        (app.category_cursor, app.category_cursor + 1),
     );
 }

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{panel, scroll_to, text, theme, wrapped};
+use super::{panel, scrolled, text, theme, wrapped};
 use crate::app::App;
 use crate::domain::Contact;
 
@@ -131,14 +131,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
-    let offset = scroll_to(
-        app.contact_cursor,
-        app.contact_cursor + 1,
-        usize::from(list_area.height),
-    );
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+    scrolled(
+        frame,
         list_area,
+        lines,
+        (app.contact_cursor, app.contact_cursor + 1),
     );
     if detail_height > 0
         && let Some(c) = app.contacts.get(app.contact_cursor)

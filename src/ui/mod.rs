@@ -233,7 +233,15 @@ pub fn task_lines(
         .collect()
 }
 
-/// The first line to show so that lines `sel_start..sel_end` are visible.
-pub fn scroll_to(sel_start: usize, sel_end: usize, height: usize) -> usize {
-    sel_end.saturating_sub(height).min(sel_start)
+/// Draw `lines` in `area`, scrolled just enough that the selected lines
+/// (`selected`, a range of line numbers) are visible.
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line>, selected: (usize, usize)) {
+    let offset = selected
+        .1
+        .saturating_sub(usize::from(area.height))
+        .min(selected.0);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
+        area,
+    );
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::{scroll_to, text, theme, wrapped};
+use super::{scrolled, text, theme, wrapped};
 use crate::app::Search;
 use crate::form::Form;
 
@@ -156,15 +156,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
             })
             .collect()
     };
-    let offset = scroll_to(
-        search.cursor,
-        search.cursor + 1,
-        usize::from(list_area.height),
-    );
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
-        list_area,
-    );
+    scrolled(frame, list_area, lines, (search.cursor, search.cursor + 1));
 }
 
 pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {

@@ -5,9 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::{gauge, panel, ratio, scroll_to, task_lines, text, theme, wrapped};
+use super::{gauge, panel, ratio, scrolled, task_lines, text, theme, wrapped};
 use crate::app::{App, ProgramFocus};
 use crate::domain::{Position, TaskRef};
 
@@ -69,11 +68,7 @@ fn render_days(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let sel = usize::from(app.program_day) - 1;
-    let offset = scroll_to(sel, sel + 1, usize::from(list_area.height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
-        list_area,
-    );
+    scrolled(frame, list_area, lines, (sel, sel + 1));
     let (done, total) = app.checklist.overall(&app.program);
     frame.render_widget(
         gauge(format!("All {done}/{total}"), ratio(done, total)),
@@ -166,9 +161,5 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
             theme::muted(),
         ));
     }
-    let offset = scroll_to(selected.0, selected.1, usize::from(text_area.height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
-        text_area,
-    );
+    scrolled(frame, text_area, lines, (selected.0, selected.1));
 }

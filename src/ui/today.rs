@@ -4,9 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::{day_label, panel, scroll_to, task_lines, text, theme, wrapped};
+use super::{day_label, panel, scrolled, task_lines, text, theme, wrapped};
 use crate::app::App;
 use crate::domain::Position;
 
@@ -133,9 +132,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             theme::muted(),
         )),
     }
-    let offset = scroll_to(selected.0, selected.1, usize::from(inner.height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
-        inner,
-    );
+    scrolled(frame, inner, lines, (selected.0, selected.1));
 }
