@@ -65,6 +65,10 @@ pub enum Action {
     SetFollowUp,
     /// Fuzzy search across all contacts.
     Search,
+    /// Suggest categories for the user's profession.
+    Suggest,
+    /// Say what the user does for a living.
+    EditProfession,
     /// A key typed into the open text field.
     Input(KeyEvent),
 }

@@ -82,6 +82,23 @@ pub struct Search {
     pub cursor: usize,
 }
 
+/// One suggested category in the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub name: String,
+    pub picked: bool,
+    /// Already on the most-wanted list: shown, not pickable.
+    pub on_list: bool,
+}
+
+/// Suggested categories for the user's profession, to pick several at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggest {
+    pub profession: String,
+    pub items: Vec<Suggestion>,
+    pub cursor: usize,
+}
+
 /// What is drawn over the panes and takes the keys.
 pub enum Popup {
     Help {
@@ -97,6 +114,7 @@ pub enum Popup {
         question: String,
     },
     Search(Box<Search>),
+    Suggest(Box<Suggest>),
 }
 
 /// One line of the Today pane's list.
@@ -240,6 +258,7 @@ impl App {
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::Confirm { .. }) => Context::Confirm,
             Some(Popup::Search(_)) => Context::Search,
+            Some(Popup::Suggest(_)) => Context::Suggest,
             None => match (self.pane, self.program_focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
@@ -335,6 +354,8 @@ impl App {
             Action::MarkPartner => self.toggle_mark(),
             Action::SetFollowUp => self.open_follow_up(),
             Action::Search => self.open_search(),
+            Action::Suggest => self.open_suggestions(),
+            Action::EditProfession => self.open_profession(false),
         }
     }
 
@@ -359,6 +380,10 @@ impl App {
             }
             Some(Popup::Search(search)) => {
                 search.cursor = step(search.cursor, by, search.results.len().saturating_sub(1));
+                return;
+            }
+            Some(Popup::Suggest(s)) => {
+                s.cursor = step(s.cursor, by, s.items.len().saturating_sub(1));
                 return;
             }
             _ => {}
@@ -436,6 +461,12 @@ impl App {
     }
 
     fn toggle_selected(&mut self) {
+        if let Some(Popup::Suggest(s)) = &mut self.popup {
+            if let Some(item) = s.items.get_mut(s.cursor).filter(|i| !i.on_list) {
+                item.picked = !item.picked;
+            }
+            return;
+        }
         if self.selected_follow_up().is_some() {
             self.open_touch();
             return;
@@ -537,6 +568,7 @@ impl App {
                 }
             }
             Some(Popup::Form(form)) => self.save_form(form),
+            Some(Popup::Suggest(s)) => self.add_suggestions(&s),
             Some(Popup::Search(search)) => {
                 if let Some(&(id, _)) = search.results.get(search.cursor) {
                     self.show_contact(id);

@@ -64,6 +64,18 @@ pub enum Command {
         #[command(subcommand)]
         command: ContactCommand,
     },
+    /// Settings asked once.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show or set what you do, e.g. "estate planning attorney"; it picks
+    /// the suggested categories.
+    Profession { text: Option<String> },
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +92,8 @@ pub enum CategoryCommand {
               value_parser = clap::value_parser!(u32).range(1..=25))]
         target: u32,
     },
+    /// Print the suggested categories for your profession.
+    Suggest,
     /// List the most-wanted list in order.
     List {
         /// Print JSON instead of text.
@@ -191,6 +205,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Category { command }) => return category(&conn, command, today),
         Some(Command::Contact { command }) => return contact(&conn, command, today),
+        Some(Command::Config {
+            command: ConfigCommand::Profession { text },
+        }) => match text.map(|t| one_line(&t)) {
+            Some(t) if t.is_empty() => return Ok(refuse("Say in a few words what you do.")),
+            Some(t) => {
+                store::settings::set(&conn, store::settings::PROFESSION, &t)?;
+                println!("Profession: {t}. See `list25 category suggest`.");
+            }
+            None => match store::settings::get(&conn, store::settings::PROFESSION)? {
+                Some(t) => println!("{t}"),
+                None => println!("Not set. Set it: list25 config profession \"graphic designer\""),
+            },
+        },
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -350,6 +377,26 @@ fn category(conn: &Connection, command: CategoryCommand, today: NaiveDate) -> Re
                 }
                 Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
                 Err(e) => return Err(e.into()),
+            }
+        }
+        CategoryCommand::Suggest => {
+            let Some(profession) = store::settings::get(conn, store::settings::PROFESSION)? else {
+                return Ok(refuse(
+                    "Set your profession first: list25 config profession \"graphic designer\"",
+                ));
+            };
+            let all = crate::domain::suggest::builtin().map_err(|e| eyre!(e))?;
+            let Some(found) = crate::domain::suggest::for_profession(&all, &profession) else {
+                return Ok(refuse(&format!("No suggestions for {profession:?} yet.")));
+            };
+            println!("Suggested for: {}", found.name);
+            for c in &found.categories {
+                let on = if store::category::find_by_name(conn, c)?.is_some() {
+                    " (on your list)"
+                } else {
+                    ""
+                };
+                println!("  {c}{on}");
             }
         }
         CategoryCommand::List { json } => {

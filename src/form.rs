@@ -17,6 +17,8 @@ pub enum FormKind {
     Touch(i64),
     /// Set a contact's next follow-up by hand.
     FollowUp(i64),
+    /// The user's profession; `true` opens the suggestions once it is saved.
+    Profession(bool),
 }
 
 pub struct Field {

@@ -19,6 +19,8 @@ pub enum Context {
     Contacts,
     /// The search box: typing filters, arrows pick.
     Search,
+    /// The suggested categories picker.
+    Suggest,
     Help,
     /// A text field or editor: unbound keys are typed into it.
     TextField,
@@ -38,6 +40,7 @@ impl Context {
             Context::Categories => "Categories",
             Context::Contacts => "Contacts",
             Context::Search => "Search",
+            Context::Suggest => "Suggested categories",
             Context::Help => "Help",
             Context::TextField => "Notes and dates",
             Context::Form => "Forms",
@@ -93,7 +96,7 @@ const fn b(
 }
 
 use Context::{
-    Categories, Confirm, Contacts, Form, Global, Help, ProgramDays, ProgramTasks, Search,
+    Categories, Confirm, Contacts, Form, Global, Help, ProgramDays, ProgramTasks, Search, Suggest,
     TextField, Today,
 };
 use KeyCode::{
@@ -116,10 +119,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Categories, &[(Char('a'), NONE)], "a", Action::Add, "add", true),
     b(Categories, &[(Enter, NONE)], "Enter", Action::ShowContacts, "contacts", true),
     b(Categories, &[(Char('e'), NONE)], "e", Action::Edit, "edit", true),
-    b(Categories, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", true),
+    b(Categories, &[(Char('s'), NONE)], "s", Action::Suggest, "suggest", true),
+    b(Categories, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Categories, &[(Char('K'), NONE), (Char('K'), SHIFT), (Up, SHIFT)], "K/J", Action::MoveUp, "reorder", true),
     b(Categories, &[(Char('J'), NONE), (Char('J'), SHIFT), (Down, SHIFT)], "", Action::MoveDown, "", false),
     b(Categories, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(Categories, &[(Char('p'), NONE)], "p", Action::EditProfession, "your profession", false),
     b(Contacts, &[(Char('a'), NONE)], "a", Action::Add, "add", true),
     b(Contacts, &[(Char('t'), NONE)], "t", Action::LogTouch, "touch", true),
     b(Contacts, &[(Char('>'), NONE), (Char('>'), SHIFT), (Char('.'), NONE)], ">/<", Action::StageUp, "stage", true),
@@ -162,6 +167,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Search, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
     b(Search, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
     b(Search, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(Suggest, &[(Char(' '), NONE)], "Space", Action::Toggle, "pick", true),
+    b(Suggest, &[(Enter, NONE)], "Enter", Action::Save, "add picked", true),
+    b(Suggest, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
+    b(Suggest, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
+    b(Suggest, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
+    b(Suggest, &[(Char('c'), CTRL), (Char('q'), NONE)], "q", Action::Quit, "quit", false),
     b(Confirm, &[(Char('y'), NONE), (Enter, NONE)], "y", Action::Confirm, "yes", true),
     b(Confirm, &[(Char('n'), NONE), (Esc, NONE)], "n/Esc", Action::Cancel, "no", true),
     b(Confirm, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
@@ -214,6 +225,7 @@ pub fn help() -> Vec<(Context, Vec<&'static Binding>)> {
         Categories,
         Contacts,
         Search,
+        Suggest,
         Form,
         TextField,
         Confirm,

@@ -157,5 +157,55 @@ fn the_empty_pane_says_what_to_do() {
     let app = app_on_categories();
     let text = draw(&app, 80, 24).backend().to_string();
     assert!(text.contains("0 of 10 categories"), "{text}");
-    assert!(text.contains("Press a to add the first one."), "{text}");
+    assert!(
+        text.contains("Press a to add one, or s for suggestions"),
+        "{text}"
+    );
+}
+
+#[test]
+fn suggestions_ask_the_profession_once_then_add_several_in_one_step() {
+    let mut app = app_on_categories();
+    add(&mut app, "Printers", "", "");
+    app.update(Action::Suggest);
+    assert_eq!(common::form_focus(&app), Some("Profession"));
+    app.update(Action::Save);
+    assert!(common::form_error(&app).is_some(), "a profession is needed");
+    typed(&mut app, "Graphic designer for start-ups");
+    app.update(Action::Save);
+    let Some(Popup::Suggest(s)) = &app.popup else {
+        panic!("the picker opens once the profession is saved");
+    };
+    assert_eq!(s.profession, "Graphic designer serving start-ups");
+    let printers = s
+        .items
+        .iter()
+        .find(|i| i.name == "Printers")
+        .expect("suggested");
+    assert!(printers.on_list, "what is on the list already is marked");
+    // Pick the first three, and try to pick Printers again.
+    for _ in 0..3 {
+        app.update(Action::Toggle);
+        app.update(Action::Down);
+    }
+    for _ in 0..4 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Toggle);
+    let Some(Popup::Suggest(s)) = &app.popup else {
+        panic!("still picking");
+    };
+    assert_eq!(s.items[s.cursor].name, "Printers");
+    assert!(!s.items[s.cursor].picked, "what is on the list cannot be picked");
+    app.update(Action::Top);
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+    app.update(Action::Save);
+    assert_eq!(
+        names(&app),
+        ["Printers", "Accountants", "Attorneys", "Bankers"]
+    );
+    assert!(app.popup.is_none());
+    // Asked once: the next time goes straight to the picker.
+    app.update(Action::Suggest);
+    assert!(matches!(app.popup, Some(Popup::Suggest(_))));
 }

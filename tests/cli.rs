@@ -380,3 +380,43 @@ fn contact_bad_input_exits_2_and_writes_nothing() {
             .all(|c| c["last_touch"].is_null())
     );
 }
+
+#[test]
+fn profession_and_suggestions_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(&db, &["category", "suggest"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Set your profession first"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        list25(&db, &["config", "profession", "Realtor"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        stdout(&list25(&db, &["config", "profession"])).trim(),
+        "Realtor"
+    );
+    assert!(
+        list25(&db, &["category", "add", "Home inspectors"])
+            .status
+            .success()
+    );
+    let o = list25(&db, &["category", "suggest"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("Suggested for: Real estate agent"),
+        "{text}"
+    );
+    assert!(text.contains("  Home inspectors (on your list)"), "{text}");
+    assert!(text.contains("  Mortgage brokers\n"), "{text}");
+    assert_eq!(
+        list25(&db, &["config", "profession", " "]).status.code(),
+        Some(2)
+    );
+}

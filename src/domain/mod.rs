@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod contact;
 pub mod program;
 pub mod search;
+pub mod suggest;
 
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};

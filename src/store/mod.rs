@@ -5,6 +5,7 @@ pub mod category;
 pub mod contact;
 pub mod metrics;
 pub mod program;
+pub mod settings;
 
 use std::fmt;
 use std::fs::File;

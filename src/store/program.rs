@@ -3,31 +3,22 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
-use super::TIMESTAMP_FORMAT;
+use super::{TIMESTAMP_FORMAT, settings};
 use crate::domain::TaskRef;
 
 const START_KEY: &str = "program_start";
 
 pub fn start_date(conn: &Connection) -> rusqlite::Result<Option<NaiveDate>> {
-    let text: Option<String> = conn
-        .query_row(
-            "SELECT value FROM setting WHERE key = ?1",
-            [START_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+    Ok(
+        settings::get(conn, START_KEY)?
+            .and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()),
+    )
 }
 
 pub fn set_start_date(conn: &Connection, date: NaiveDate) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        params![START_KEY, date.format("%Y-%m-%d").to_string()],
-    )?;
-    Ok(())
+    settings::set(conn, START_KEY, &date.format("%Y-%m-%d").to_string())
 }
 
 /// Every task ticked by hand, with the moment it was ticked.

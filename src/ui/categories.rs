@@ -29,7 +29,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     if app.categories.is_empty() {
         let hint = "No categories yet. Which occupations meet your ideal clients before, during \
-                    or after they need you? Press a to add the first one.";
+                    or after they need you? Press a to add one, or s for suggestions for your \
+                    profession.";
         frame.render_widget(
             Paragraph::new(wrapped(hint, usize::from(list_area.width), theme::muted())),
             list_area,

@@ -54,6 +54,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Note { day, editor }) => popup::note(frame, area, *day, editor),
         Some(Popup::Form(form)) => popup::form(frame, area, form),
         Some(Popup::Search(search)) => popup::search(frame, area, search),
+        Some(Popup::Suggest(suggest)) => popup::suggest(frame, area, suggest),
         Some(Popup::Confirm { question, .. }) => popup::confirm(frame, area, question),
     }
 }

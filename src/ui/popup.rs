@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{scrolled, text, theme, wrapped};
-use crate::app::Search;
+use crate::app::{Search, Suggest};
 use crate::form::Form;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -171,4 +171,62 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
         Span::raw(" no"),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The suggested categories, to pick several and add them in one step.
+pub fn suggest(frame: &mut Frame, area: Rect, suggest: &Suggest) {
+    let height = u16::try_from(suggest.items.len() + 4).unwrap_or(u16::MAX);
+    let rect = centered(area, 64, height);
+    let inner = frame_block(
+        frame,
+        rect,
+        format!(" Suggested for: {} ", suggest.profession),
+    );
+    let [list_area, _, hint_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let width = usize::from(list_area.width);
+    let lines: Vec<Line> = suggest
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (mark, style) = match (item.on_list, item.picked) {
+                (true, _) => ("✓", theme::muted()),
+                (false, true) => ("[x]", Style::new().fg(theme::DONE)),
+                (false, false) => ("[ ]", Style::new()),
+            };
+            let name = if item.on_list {
+                format!("{} (on your list)", item.name)
+            } else {
+                item.name.clone()
+            };
+            let line = Line::from(vec![
+                Span::styled(format!("{mark:>3} "), style),
+                Span::styled(text::truncate(&name, width.saturating_sub(4)), style),
+            ]);
+            if i == suggest.cursor {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    scrolled(
+        frame,
+        list_area,
+        lines,
+        (suggest.cursor, suggest.cursor + 1),
+    );
+    let picked = suggest.items.iter().filter(|i| i.picked).count();
+    frame.render_widget(
+        Line::styled(
+            format!("{picked} picked · Space picks · Enter adds them · Esc closes"),
+            theme::muted(),
+        ),
+        hint_area,
+    );
 }

@@ -1,0 +1,41 @@
+//! Settings: small named values the user sets once (profession, start date).
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// What the user does for a living, used to suggest categories.
+pub const PROFESSION: &str = "profession";
+
+pub fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
+pub fn set(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::parse_date;
+    use crate::store::open_in_memory;
+
+    #[test]
+    fn a_setting_is_read_back_and_replaced() {
+        let conn = open_in_memory(parse_date("2026-11-22").expect("date")).expect("open");
+        assert_eq!(get(&conn, PROFESSION).expect("read"), None);
+        set(&conn, PROFESSION, "Graphic designer").expect("write");
+        set(&conn, PROFESSION, "Brand designer 🎨").expect("write");
+        assert_eq!(
+            get(&conn, PROFESSION).expect("read").as_deref(),
+            Some("Brand designer 🎨")
+        );
+    }
+}
