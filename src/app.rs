@@ -10,6 +10,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use rusqlite::Connection;
 
 use crate::action::Action;
+use crate::domain::search::Index;
 use crate::domain::{
     Category, Checklist, Contact, Item, Position, Program, Stage, Status, TaskRef, parse_date,
 };
@@ -76,7 +77,7 @@ pub enum Deleted {
 pub struct Search {
     pub input: TextArea<'static>,
     /// Every live contact: id and searchable text.
-    pub index: Vec<(i64, String)>,
+    pub index: Index,
     /// Matching ids, best first, with their text.
     pub results: Vec<(i64, String)>,
     pub cursor: usize,
@@ -134,6 +135,9 @@ pub enum Message {
 /// How many rows PageUp and PageDown move.
 const PAGE: usize = 10;
 
+/// How many follow-ups due the Today pane lists.
+pub const DUE_SHOWN: u32 = 100;
+
 /// How many search results are kept.
 pub const SEARCH_RESULTS: usize = 50;
 
@@ -159,12 +163,15 @@ pub struct App {
     pub all_contacts: bool,
     /// The stage history of the contact under the cursor.
     pub contact_history: Vec<(Stage, NaiveDate)>,
-    /// Contacts whose follow-up is due today or overdue.
+    /// Contacts whose follow-up is due today or overdue, the most overdue
+    /// first, at most `DUE_SHOWN` of them.
     pub due: Vec<Contact>,
+    /// How many follow-ups are due in all.
+    pub due_total: u32,
     pub deleted: Option<Deleted>,
     /// Contact names for the "Introduced by" field, loaded when a contact
     /// form opens.
-    pub names: Vec<(i64, String)>,
+    pub names: Index,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
@@ -187,7 +194,8 @@ impl App {
         };
         let notes = store::program::notes(&conn)?;
         let categories = store::category::list(&conn)?;
-        let due = store::contact::due(&conn, today)?;
+        let due = store::contact::due(&conn, today, DUE_SHOWN)?;
+        let due_total = store::contact::due_count(&conn, today)?;
         let day = Position::of(start, today).day();
         Ok(App {
             today,
@@ -209,8 +217,9 @@ impl App {
             all_contacts: false,
             contact_history: Vec::new(),
             due,
+            due_total,
             deleted: None,
-            names: Vec::new(),
+            names: Index::new(Vec::new()),
             popup: None,
             message: None,
             running: true,

@@ -64,6 +64,14 @@ pub enum Command {
         #[command(subcommand)]
         command: ContactCommand,
     },
+    /// Fill a new, empty database with made-up categories and contacts,
+    /// to try list25 out or measure it: list25 --db demo.db demo --contacts 10000
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        contacts: usize,
+        #[arg(long, default_value_t = 10)]
+        categories: usize,
+    },
     /// Settings asked once.
     Config {
         #[command(subcommand)]
@@ -205,6 +213,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Category { command }) => return category(&conn, command, today),
         Some(Command::Contact { command }) => return contact(&conn, command, today),
+        Some(Command::Demo {
+            contacts,
+            categories,
+        }) => {
+            if let Err(why) = crate::demo::fill(&conn, categories, contacts, today) {
+                return Ok(refuse(&why));
+            }
+            println!(
+                "Made {categories} categories and {contacts} contacts in {}.",
+                path.display()
+            );
+        }
         Some(Command::Config {
             command: ConfigCommand::Profession { text },
         }) => match text.map(|t| one_line(&t)) {
@@ -500,7 +520,7 @@ impl Report {
             done: store::program::done_tasks(conn)?,
             metrics: store::metrics::load(conn)?,
         };
-        let follow_ups = store::contact::due(conn, today)?
+        let follow_ups = store::contact::due(conn, today, u32::MAX)?
             .into_iter()
             .map(|c| FollowUp {
                 overdue: c.is_overdue(today),

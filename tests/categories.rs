@@ -196,7 +196,10 @@ fn suggestions_ask_the_profession_once_then_add_several_in_one_step() {
         panic!("still picking");
     };
     assert_eq!(s.items[s.cursor].name, "Printers");
-    assert!(!s.items[s.cursor].picked, "what is on the list cannot be picked");
+    assert!(
+        !s.items[s.cursor].picked,
+        "what is on the list cannot be picked"
+    );
     app.update(Action::Top);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
     app.update(Action::Save);

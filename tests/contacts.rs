@@ -281,3 +281,22 @@ fn the_pane_at_80x24_and_100x30() {
     app.update(Action::ToggleAll);
     insta::assert_snapshot!("contacts_all_100x30", draw(&app, 100, 30).backend());
 }
+
+#[test]
+fn one_contact_changed_keeps_the_list_as_the_store_orders_it() {
+    let mut app = with_people();
+    app.update(Action::ToggleAll);
+    app.update(Action::Edit);
+    for _ in 0.."Ana Lima".chars().count() {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    }
+    typed(&mut app, "Émile Zola");
+    app.update(Action::Save);
+    let stored: Vec<String> = store::contact::list(app.connection(), None)
+        .expect("list")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names(&app), stored);
+    assert_eq!(names(&app), ["Bo Chen", "Émile Zola"]);
+}

@@ -5,11 +5,12 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::{
-    App, Deleted, Message, Pane, Pending, Popup, SEARCH_RESULTS, Search, Suggest, Suggestion,
+    App, DUE_SHOWN, Deleted, Message, Pane, Pending, Popup, SEARCH_RESULTS, Search, Suggest,
+    Suggestion,
 };
 use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
-use crate::domain::search::search;
+use crate::domain::search::Index;
 use crate::domain::{
     Category, CategoryDraft, CategoryField, Contact, ContactDraft, ContactField, TouchKind,
     parse_date,
@@ -61,17 +62,26 @@ fn date_text(d: Option<NaiveDate>) -> String {
 impl App {
     /// Read again everything that depends on categories and contacts.
     pub(super) fn refresh(&mut self) {
+        self.refresh_counts();
+        if self.pane == Pane::Contacts {
+            self.reload_contacts();
+        }
+    }
+
+    /// Read again the categories with their counts, and the follow-ups due.
+    fn refresh_counts(&mut self) {
         let loaded = (|| {
             Ok::<_, rusqlite::Error>((
                 store::category::list(&self.conn)?,
-                store::metrics::load(&self.conn)?,
-                store::contact::due(&self.conn, self.today)?,
+                store::contact::due(&self.conn, self.today, DUE_SHOWN)?,
+                store::contact::due_count(&self.conn, self.today)?,
             ))
         })();
         match loaded {
-            Ok((categories, metrics, due)) => {
+            Ok((categories, due, due_total)) => {
+                self.due_total = due_total;
+                self.checklist.metrics = crate::domain::Metrics::from_categories(&categories);
                 self.categories = categories;
-                self.checklist.metrics = metrics;
                 self.due = due;
                 self.category_cursor = self
                     .category_cursor
@@ -81,9 +91,30 @@ impl App {
             }
             Err(e) => self.error("Could not read the list", e),
         }
-        if self.pane == Pane::Contacts {
-            self.reload_contacts();
+    }
+
+    /// After a write to one contact: read the counts again, and that one
+    /// contact instead of the whole list (which may be long).
+    pub(super) fn refresh_contact(&mut self, id: i64) {
+        self.refresh_counts();
+        let fresh = match store::contact::get(&self.conn, id) {
+            Ok(c) => c,
+            Err(e) => return self.error("Could not read the contact", e),
+        };
+        let filter = self.contact_filter().map(|c| c.id);
+        if let Some(at) = self.contacts.iter().position(|c| c.id == id) {
+            self.contacts.remove(at);
         }
+        if let Some(c) = fresh.filter(|c| filter.is_none() || c.category_id == filter) {
+            // The order of `store::contact::list`: name, ASCII case folded.
+            let key = |c: &Contact| (c.name.to_ascii_lowercase(), c.id);
+            let at = self.contacts.partition_point(|x| key(x) < key(&c));
+            self.contacts.insert(at, c);
+        }
+        self.contact_cursor = self
+            .contact_cursor
+            .min(self.contacts.len().saturating_sub(1));
+        self.load_history();
     }
 
     /// The category the Contacts pane is filtered to, if it is.
@@ -224,13 +255,13 @@ impl App {
     /// Open the contact form: empty in `category` when adding, filled in when
     /// editing `id`. `added` counts contacts added in a row so far.
     fn open_contact_form(&mut self, id: Option<i64>, category: &str, added: usize) {
-        self.names = store::contact::names(&self.conn).unwrap_or_default();
+        self.names = Index::new(store::contact::names(&self.conn).unwrap_or_default());
         let existing = id.and_then(|id| store::contact::get(&self.conn, id).ok().flatten());
         let c = existing.as_ref();
         let text = |f: fn(&Contact) -> &str| c.map(f).unwrap_or("").to_owned();
         let introduced = c
             .and_then(|c| c.introduced_by)
-            .and_then(|i| self.names.iter().find(|(id, _)| *id == i))
+            .and_then(|i| self.names.items().iter().find(|(id, _)| *id == i))
             .map(|(_, n)| n.clone())
             .unwrap_or_default();
         let cadence = c.map_or(String::new(), |c| c.cadence_days.to_string());
@@ -316,7 +347,7 @@ impl App {
                 input.set_placeholder_text("name, company, category or notes");
                 self.popup = Some(Popup::Search(Box::new(Search {
                     input,
-                    index,
+                    index: Index::new(index),
                     results: Vec::new(),
                     cursor: 0,
                 })));
@@ -329,7 +360,9 @@ impl App {
         if let Some(Popup::Search(s)) = &mut self.popup {
             s.input.input(key);
             let query = s.input.lines().join(" ");
-            s.results = search(&s.index, &query, SEARCH_RESULTS)
+            s.results = s
+                .index
+                .search(&query, SEARCH_RESULTS)
                 .into_iter()
                 .filter_map(|i| s.index.get(i).cloned())
                 .collect();
@@ -346,7 +379,9 @@ impl App {
             return;
         }
         let typed = form.value(INTRODUCED_BY);
-        let best = search(&self.names, &typed, 1)
+        let best = self
+            .names
+            .search(&typed, 1)
             .first()
             .and_then(|&i| self.names.get(i));
         form.fields[INTRODUCED_BY].note = match (typed.trim().is_empty(), best) {
@@ -437,7 +472,7 @@ impl App {
         }
     }
 
-    fn contact_draft(&self, form: &Form) -> Result<(ContactDraft, i64), (usize, String)> {
+    fn contact_draft(&mut self, form: &Form) -> Result<(ContactDraft, i64), (usize, String)> {
         let at = |(f, why): (ContactField, String)| (contact_field(f), why);
         let mut draft = ContactDraft::named(&form.value(0))
             .and_then(|d| d.with_email(&form.value(2)))
@@ -457,7 +492,7 @@ impl App {
             .id;
         let typed = form.value(INTRODUCED_BY);
         if !typed.trim().is_empty() {
-            let best = search(&self.names, &typed, 1);
+            let best = self.names.search(&typed, 1);
             let id = best
                 .first()
                 .and_then(|&i| self.names.get(i))
@@ -494,7 +529,7 @@ impl App {
                 return;
             }
         };
-        self.refresh();
+        self.refresh_contact(saved);
         self.select_contact(saved);
         if id.is_some() {
             self.info(format!("Saved {}.", draft.name));
@@ -531,7 +566,7 @@ impl App {
             self.error("Could not log the touch", e);
             return;
         }
-        self.refresh();
+        self.refresh_contact(id);
         let next = store::contact::get(&self.conn, id).ok().flatten();
         self.info(match next {
             Some(c) => format!(
@@ -562,7 +597,7 @@ impl App {
         };
         match store::contact::set_follow_up(&self.conn, id, on) {
             Ok(()) => {
-                self.refresh();
+                self.refresh_contact(id);
                 self.info(match on {
                     Some(d) => format!("Follow up on {}.", d.format("%a %-d %b %Y")),
                     None => "No follow-up set.".into(),
@@ -639,7 +674,10 @@ impl App {
             self.error("Could not save", e);
             return;
         }
-        self.refresh();
+        match pending {
+            Pending::DeleteCategory(_) => self.refresh(),
+            Pending::DeleteContact(id) | Pending::MarkBeyond25(id) => self.refresh_contact(id),
+        }
         if let Some(d) = deleted {
             self.deleted = Some(d);
             self.info(format!(
@@ -703,7 +741,7 @@ impl App {
         };
         match store::contact::set_stage(&self.conn, id, to, self.today) {
             Ok(()) => {
-                self.refresh();
+                self.refresh_contact(id);
                 self.info(format!("{name}: {}.", to.as_str()));
             }
             Err(e) => self.error("Could not save", e),
@@ -727,7 +765,7 @@ impl App {
         }
         match store::contact::set_on_list(&self.conn, id, !on) {
             Ok(()) => {
-                self.refresh();
+                self.refresh_contact(id);
                 self.message = Some(Message::Info(if on {
                     format!("{name} is off your 25 list.")
                 } else {

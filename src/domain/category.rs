@@ -23,6 +23,10 @@ pub struct Category {
     pub partners: u32,
     /// Contacts in this category.
     pub contacts: u32,
+    /// Contacts met in person or on a call (stage met or partner).
+    pub met: u32,
+    /// Contacts marked as one of "my 25".
+    pub on_list: u32,
 }
 
 /// A category not saved yet, or the edited fields of one.

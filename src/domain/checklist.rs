@@ -17,6 +17,20 @@ pub struct Metrics {
 }
 
 impl Metrics {
+    /// The counts, from the most-wanted list with its per-category counts.
+    pub fn from_categories(categories: &[super::Category]) -> Self {
+        Metrics {
+            categories: u32::try_from(categories.len()).unwrap_or(u32::MAX),
+            contacts: categories.iter().map(|c| c.contacts).sum(),
+            categories_with_contacts: u32::try_from(
+                categories.iter().filter(|c| c.contacts > 0).count(),
+            )
+            .unwrap_or(u32::MAX),
+            met: categories.iter().map(|c| c.met).sum(),
+            partners: categories.iter().map(|c| c.on_list).sum(),
+        }
+    }
+
     pub fn value(&self, metric: Metric) -> u32 {
         match metric {
             Metric::Categories => self.categories,

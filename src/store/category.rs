@@ -6,11 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{TIMESTAMP_FORMAT, WriteError};
 use crate::domain::{Category, CategoryDraft};
 
-/// A partner found: a contact at stage "partner" or on the 25 list.
-const COLUMNS: &str = "id, name, why, target,
-    (SELECT count(*) FROM contact c WHERE c.category_id = category.id AND c.deleted_at IS NULL
-        AND (c.on_list = 1 OR c.stage = 'partner')),
-    (SELECT count(*) FROM contact c WHERE c.category_id = category.id AND c.deleted_at IS NULL)";
+const COLUMNS: &str = "id, name, why, target";
 
 fn from_row(row: &Row) -> rusqlite::Result<Category> {
     Ok(Category {
@@ -18,17 +14,49 @@ fn from_row(row: &Row) -> rusqlite::Result<Category> {
         name: row.get(1)?,
         why: row.get(2)?,
         target: row.get(3)?,
-        partners: row.get(4)?,
-        contacts: row.get(5)?,
+        partners: 0,
+        contacts: 0,
+        met: 0,
+        on_list: 0,
     })
 }
 
-/// The live categories in the user's order.
+/// The live categories in the user's order, with their contacts counted.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM category WHERE deleted_at IS NULL ORDER BY position, id"
     ))?;
-    stmt.query_map([], from_row)?.collect()
+    let mut categories: Vec<Category> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+    count_contacts(conn, &mut categories)?;
+    Ok(categories)
+}
+
+/// Fill in the per-category counts, read from one index in one pass.
+/// A partner found is a contact at stage "partner" or on the 25 list.
+fn count_contacts(conn: &Connection, categories: &mut [Category]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT category_id, stage, on_list, count(*) FROM contact
+         WHERE deleted_at IS NULL AND category_id IS NOT NULL GROUP BY 1, 2, 3",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, stage, on_list, n): (i64, String, bool, u32) =
+            (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+        let Some(c) = categories.iter_mut().find(|c| c.id == id) else {
+            continue;
+        };
+        c.contacts += n;
+        if on_list {
+            c.on_list += n;
+        }
+        if on_list || stage == "partner" {
+            c.partners += n;
+        }
+        if stage == "met" || stage == "partner" {
+            c.met += n;
+        }
+    }
+    Ok(())
 }
 
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {

@@ -64,13 +64,24 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Contact>> {
     .optional()
 }
 
-/// Contacts whose follow-up is due on or before `today`, oldest first.
-pub fn due(conn: &Connection, today: NaiveDate) -> rusqlite::Result<Vec<Contact>> {
+/// Up to `limit` contacts whose follow-up is due on or before `today`,
+/// the most overdue first.
+pub fn due(conn: &Connection, today: NaiveDate, limit: u32) -> rusqlite::Result<Vec<Contact>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.deleted_at IS NULL AND c.next_follow_up <= ?1
-         ORDER BY c.next_follow_up, c.name COLLATE NOCASE"
+         ORDER BY c.next_follow_up, c.name COLLATE NOCASE LIMIT ?2"
     ))?;
-    stmt.query_map([date_text(today)], from_row)?.collect()
+    stmt.query_map(params![date_text(today), limit], from_row)?
+        .collect()
+}
+
+/// How many contacts have a follow-up due on or before `today`.
+pub fn due_count(conn: &Connection, today: NaiveDate) -> rusqlite::Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND next_follow_up <= ?1",
+        [date_text(today)],
+        |r| r.get(0),
+    )
 }
 
 /// How a name typed on the command line matched.
@@ -463,7 +474,9 @@ mod tests {
             .collect();
         assert_eq!(stages, Stage::ALL);
         set_follow_up(&conn, id, Some(older)).expect("by hand");
-        assert_eq!(due(&conn, now().date()).expect("due").len(), 1);
+        assert_eq!(due(&conn, now().date(), 10).expect("due").len(), 1);
+        assert_eq!(due_count(&conn, now().date()).expect("count"), 1);
+        assert!(due(&conn, now().date(), 0).expect("due").is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{panel, scrolled, text, theme, wrapped};
+use super::{panel, text, theme, window, wrapped};
 use crate::app::App;
 use crate::domain::Contact;
 
@@ -84,11 +84,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .style(theme::muted()),
         head_area,
     );
-    let lines: Vec<Line> = app
-        .contacts
+    let rows = window(
+        app.contact_cursor,
+        app.contacts.len(),
+        usize::from(list_area.height),
+    );
+    let first = rows.start;
+    let lines: Vec<Line> = app.contacts[rows]
         .iter()
         .enumerate()
-        .map(|(i, c)| {
+        .map(|(j, c)| {
+            let i = first + j;
             let follow_style = if c.is_overdue(app.today) {
                 Style::new().fg(theme::ERROR).add_modifier(Modifier::BOLD)
             } else if c.is_due(app.today) {
@@ -131,12 +137,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
-    scrolled(
-        frame,
-        list_area,
-        lines,
-        (app.contact_cursor, app.contact_cursor + 1),
-    );
+    frame.render_widget(Paragraph::new(lines), list_area);
     if detail_height > 0
         && let Some(c) = app.contacts.get(app.contact_cursor)
     {

@@ -234,6 +234,13 @@ pub fn task_lines(
         .collect()
 }
 
+/// The rows of a `len`-row list that fit in `height` rows with the row
+/// `cursor` visible: build only these, however long the list is.
+pub fn window(cursor: usize, len: usize, height: usize) -> std::ops::Range<usize> {
+    let first = (cursor + 1).saturating_sub(height).min(cursor);
+    first..(first + height).min(len)
+}
+
 /// Draw `lines` in `area`, scrolled just enough that the selected lines
 /// (`selected`, a range of line numbers) are visible.
 pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line>, selected: (usize, usize)) {
@@ -245,4 +252,19 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line>, selected: (usiz
         Paragraph::new(lines).scroll((u16::try_from(offset).unwrap_or(0), 0)),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view() {
+        assert_eq!(window(0, 100, 10), 0..10);
+        assert_eq!(window(9, 100, 10), 0..10);
+        assert_eq!(window(10, 100, 10), 1..11);
+        assert_eq!(window(99, 100, 10), 90..100);
+        assert_eq!(window(2, 3, 10), 0..3);
+        assert_eq!(window(0, 0, 10), 0..0);
+    }
 }

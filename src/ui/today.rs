@@ -83,10 +83,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if !app.due.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!(
-                "Follow-ups due · {} · Space logs a touch, Enter opens",
-                app.due.len()
-            ),
+            if app.due.len() < usize::try_from(app.due_total).unwrap_or(usize::MAX) {
+                format!(
+                    "Follow-ups due · {} (the {} most overdue shown) · Space logs a touch",
+                    app.due_total,
+                    app.due.len()
+                )
+            } else {
+                format!(
+                    "Follow-ups due · {} · Space logs a touch, Enter opens",
+                    app.due_total
+                )
+            },
             theme::heading(),
         ));
         for (j, c) in app.due.iter().enumerate() {

@@ -21,7 +21,8 @@ CREATE TABLE contact (
     deleted_at     TEXT
 ) STRICT;
 
-CREATE INDEX contact_category ON contact (category_id) WHERE deleted_at IS NULL;
+-- Lists by category, and the per-category counts read from the index alone.
+CREATE INDEX contact_tally ON contact (category_id, stage, on_list) WHERE deleted_at IS NULL;
 CREATE INDEX contact_follow_up ON contact (next_follow_up) WHERE deleted_at IS NULL;
 CREATE INDEX contact_name ON contact (name COLLATE NOCASE) WHERE deleted_at IS NULL;
 

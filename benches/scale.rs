@@ -1,0 +1,117 @@
+//! list25 at scale: 10,000 and 100,000 contacts made by the demo generator.
+//!
+//! `cargo bench --bench scale`
+
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use list25::action::Action;
+use list25::app::{App, Pane};
+use list25::domain::search::Index;
+use list25::domain::{Program, TouchKind, parse_date};
+use list25::store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> chrono::NaiveDate {
+    parse_date("2026-11-22").expect("date")
+}
+
+fn demo_file(dir: &Path, contacts: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("demo-{contacts}.db"));
+    let conn = store::open(&path, today()).expect("create");
+    list25::demo::fill(&conn, 10, contacts, today()).expect("fill");
+    path
+}
+
+fn open_app(path: &Path) -> App {
+    let conn = store::open(path, today()).expect("open");
+    App::new(
+        conn,
+        Program::builtin().expect("program"),
+        today(),
+        String::new(),
+    )
+    .expect("app")
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
+}
+
+fn scale(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ten = demo_file(dir.path(), 10_000);
+    let hundred = demo_file(dir.path(), 100_000);
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(20);
+
+    group.bench_function(
+        "first frame, 10k contacts (open, load, draw Today 80x24)",
+        |b| {
+            b.iter(|| {
+                let app = open_app(&ten);
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                draw(&mut terminal, &app);
+            });
+        },
+    );
+
+    let mut app = open_app(&hundred);
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::ToggleAll);
+    assert_eq!(app.contacts.len(), 100_000);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    group.bench_function("key j/k and redraw, all 100k contacts (120x40)", |b| {
+        let mut down = true;
+        b.iter(|| {
+            app.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            draw(&mut terminal, &app);
+        });
+    });
+
+    let mut index = Index::new(store::contact::search_index(app.connection()).expect("index"));
+    group.bench_function("fuzzy search, first keystroke over 100k contacts", |b| {
+        let queries = ["y", "z"];
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            index.search(queries[i], 50)
+        });
+    });
+    group.bench_function("fuzzy search, typing on: 'yus' to 'yusu' over 100k", |b| {
+        b.iter(|| {
+            index.search("yus", 50);
+            index.search("yusu", 50)
+        });
+    });
+
+    let id = app.contacts[0].id;
+    let now = today().and_hms_opt(9, 0, 0).expect("time");
+    group.bench_function("log a touch, committed, 100k contacts", |b| {
+        b.iter(|| {
+            store::contact::log_touch(app.connection(), id, TouchKind::Call, today(), "", &now)
+                .expect("touch")
+        });
+    });
+    app.update(Action::Top);
+    group.bench_function(
+        "stage up or down through the app, all 100k contacts shown",
+        |b| {
+            let mut up = true;
+            b.iter(|| {
+                app.update(if up {
+                    Action::StageUp
+                } else {
+                    Action::StageDown
+                });
+                up = !up;
+            });
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);

@@ -1,0 +1,175 @@
+//! Made-up data for trying list25 out and for measuring it at scale.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{Connection, params};
+
+const FIRST: &[&str] = &[
+    "Ana", "Bo", "Chloé", "Dev", "Eitan", "Fatima", "Goran", "Hana", "Ines", "Jonas", "Kemal",
+    "Lucía", "Mei", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tomás", "Uma", "Vikram",
+    "Wen", "Ximena", "Yusuf", "Zoë",
+];
+const LAST: &[&str] = &[
+    "Adams",
+    "Brandt",
+    "Chen",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "García",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Lima",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Rossi",
+    "Sato",
+    "Takahashi",
+    "Usman",
+    "Varga",
+    "Weber",
+    "Yilmaz",
+    "Zhang",
+];
+const CATEGORIES: &[&str] = &[
+    "Accountants",
+    "Attorneys",
+    "Bankers",
+    "Business coaches",
+    "Career counselors",
+    "Entrepreneurship center staff",
+    "Office supply vendors",
+    "Printers",
+    "Secretarial services",
+    "Web developers",
+    "Insurance agents",
+    "Financial planners",
+];
+const STAGES: &[&str] = &[
+    "identified",
+    "identified",
+    "contacted",
+    "contacted",
+    "met",
+    "partner",
+];
+
+/// Fill an empty database with `categories` categories and `contacts`
+/// contacts spread over them, some touched, some due for a follow-up.
+/// Refuses a database that already holds categories or contacts.
+pub fn fill(
+    conn: &Connection,
+    categories: usize,
+    contacts: usize,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let existing: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM category) + (SELECT count(*) FROM contact)",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| e.to_string())?;
+    if existing > 0 {
+        return Err(
+            "this database already has categories or contacts; demo data goes only into an empty one (use --db with a new file)"
+                .into(),
+        );
+    }
+    let run = || -> rusqlite::Result<()> {
+        let tx = conn.unchecked_transaction()?;
+        let stamp = format!("{today} 09:00:00");
+        let mut ids = Vec::new();
+        for i in 0..categories.max(1) {
+            let base = CATEGORIES[i % CATEGORIES.len()];
+            let name = if i < CATEGORIES.len() {
+                base.to_owned()
+            } else {
+                format!("{base} {}", i / CATEGORIES.len() + 1)
+            };
+            tx.execute(
+                "INSERT INTO category (name, why, target, position, created_at) VALUES (?1, ?2, 3, ?3, ?4)",
+                params![name, "they meet my ideal clients every week", i64::try_from(i).unwrap_or(0) + 1, stamp],
+            )?;
+            ids.push(tx.last_insert_rowid());
+        }
+        let mut insert = tx.prepare(
+            "INSERT INTO contact (category_id, name, company, email, phone, city, notes, stage,
+                 on_list, last_touch, next_follow_up, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut history = tx.prepare(
+            "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
+        )?;
+        for i in 0..contacts {
+            let first = FIRST[i % FIRST.len()];
+            let last = LAST[(i / FIRST.len()) % LAST.len()];
+            let n = i / (FIRST.len() * LAST.len());
+            let name = if n == 0 {
+                format!("{first} {last}")
+            } else {
+                format!("{first} {last} {}", n + 1)
+            };
+            let stage = STAGES[i % STAGES.len()];
+            let touched = i % 3 != 0;
+            let back = u64::try_from(i % 90).unwrap_or(0);
+            let last_touch = touched.then(|| today - Days::new(back));
+            let follow = last_touch.map(|d| d + Days::new(30));
+            insert.execute(params![
+                ids[i % ids.len()],
+                name,
+                format!("{last} & Partners"),
+                format!(
+                    "{}.{}{i}@example.com",
+                    first.to_lowercase(),
+                    last.to_lowercase()
+                ),
+                format!("+1 555 {:04}", i % 10_000),
+                ["Oakland", "Lyon", "Osaka", "Lagos", "Porto"][i % 5],
+                if i % 7 == 0 {
+                    "met at the spring fair; refers start-ups"
+                } else {
+                    ""
+                },
+                stage,
+                stage == "partner" && i < 150,
+                last_touch.map(|d| d.to_string()),
+                follow.map(|d| d.to_string()),
+                stamp,
+            ])?;
+            history.execute(params![tx.last_insert_rowid(), stage, today.to_string()])?;
+        }
+        drop(insert);
+        drop(history);
+        tx.commit()
+    };
+    run().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::parse_date;
+    use crate::store::{self, metrics};
+
+    #[test]
+    fn demo_data_fills_an_empty_database_only() {
+        let today = parse_date("2026-11-22").expect("date");
+        let conn = store::open_in_memory(today).expect("open");
+        fill(&conn, 10, 1000, today).expect("fill");
+        let m = metrics::load(&conn).expect("metrics");
+        assert_eq!(
+            (m.categories, m.contacts, m.categories_with_contacts),
+            (10, 1000, 10)
+        );
+        assert!(m.partners > 0 && m.partners <= 25, "{}", m.partners);
+        assert!(store::contact::due_count(&conn, today).expect("due") > 0);
+        assert!(
+            fill(&conn, 10, 10, today).is_err(),
+            "never into a database in use"
+        );
+    }
+}
