@@ -1,14 +1,27 @@
 //! Fuzzy search over contacts, as you type.
 
+use nucleo_matcher::chars::{normalize, to_lower_case};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
+
+/// Lower case without accents: what the quick pre-check compares.
+fn fold(text: &str) -> Vec<char> {
+    text.chars().map(|c| normalize(to_lower_case(c))).collect()
+}
+
+/// Whether `needle` appears in `hay` in order, gaps allowed: every fuzzy
+/// match passes this, and most non-matches fail it cheaply.
+fn in_order(needle: &[char], hay: &[char]) -> bool {
+    let mut rest = hay.iter();
+    needle.iter().all(|n| rest.any(|h| h == n))
+}
 
 /// Texts to search, prepared once; each keystroke that extends the last
 /// query searches only what matched before.
 pub struct Index {
     items: Vec<(i64, String)>,
     haystacks: Vec<Utf32String>,
-    matcher: Matcher,
+    folded: Vec<Vec<char>>,
     /// The last query and every item that matched it.
     last: Option<(String, Vec<usize>)>,
 }
@@ -20,10 +33,11 @@ impl Index {
             .iter()
             .map(|(_, text)| Utf32String::from(text.as_str()))
             .collect();
+        let folded = items.iter().map(|(_, text)| fold(text)).collect();
         Index {
             items,
             haystacks,
-            matcher: Matcher::new(Config::DEFAULT),
+            folded,
             last: None,
         }
     }
@@ -58,17 +72,41 @@ impl Index {
         let narrowing = self.last.as_ref().is_some_and(|(q, _)| {
             query.starts_with(q.as_str()) && !query.contains(['!', '^', '$', '\'', '\\', ' '])
         });
-        let candidates: Box<dyn Iterator<Item = usize>> = match (&self.last, narrowing) {
-            (Some((_, previous)), true) => Box::new(previous.clone().into_iter()),
-            _ => Box::new(0..self.items.len()),
+        let candidates: Vec<usize> = match (&self.last, narrowing) {
+            (Some((_, previous)), true) => previous.clone(),
+            _ => (0..self.items.len()).collect(),
         };
-        let mut scored: Vec<(u32, usize)> = candidates
-            .filter_map(|i| {
-                pattern
-                    .score(self.haystacks[i].slice(..), &mut self.matcher)
-                    .map(|s| (s, i))
-            })
+        // Plain words must appear in order; words with search syntax
+        // (negation, anchors, exact) are left to the matcher.
+        let words: Vec<Vec<char>> = query
+            .split_whitespace()
+            .filter(|w| !w.contains(['!', '^', '$', '\'', '\\']))
+            .map(fold)
             .collect();
+        let score = |chunk: &[usize]| -> Vec<(u32, usize)> {
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            chunk
+                .iter()
+                .filter(|&&i| words.iter().all(|w| in_order(w, &self.folded[i])))
+                .filter_map(|&i| {
+                    pattern
+                        .score(self.haystacks[i].slice(..), &mut matcher)
+                        .map(|s| (s, i))
+                })
+                .collect()
+        };
+        // Two halves on two threads once the list is long enough to pay.
+        let mut scored: Vec<(u32, usize)> = if candidates.len() < 20_000 {
+            score(&candidates)
+        } else {
+            let (a, b) = candidates.split_at(candidates.len() / 2);
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| score(b));
+                let mut first = score(a);
+                first.extend(other.join().unwrap_or_default());
+                first
+            })
+        };
         self.last = Some((query.to_owned(), scored.iter().map(|&(_, i)| i).collect()));
         // Best score first; among equals, the earlier item (items come by name).
         let by_rank = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
@@ -121,6 +159,55 @@ mod tests {
             assert_eq!(ids(&mut typing, q, 10), fresh, "{q:?}");
         }
         assert_eq!(ids(&mut typing, "anal", 10), vec![1]);
+    }
+
+    #[test]
+    fn the_quick_check_never_drops_a_fuzzy_match() {
+        let texts = [
+            "Zoë Adams · Bankers",
+            "山田 太郎 · 東京会計",
+            "José Núñez · Abogados",
+            "ÅSA Ökvist",
+        ];
+        for q in [
+            "zoe",
+            "ZOË",
+            "adm",
+            "東京",
+            "jose nunez",
+            "nunez jose",
+            "asa ok",
+            "x",
+        ] {
+            let words: Vec<_> = q.split_whitespace().map(fold).collect();
+            for t in texts {
+                let mut m = Matcher::new(Config::DEFAULT);
+                let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+                let hay = Utf32String::from(t);
+                if pattern.score(hay.slice(..), &mut m).is_some() {
+                    assert!(
+                        words.iter().all(|w| in_order(w, &fold(t))),
+                        "{q:?} in {t:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_lists_search_the_same_on_two_threads() {
+        let items: Vec<(i64, String)> = (0..30_000)
+            .map(|i| {
+                (
+                    i,
+                    format!("Person {i} · Company {} · Notes {}", i % 97, i % 13),
+                )
+            })
+            .collect();
+        let mut index = Index::new(items.clone());
+        let found = index.search("person 2999", 5);
+        let ids: Vec<i64> = found.iter().map(|&i| items[i].0).collect();
+        assert_eq!(ids.first(), Some(&2999));
     }
 
     #[test]
