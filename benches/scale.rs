@@ -74,8 +74,14 @@ fn scale(c: &mut Criterion) {
     let mut index = Index::new(store::contact::search_index(app.connection()).expect("index"));
     for (name, queries) in [
         ("fuzzy search, a 1-letter query over all 100k", ["y", "z"]),
-        ("fuzzy search, a 4-letter query over all 100k", ["yusu", "adam"]),
-        ("fuzzy search, 'yus' over all 100k then 'yusu' typed on", ["yus", "yusu"]),
+        (
+            "fuzzy search, a 4-letter query over all 100k",
+            ["yusu", "adam"],
+        ),
+        (
+            "fuzzy search, 'yus' over all 100k then 'yusu' typed on",
+            ["yus", "yusu"],
+        ),
     ] {
         group.bench_function(name, |b| {
             b.iter(|| {

@@ -12,7 +12,8 @@ use rusqlite::Connection;
 use crate::action::Action;
 use crate::domain::search::Index;
 use crate::domain::{
-    Category, Checklist, Contact, Item, Position, Program, Stage, Status, TaskRef, parse_date,
+    Category, Checklist, Contact, ContactRow, Item, Position, Program, Stage, Status, TaskRef,
+    parse_date,
 };
 use crate::form::{Form, FormKind};
 use crate::keymap::Context;
@@ -158,7 +159,9 @@ pub struct App {
     pub categories: Vec<Category>,
     pub category_cursor: usize,
     /// Contacts shown in the Contacts pane: of the selected category, or all.
-    pub contacts: Vec<Contact>,
+    pub contacts: Vec<ContactRow>,
+    /// The whole of the contact under the cursor.
+    pub selected: Option<Contact>,
     pub contact_cursor: usize,
     pub all_contacts: bool,
     /// The stage history of the contact under the cursor.
@@ -213,6 +216,7 @@ impl App {
             categories,
             category_cursor: 0,
             contacts: Vec::new(),
+            selected: None,
             contact_cursor: 0,
             all_contacts: false,
             contact_history: Vec::new(),
@@ -409,7 +413,7 @@ impl App {
             (Pane::Contacts, _) => {
                 let len = self.contacts.len();
                 self.contact_cursor = step(self.contact_cursor, by, len.saturating_sub(1));
-                self.load_history();
+                self.load_selected();
             }
             (Pane::Program, ProgramFocus::Days) => {
                 let d = step(usize::from(self.program_day) - 1, by, 24);

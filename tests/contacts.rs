@@ -90,7 +90,9 @@ fn quick_entry_saves_and_opens_the_next_contact_in_the_same_category() {
     fill(&mut app, &["Di Eck"]);
     app.update(Action::Cancel);
     assert_eq!(names(&app), ["Ana Lima", "Bo Chen", "Cy Dorn", "Di Eck"]);
-    let cy = &app.contacts[2];
+    let cy = store::contact::get(app.connection(), app.contacts[2].id)
+        .expect("read")
+        .expect("stored");
     assert_eq!(
         (cy.company.as_str(), cy.email.as_str()),
         ("Dorn Print", "cy@dorn.co")
@@ -160,6 +162,9 @@ fn introduced_by_is_picked_by_fuzzy_name() {
         .iter()
         .find(|c| c.name == "Ana Lima")
         .expect("ana");
+    let cy = store::contact::get(app.connection(), cy.id)
+        .expect("read")
+        .expect("stored");
     assert_eq!(cy.introduced_by, Some(ana.id));
 }
 

@@ -12,8 +12,8 @@ use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
 use crate::domain::search::Index;
 use crate::domain::{
-    Category, CategoryDraft, CategoryField, Contact, ContactDraft, ContactField, TouchKind,
-    parse_date,
+    Category, CategoryDraft, CategoryField, Contact, ContactDraft, ContactField, ContactRow,
+    TouchKind, parse_date,
 };
 use crate::form::{Form, FormKind};
 use crate::store::{self, WriteError};
@@ -106,15 +106,17 @@ impl App {
             self.contacts.remove(at);
         }
         if let Some(c) = fresh.filter(|c| filter.is_none() || c.category_id == filter) {
-            // The order of `store::contact::list`: name, ASCII case folded.
-            let key = |c: &Contact| (c.name.to_ascii_lowercase(), c.id);
-            let at = self.contacts.partition_point(|x| key(x) < key(&c));
-            self.contacts.insert(at, c);
+            // The order of `store::contact::rows`: name, ASCII case folded.
+            let key = |name: &str, id: i64| (name.to_ascii_lowercase(), id);
+            let at = self
+                .contacts
+                .partition_point(|x| key(&x.name, x.id) < key(&c.name, c.id));
+            self.contacts.insert(at, ContactRow::from(&c));
         }
         self.contact_cursor = self
             .contact_cursor
             .min(self.contacts.len().saturating_sub(1));
-        self.load_history();
+        self.load_selected();
     }
 
     /// The category the Contacts pane is filtered to, if it is.
@@ -128,7 +130,7 @@ impl App {
 
     pub(super) fn reload_contacts(&mut self) {
         let filter = self.contact_filter().map(|c| c.id);
-        match store::contact::list(&self.conn, filter) {
+        match store::contact::rows(&self.conn, filter) {
             Ok(contacts) => {
                 self.contacts = contacts;
                 self.contact_cursor = self
@@ -137,18 +139,24 @@ impl App {
             }
             Err(e) => self.error("Could not read the contacts", e),
         }
-        self.load_history();
+        self.load_selected();
     }
 
-    /// Read the stage history of the contact under the cursor.
-    pub(super) fn load_history(&mut self) {
+    /// Read the whole of the contact under the cursor, and its stage history.
+    pub(super) fn load_selected(&mut self) {
         let Some(id) = self.contacts.get(self.contact_cursor).map(|c| c.id) else {
+            self.selected = None;
             self.contact_history.clear();
             return;
         };
-        match store::contact::stage_history(&self.conn, id) {
-            Ok(history) => self.contact_history = history,
-            Err(e) => self.error("Could not read the history", e),
+        let loaded = store::contact::get(&self.conn, id)
+            .and_then(|c| Ok((c, store::contact::stage_history(&self.conn, id)?)));
+        match loaded {
+            Ok((contact, history)) => {
+                self.selected = contact;
+                self.contact_history = history;
+            }
+            Err(e) => self.error("Could not read the contact", e),
         }
     }
 
@@ -166,7 +174,7 @@ impl App {
     /// cursor in Contacts, or the follow-up under the cursor in Today.
     fn target_contact(&self) -> Option<&Contact> {
         match self.pane {
-            Pane::Contacts => self.contacts.get(self.contact_cursor),
+            Pane::Contacts => self.selected.as_ref(),
             Pane::Today => self.selected_follow_up(),
             _ => None,
         }
@@ -185,7 +193,7 @@ impl App {
     fn select_contact(&mut self, id: i64) {
         if let Some(i) = self.contacts.iter().position(|c| c.id == id) {
             self.contact_cursor = i;
-            self.load_history();
+            self.load_selected();
         }
     }
 
@@ -211,7 +219,7 @@ impl App {
                 }
             }
             Pane::Contacts => {
-                if let Some(c) = self.contacts.get(self.contact_cursor) {
+                if let Some(c) = &self.selected {
                     let id = c.id;
                     let category = c.category.clone();
                     self.open_contact_form(Some(id), &category, 0);

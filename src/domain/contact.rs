@@ -142,6 +142,45 @@ impl Contact {
     }
 }
 
+/// A contact as one row of a long list: only what the row shows, so that a
+/// hundred thousand of them stay small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRow {
+    pub id: i64,
+    pub category_id: Option<i64>,
+    pub name: String,
+    pub company: String,
+    pub stage: Stage,
+    pub on_list: bool,
+    pub last_touch: Option<NaiveDate>,
+    pub next_follow_up: Option<NaiveDate>,
+}
+
+impl ContactRow {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.next_follow_up.is_some_and(|d| d < today)
+    }
+
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.next_follow_up.is_some_and(|d| d <= today)
+    }
+}
+
+impl From<&Contact> for ContactRow {
+    fn from(c: &Contact) -> Self {
+        ContactRow {
+            id: c.id,
+            category_id: c.category_id,
+            name: c.name.clone(),
+            company: c.company.clone(),
+            stage: c.stage,
+            on_list: c.on_list,
+            last_touch: c.last_touch,
+            next_follow_up: c.next_follow_up,
+        }
+    }
+}
+
 /// The fields of a contact form, checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContactDraft {

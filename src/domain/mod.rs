@@ -9,5 +9,5 @@ pub mod suggest;
 
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};
-pub use contact::{Contact, ContactDraft, ContactField, Stage, TouchKind};
+pub use contact::{Contact, ContactDraft, ContactField, ContactRow, Stage, TouchKind};
 pub use program::{Day, Measure, Metric, Position, Program, Task, TaskRef, parse_date};

@@ -5,15 +5,15 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 /// Lower case without accents: what the quick pre-check compares.
-fn fold(text: &str) -> Vec<char> {
+fn fold(text: &str) -> String {
     text.chars().map(|c| normalize(to_lower_case(c))).collect()
 }
 
 /// Whether `needle` appears in `hay` in order, gaps allowed: every fuzzy
 /// match passes this, and most non-matches fail it cheaply.
-fn in_order(needle: &[char], hay: &[char]) -> bool {
-    let mut rest = hay.iter();
-    needle.iter().all(|n| rest.any(|h| h == n))
+fn in_order(needle: &str, hay: &str) -> bool {
+    let mut rest = hay.chars();
+    needle.chars().all(|n| rest.any(|h| h == n))
 }
 
 /// Texts to search, prepared once; each keystroke that extends the last
@@ -21,7 +21,7 @@ fn in_order(needle: &[char], hay: &[char]) -> bool {
 pub struct Index {
     items: Vec<(i64, String)>,
     haystacks: Vec<Utf32String>,
-    folded: Vec<Vec<char>>,
+    folded: Vec<String>,
     /// The last query and every item that matched it.
     last: Option<(String, Vec<usize>)>,
 }
@@ -78,7 +78,7 @@ impl Index {
         };
         // Plain words must appear in order; words with search syntax
         // (negation, anchors, exact) are left to the matcher.
-        let words: Vec<Vec<char>> = query
+        let words: Vec<String> = query
             .split_whitespace()
             .filter(|w| !w.contains(['!', '^', '$', '\'', '\\']))
             .map(fold)

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{TIMESTAMP_FORMAT, WriteError};
 use crate::domain::contact::follow_up_after;
-use crate::domain::{Contact, ContactDraft, Stage, TouchKind};
+use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 
 const DATE: &str = "%Y-%m-%d";
 
@@ -43,6 +43,30 @@ fn from_row(row: &Row) -> rusqlite::Result<Contact> {
         last_touch: date(row.get(15)?),
         next_follow_up: date(row.get(16)?),
     })
+}
+
+/// The rows of the live contacts of one category, or of all when
+/// `category` is `None`, by name.
+pub fn rows(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<ContactRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, category_id, name, company, stage, on_list, last_touch, next_follow_up
+         FROM contact WHERE deleted_at IS NULL AND (?1 IS NULL OR category_id = ?1)
+         ORDER BY name COLLATE NOCASE, id",
+    )?;
+    stmt.query_map([category], |r| {
+        let stage: String = r.get(4)?;
+        Ok(ContactRow {
+            id: r.get(0)?,
+            category_id: r.get(1)?,
+            name: r.get(2)?,
+            company: r.get(3)?,
+            stage: Stage::parse(&stage).unwrap_or(Stage::Identified),
+            on_list: r.get(5)?,
+            last_touch: date(r.get(6)?),
+            next_follow_up: date(r.get(7)?),
+        })
+    })?
+    .collect()
 }
 
 /// Live contacts of one category, or of all when `category` is `None`,
@@ -354,8 +378,11 @@ pub fn names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
         .collect()
 }
 
+/// How much of a contact's notes search looks at, in characters.
+const NOTES_SEARCHED: usize = 200;
+
 /// Id and searchable text of every live contact, by name: name, company,
-/// category and notes, the empty ones left out.
+/// category and the start of the notes, the empty ones left out.
 pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.name, c.company, coalesce(k.name, ''), c.notes
@@ -364,7 +391,11 @@ pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
          ORDER BY c.name COLLATE NOCASE",
     )?;
     stmt.query_map([], |r| {
-        let parts: [String; 4] = [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?];
+        let mut notes: String = r.get(4)?;
+        if let Some((cut, _)) = notes.char_indices().nth(NOTES_SEARCHED) {
+            notes.truncate(cut);
+        }
+        let parts: [String; 4] = [r.get(1)?, r.get(2)?, r.get(3)?, notes];
         let text = parts
             .iter()
             .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -90,6 +90,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         usize::from(list_area.height),
     );
     let first = rows.start;
+    let category_name = |id: Option<i64>| {
+        app.categories
+            .iter()
+            .find(|k| Some(k.id) == id)
+            .map_or("", |k| k.name.as_str())
+    };
     let lines: Vec<Line> = app.contacts[rows]
         .iter()
         .enumerate()
@@ -119,7 +125,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     if filter.is_some() {
                         &c.company
                     } else {
-                        &c.category
+                        category_name(c.category_id)
                     },
                     second_w,
                 )),
@@ -139,7 +145,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
     if detail_height > 0
-        && let Some(c) = app.contacts.get(app.contact_cursor)
+        && let Some(c) = &app.selected
     {
         render_detail(frame, detail_area, app, c);
     }
