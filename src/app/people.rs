@@ -269,8 +269,7 @@ impl App {
         let text = |f: fn(&Contact) -> &str| c.map(f).unwrap_or("").to_owned();
         let introduced = c
             .and_then(|c| c.introduced_by)
-            .and_then(|i| self.names.items().iter().find(|(id, _)| *id == i))
-            .map(|(_, n)| n.clone())
+            .and_then(|i| store::contact::name_label(&self.conn, i).ok().flatten())
             .unwrap_or_default();
         let cadence = c.map_or(String::new(), |c| c.cadence_days.to_string());
         let follow = date_text(c.and_then(|c| c.next_follow_up));
@@ -368,11 +367,15 @@ impl App {
         if let Some(Popup::Search(s)) = &mut self.popup {
             s.input.input(key);
             let query = s.input.lines().join(" ");
+            let conn = &self.conn;
             s.results = s
                 .index
                 .search(&query, SEARCH_RESULTS)
                 .into_iter()
-                .filter_map(|i| s.index.get(i).cloned())
+                .filter_map(|id| {
+                    let label = store::contact::search_label(conn, id).ok().flatten()?;
+                    Some((id, label))
+                })
                 .collect();
             s.cursor = 0;
         }
@@ -387,14 +390,11 @@ impl App {
             return;
         }
         let typed = form.value(INTRODUCED_BY);
-        let best = self
-            .names
-            .search(&typed, 1)
-            .first()
-            .and_then(|&i| self.names.get(i));
-        form.fields[INTRODUCED_BY].note = match (typed.trim().is_empty(), best) {
+        let best = self.names.search(&typed, 1).first().copied();
+        let label = best.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
+        form.fields[INTRODUCED_BY].note = match (typed.trim().is_empty(), label) {
             (true, _) => None,
-            (false, Some((_, name))) => Some(format!("→ {name}")),
+            (false, Some(name)) => Some(format!("→ {name}")),
             (false, None) => Some("no contact matches".into()),
         };
     }
@@ -500,11 +500,7 @@ impl App {
             .id;
         let typed = form.value(INTRODUCED_BY);
         if !typed.trim().is_empty() {
-            let best = self.names.search(&typed, 1);
-            let id = best
-                .first()
-                .and_then(|&i| self.names.get(i))
-                .map(|(id, _)| *id);
+            let id = self.names.search(&typed, 1).first().copied();
             draft.introduced_by = Some(id.ok_or_else(|| {
                 (
                     INTRODUCED_BY,

@@ -2,7 +2,7 @@
 
 use nucleo_matcher::chars::{normalize, to_lower_case};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 /// Lower case without accents: what the quick pre-check compares.
 fn fold(text: &str) -> String {
@@ -16,11 +16,11 @@ fn in_order(needle: &str, hay: &str) -> bool {
     needle.chars().all(|n| rest.any(|h| h == n))
 }
 
-/// Texts to search, prepared once; each keystroke that extends the last
+/// Texts to search, prepared once and kept only in folded form (lower
+/// case, no accents) to stay small; each keystroke that extends the last
 /// query searches only what matched before.
 pub struct Index {
-    items: Vec<(i64, String)>,
-    haystacks: Vec<Utf32String>,
+    ids: Vec<i64>,
     folded: Vec<String>,
     /// The last query and every item that matched it.
     last: Option<(String, Vec<usize>)>,
@@ -29,40 +29,28 @@ pub struct Index {
 impl Index {
     /// An index of `items`: an id and the text to search for it.
     pub fn new(items: Vec<(i64, String)>) -> Self {
-        let haystacks = items
-            .iter()
-            .map(|(_, text)| Utf32String::from(text.as_str()))
-            .collect();
-        let folded = items.iter().map(|(_, text)| fold(text)).collect();
+        let (ids, folded) = items
+            .into_iter()
+            .map(|(id, text)| (id, fold(&text)))
+            .unzip();
         Index {
-            items,
-            haystacks,
+            ids,
             folded,
             last: None,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.ids.is_empty()
     }
 
-    /// Every item: id and text, in the order given.
-    pub fn items(&self) -> &[(i64, String)] {
-        &self.items
-    }
-
-    /// The id and text of item `i`.
-    pub fn get(&self, i: usize) -> Option<&(i64, String)> {
-        self.items.get(i)
-    }
-
-    /// The positions of the best `limit` matches of `query`, best first.
-    /// An empty query matches nothing.
-    pub fn search(&mut self, query: &str, limit: usize) -> Vec<usize> {
+    /// The ids of the best `limit` matches of `query`, best first; among
+    /// equals, the one given first. An empty query matches nothing.
+    pub fn search(&mut self, query: &str, limit: usize) -> Vec<i64> {
         if query.trim().is_empty() {
             self.last = None;
             return Vec::new();
@@ -74,7 +62,7 @@ impl Index {
         });
         let candidates: Vec<usize> = match (&self.last, narrowing) {
             (Some((_, previous)), true) => previous.clone(),
-            _ => (0..self.items.len()).collect(),
+            _ => (0..self.ids.len()).collect(),
         };
         // Plain words must appear in order; words with search syntax
         // (negation, anchors, exact) are left to the matcher.
@@ -85,12 +73,13 @@ impl Index {
             .collect();
         let score = |chunk: &[usize]| -> Vec<(u32, usize)> {
             let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
             chunk
                 .iter()
                 .filter(|&&i| words.iter().all(|w| in_order(w, &self.folded[i])))
                 .filter_map(|&i| {
                     pattern
-                        .score(self.haystacks[i].slice(..), &mut matcher)
+                        .score(Utf32Str::new(&self.folded[i], &mut buf), &mut matcher)
                         .map(|s| (s, i))
                 })
                 .collect()
@@ -115,7 +104,7 @@ impl Index {
             scored.truncate(limit);
         }
         scored.sort_unstable_by(by_rank);
-        scored.into_iter().map(|(_, i)| i).collect()
+        scored.into_iter().map(|(_, i)| self.ids[i]).collect()
     }
 }
 
@@ -133,11 +122,7 @@ mod tests {
     }
 
     fn ids(index: &mut Index, q: &str, n: usize) -> Vec<i64> {
-        index
-            .search(q, n)
-            .into_iter()
-            .filter_map(|i| index.get(i).map(|x| x.0))
-            .collect()
+        index.search(q, n)
     }
 
     #[test]
@@ -183,8 +168,8 @@ mod tests {
             for t in texts {
                 let mut m = Matcher::new(Config::DEFAULT);
                 let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-                let hay = Utf32String::from(t);
-                if pattern.score(hay.slice(..), &mut m).is_some() {
+                let mut buf = Vec::new();
+                if pattern.score(Utf32Str::new(t, &mut buf), &mut m).is_some() {
                     assert!(
                         words.iter().all(|w| in_order(w, &fold(t))),
                         "{q:?} in {t:?}"
@@ -204,10 +189,8 @@ mod tests {
                 )
             })
             .collect();
-        let mut index = Index::new(items.clone());
-        let found = index.search("person 2999", 5);
-        let ids: Vec<i64> = found.iter().map(|&i| items[i].0).collect();
-        assert_eq!(ids.first(), Some(&2999));
+        let mut index = Index::new(items);
+        assert_eq!(index.search("person 2999", 5).first(), Some(&2999));
     }
 
     #[test]

@@ -378,6 +378,25 @@ pub fn names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
         .collect()
 }
 
+/// How a search result reads: name, company, category and the start of the
+/// notes, the empty ones left out.
+pub fn search_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    Ok(get(conn, id)?.map(|c| {
+        let notes: String = c.notes.chars().take(NOTES_SEARCHED).collect();
+        [c.name, c.company, c.category, notes]
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }))
+}
+
+/// "Name (Category)", as the "Introduced by" field shows a contact.
+pub fn name_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    Ok(get(conn, id)?.map(|c| format!("{} ({})", c.name, c.category)))
+}
+
 /// How much of a contact's notes search looks at, in characters.
 const NOTES_SEARCHED: usize = 200;
 
