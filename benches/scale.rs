@@ -57,6 +57,17 @@ fn scale(c: &mut Criterion) {
         },
     );
 
+    let ten_app = open_app(&ten);
+    let mut ten_index =
+        Index::new(store::contact::search_index(ten_app.connection()).expect("index"));
+    group.bench_function("fuzzy search, a 4-letter query over all 10k", |b| {
+        b.iter(|| {
+            ten_index.search("yusu", 50);
+            ten_index.search("adam", 50)
+        });
+    });
+    drop(ten_app);
+
     let mut app = open_app(&hundred);
     app.update(Action::GoTo(Pane::Contacts));
     app.update(Action::ToggleAll);

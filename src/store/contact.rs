@@ -401,7 +401,8 @@ pub fn name_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>
 const NOTES_SEARCHED: usize = 200;
 
 /// Id and searchable text of every live contact, by name: name, company,
-/// category and the start of the notes, the empty ones left out.
+/// category and the start of the notes, the empty ones left out. For
+/// searching, not for showing: `search_label` is what a result shows.
 pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.name, c.company, coalesce(k.name, ''), c.notes
@@ -420,7 +421,8 @@ pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
             .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
-            .join(" · ");
+            // Plain spaces keep plain text ASCII, which the matcher reads fastest.
+            .join("  ");
         Ok((r.get(0)?, text))
     })?
     .collect()
