@@ -251,12 +251,17 @@ impl App {
         self.checklist.today(&self.program, self.position())
     }
 
-    /// The Today pane's list: today's tasks, earlier unfinished tasks, then
-    /// follow-ups due.
+    /// The Today pane's list: today's tasks, the follow-ups due, then the
+    /// unfinished tasks of earlier days.
     pub fn today_rows(&self) -> Vec<TodayRow> {
-        let mut rows: Vec<TodayRow> = self.today_items().into_iter().map(TodayRow::Task).collect();
-        rows.extend((0..self.due.len()).map(TodayRow::FollowUp));
-        rows
+        let (behind, today): (Vec<Item>, Vec<Item>) =
+            self.today_items().into_iter().partition(|i| i.behind);
+        today
+            .into_iter()
+            .map(TodayRow::Task)
+            .chain((0..self.due.len()).map(TodayRow::FollowUp))
+            .chain(behind.into_iter().map(TodayRow::Task))
+            .collect()
     }
 
     pub fn status(&self, r: &TaskRef) -> Option<Status> {

@@ -5,7 +5,7 @@ mod common;
 
 use common::draw;
 use list25::action::Action;
-use list25::app::{App, Pane, Popup};
+use list25::app::{App, Pane, Popup, TodayRow};
 use list25::domain::{CategoryDraft, ContactDraft, Stage};
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -260,7 +260,18 @@ fn follow_ups_due_appear_on_today_and_space_logs_a_touch() {
     app.update(Action::Save);
     assert_eq!(app.due.len(), 1);
     app.update(Action::GoTo(Pane::Today));
-    app.update(Action::Bottom);
+    let rows = app.today_rows();
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, TodayRow::FollowUp(_)))
+        .expect("a follow-up row");
+    assert!(
+        matches!(rows.last(), Some(TodayRow::Task(i)) if i.behind),
+        "follow-ups come before what is behind"
+    );
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
     assert_eq!(
         app.selected_follow_up().map(|c| c.name.as_str()),
         Some("Ana Lima")

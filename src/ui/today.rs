@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{day_label, panel, scrolled, task_lines, text, theme, wrapped};
-use crate::app::App;
+use crate::app::{App, TodayRow};
+use crate::domain::Contact;
 use crate::domain::Position;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -33,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = wrapped(&day.lesson, width, Style::new());
     lines.push(Line::raw(""));
 
-    let items = app.today_items();
+    let rows = app.today_rows();
     let (done, total) = app.checklist.day_progress(&app.program, day_n);
     let heading = if position.started() {
         "Today's tasks"
@@ -44,90 +45,61 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         format!("{heading} · {done}/{total} done"),
         theme::heading(),
     ));
+    let behind = rows
+        .iter()
+        .filter(|r| matches!(r, TodayRow::Task(i) if i.behind))
+        .count();
     let mut selected = (0, 0);
-    let mut behind_heading = false;
-    for (i, item) in items.iter().enumerate() {
-        if item.behind && !behind_heading {
-            behind_heading = true;
-            let count = items.iter().filter(|i| i.behind).count();
+    let mut section = Section::Today;
+    for (i, row) in rows.iter().enumerate() {
+        let here = match row {
+            TodayRow::Task(item) if item.behind => Section::Behind,
+            TodayRow::Task(_) => Section::Today,
+            TodayRow::FollowUp(_) => Section::FollowUps,
+        };
+        if here != section {
+            section = here;
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                format!("Behind · {count} from earlier days, still worth doing"),
-                theme::heading().fg(theme::BEHIND),
-            ));
+            lines.push(match here {
+                Section::FollowUps => follow_up_heading(app),
+                _ => Line::styled(
+                    format!("Behind · {behind} from earlier days, still worth doing"),
+                    theme::heading().fg(theme::BEHIND),
+                ),
+            });
         }
-        let Some(task) = app.program.task(&item.task) else {
-            continue;
-        };
-        let status = app.checklist.status(&item.task, task);
-        let prefix = if item.behind {
-            format!("Day {}: ", item.task.day)
-        } else {
-            String::new()
-        };
-        let unit = task.measure.map_or("", |m| m.metric.unit());
         let is_sel = i == app.today_cursor;
         let start = lines.len();
-        lines.extend(task_lines(&prefix, &task.text, status, unit, width, is_sel));
+        match row {
+            TodayRow::Task(item) => {
+                let Some(task) = app.program.task(&item.task) else {
+                    continue;
+                };
+                let status = app.checklist.status(&item.task, task);
+                let prefix = if item.behind {
+                    format!("Day {}: ", item.task.day)
+                } else {
+                    String::new()
+                };
+                let unit = task.measure.map_or("", |m| m.metric.unit());
+                lines.extend(task_lines(&prefix, &task.text, status, unit, width, is_sel));
+            }
+            TodayRow::FollowUp(j) => {
+                if let Some(c) = app.due.get(*j) {
+                    lines.push(follow_up_line(app, c, width, is_sel));
+                }
+            }
+        }
         if is_sel {
             selected = (start, lines.len());
         }
     }
-    if !behind_heading && position.started() && total == done {
+    if behind == 0 && position.started() && total == done {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             "All done for today, and nothing left behind. Well done.",
             theme::heading().fg(theme::DONE),
         ));
-    }
-    if !app.due.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            if app.due.len() < usize::try_from(app.due_total).unwrap_or(usize::MAX) {
-                format!(
-                    "Follow-ups due · {} (the {} most overdue shown) · Space logs a touch",
-                    app.due_total,
-                    app.due.len()
-                )
-            } else {
-                format!(
-                    "Follow-ups due · {} · Space logs a touch, Enter opens",
-                    app.due_total
-                )
-            },
-            theme::heading(),
-        ));
-        for (j, c) in app.due.iter().enumerate() {
-            let is_sel = items.len() + j == app.today_cursor;
-            let when = match c.next_follow_up {
-                Some(d) if c.is_overdue(app.today) => {
-                    format!("overdue since {}", d.format("%a %-d %b"))
-                }
-                _ => "due today".to_owned(),
-            };
-            let style = if c.is_overdue(app.today) {
-                Style::new().fg(theme::ERROR)
-            } else {
-                Style::new().fg(theme::BEHIND)
-            };
-            let who = if c.category.is_empty() {
-                c.name.clone()
-            } else {
-                format!("{} ({})", c.name, c.category)
-            };
-            let line = Line::from(vec![
-                Span::raw(if is_sel { " ▶ " } else { "   " }),
-                Span::styled("• ", style),
-                Span::raw(text::truncate(&who, width.saturating_sub(30))),
-                Span::styled(format!(" · {when}"), style),
-            ]);
-            if is_sel {
-                selected = (lines.len(), lines.len() + 1);
-                lines.push(line.style(theme::selected()));
-            } else {
-                lines.push(line);
-            }
-        }
     }
     lines.push(Line::raw(""));
     match app.notes.get(&day_n) {
@@ -141,4 +113,56 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )),
     }
     scrolled(frame, inner, lines, (selected.0, selected.1));
+}
+
+/// The parts of the Today list, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Today,
+    FollowUps,
+    Behind,
+}
+
+fn follow_up_heading(app: &App) -> Line<'static> {
+    let shown = app.due.len();
+    let text = if shown < usize::try_from(app.due_total).unwrap_or(usize::MAX) {
+        format!(
+            "Follow-ups due · {} (the {shown} most overdue shown) · Space logs a touch",
+            app.due_total
+        )
+    } else {
+        format!(
+            "Follow-ups due · {} · Space logs a touch, Enter opens",
+            app.due_total
+        )
+    };
+    Line::styled(text, theme::heading())
+}
+
+fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<'static> {
+    let when = match c.next_follow_up {
+        Some(d) if c.is_overdue(app.today) => format!("overdue since {}", d.format("%a %-d %b")),
+        _ => "due today".to_owned(),
+    };
+    let style = if c.is_overdue(app.today) {
+        Style::new().fg(theme::ERROR)
+    } else {
+        Style::new().fg(theme::BEHIND)
+    };
+    let who = if c.category.is_empty() {
+        c.name.clone()
+    } else {
+        format!("{} ({})", c.name, c.category)
+    };
+    let line = Line::from(vec![
+        Span::raw(if selected { " ▶ " } else { "   " }),
+        Span::styled("• ", style),
+        Span::raw(text::truncate(&who, width.saturating_sub(30))),
+        Span::styled(format!(" · {when}"), style),
+    ]);
+    if selected {
+        line.style(theme::selected())
+    } else {
+        line
+    }
 }
