@@ -136,10 +136,6 @@ impl Contact {
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.next_follow_up.is_some_and(|d| d < today)
     }
-
-    pub fn is_due(&self, today: NaiveDate) -> bool {
-        self.next_follow_up.is_some_and(|d| d <= today)
-    }
 }
 
 /// A contact as one row of a long list: only what the row shows, so that a
