@@ -7,14 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{gauge, panel, ratio, scrolled, text, theme, wrapped};
+use super::{draw_panel, gauge, highlight, ratio, scrolled, text, theme, wrapped};
 use crate::app::App;
 use crate::domain::category::GOAL;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let block = panel(" Most-wanted list ".into(), false, true);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_panel(frame, area, " Most-wanted list ", false, true);
     let [gauge_area, _, head_area, list_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -78,11 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw("  "),
                 why,
             ]);
-            if i == app.category_cursor {
-                line.style(theme::selected())
-            } else {
-                line
-            }
+            highlight(line, i == app.category_cursor)
         })
         .collect();
     scrolled(

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{panel, text, theme, window, wrapped};
+use super::{draw_panel, highlight, text, theme, window, wrapped};
 use crate::app::App;
 use crate::domain::Contact;
 
@@ -33,13 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             app.contacts.len()
         ),
     };
-    let block = panel(
-        text::truncate(&title, usize::from(area.width.saturating_sub(4))),
-        false,
-        true,
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_panel(frame, area, &title, false, true);
     if app.contacts.is_empty() {
         let hint = if app.categories.is_empty() {
             "No categories yet, so no contacts. Add categories in pane 3 first."
@@ -136,11 +130,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(" "),
                 Span::styled(follow, follow_style),
             ]);
-            if i == app.contact_cursor {
-                line.style(theme::selected())
-            } else {
-                line
-            }
+            highlight(line, i == app.contact_cursor)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);

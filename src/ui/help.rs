@@ -6,14 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{panel, popup::centered, theme, wrapped};
+use super::{draw_panel, popup::centered, theme, wrapped};
 use crate::app::App;
 use crate::keymap;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let rect = centered(area, 72, area.height.saturating_sub(2));
-    let block = panel(" Help · Esc closes ".into(), true, true);
-    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    let inner = draw_panel(frame, rect, " Help · Esc closes ", true, true);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled("Database", theme::heading()));
@@ -41,7 +41,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let max = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(inner.height);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), inner);
 }

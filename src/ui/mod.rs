@@ -59,8 +59,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
 }
 
-/// A bordered pane or popup with a title; an accent border marks focus.
-pub fn panel(title: String, focused: bool, padded: bool) -> Block<'static> {
+/// Draw a bordered pane or popup over `area`, its title cut to fit; an
+/// accent border marks focus. Returns the area inside.
+pub fn draw_panel(frame: &mut Frame, area: Rect, title: &str, focused: bool, padded: bool) -> Rect {
+    let title = text::truncate(title, usize::from(area.width.saturating_sub(4)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -69,10 +71,22 @@ pub fn panel(title: String, focused: bool, padded: bool) -> Block<'static> {
             theme::muted()
         })
         .title(Line::styled(title, theme::title()));
-    if padded {
+    let block = if padded {
         block.padding(Padding::horizontal(1))
     } else {
         block
+    };
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A list line, shown reversed when it is the one under the cursor.
+pub fn highlight(line: Line<'_>, selected: bool) -> Line<'_> {
+    if selected {
+        line.style(theme::selected())
+    } else {
+        line
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::{scrolled, text, theme, wrapped};
+use super::{highlight, scrolled, text, theme, wrapped};
 use crate::app::{Search, Suggest};
 use crate::form::Form;
 
@@ -24,11 +24,8 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn frame_block(frame: &mut Frame, rect: Rect, title: String) -> Rect {
-    let block = super::panel(title, true, true);
-    let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
-    inner
+    super::draw_panel(frame, rect, &title, true, true)
 }
 
 pub fn note(frame: &mut Frame, area: Rect, day: u8, editor: &TextArea) {
@@ -148,11 +145,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
             .enumerate()
             .map(|(i, (_, found))| {
                 let shown = text::truncate(found, width);
-                if i == search.cursor {
-                    Line::from(shown).style(theme::selected())
-                } else {
-                    Line::from(shown)
-                }
+                highlight(Line::from(shown), i == search.cursor)
             })
             .collect()
     };
@@ -208,11 +201,7 @@ pub fn suggest(frame: &mut Frame, area: Rect, suggest: &Suggest) {
                 Span::styled(format!("{mark:>3} "), style),
                 Span::styled(text::truncate(&name, width.saturating_sub(4)), style),
             ]);
-            if i == suggest.cursor {
-                line.style(theme::selected())
-            } else {
-                line
-            }
+            highlight(line, i == suggest.cursor)
         })
         .collect();
     scrolled(

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{gauge, panel, ratio, scrolled, task_lines, text, theme, wrapped};
+use super::{draw_panel, gauge, ratio, scrolled, task_lines, text, theme, wrapped};
 use crate::app::{App, ProgramFocus};
 use crate::domain::{Position, TaskRef};
 
@@ -20,9 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn render_days(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.program_focus == ProgramFocus::Days;
-    let block = panel(" 25 days ".into(), focused, false);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_panel(frame, area, " 25 days ", focused, false);
     let [list_area, overall_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
 
@@ -93,9 +91,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
     } else if position.started() && n == position.day() {
         title.push_str("· today ");
     }
-    let block = panel(title, focused, true);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_panel(frame, area, &title, focused, true);
     let [gauge_area, text_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     let (done, total) = app.checklist.day_progress(&app.program, n);

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{day_label, panel, scrolled, task_lines, text, theme, wrapped};
+use super::{day_label, draw_panel, highlight, scrolled, task_lines, text, theme, wrapped};
 use crate::app::{App, TodayRow};
 use crate::domain::Contact;
 use crate::domain::Position;
@@ -22,13 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         Position::Day(_) => format!(" {} · {} ", day_label(app), day.title),
     };
-    let block = panel(
-        text::truncate(&title, usize::from(area.width.saturating_sub(4))),
-        false,
-        true,
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = draw_panel(frame, area, &title, false, true);
     let width = usize::from(inner.width);
 
     let mut lines = wrapped(&day.lesson, width, Style::new());
@@ -160,9 +154,5 @@ fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<
         Span::raw(text::truncate(&who, width.saturating_sub(30))),
         Span::styled(format!(" · {when}"), style),
     ]);
-    if selected {
-        line.style(theme::selected())
-    } else {
-        line
-    }
+    highlight(line, selected)
 }
