@@ -1,7 +1,8 @@
 //! Contacts, their stage history and their touches.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{TIMESTAMP_FORMAT, WriteError};
 use crate::domain::contact::follow_up_after;
@@ -157,6 +158,34 @@ pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup> {
     })
 }
 
+/// The columns a contact form writes, in the order of `draft_values`.
+const DRAFT_COLUMNS: &str = "name, company, role, email, phone, city, met_how, introduced_by,
+    notes, cadence_days, next_follow_up";
+
+/// The values of a draft for `DRAFT_COLUMNS` (?1 to ?11), then the
+/// category (?12), then one more value (?13).
+fn draft_values<'a>(
+    draft: &'a ContactDraft,
+    category: &'a Option<i64>,
+    last: &'a dyn ToSql,
+) -> [Box<dyn ToSql + 'a>; 13] {
+    [
+        Box::new(&draft.name),
+        Box::new(&draft.company),
+        Box::new(&draft.role),
+        Box::new(&draft.email),
+        Box::new(&draft.phone),
+        Box::new(&draft.city),
+        Box::new(&draft.met_how),
+        Box::new(draft.introduced_by),
+        Box::new(&draft.notes),
+        Box::new(draft.cadence_days),
+        Box::new(draft.next_follow_up.map(date_text)),
+        Box::new(category),
+        Box::new(last),
+    ]
+}
+
 /// Add a contact; its history starts at "identified" on `now`'s date.
 pub fn add(
     conn: &Connection,
@@ -165,25 +194,13 @@ pub fn add(
     now: &NaiveDateTime,
 ) -> rusqlite::Result<i64> {
     let tx = conn.unchecked_transaction()?;
+    let created = now.format(TIMESTAMP_FORMAT).to_string();
     tx.execute(
-        "INSERT INTO contact (category_id, name, company, role, email, phone, city, met_how,
-             introduced_by, notes, cadence_days, next_follow_up, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            category,
-            draft.name,
-            draft.company,
-            draft.role,
-            draft.email,
-            draft.phone,
-            draft.city,
-            draft.met_how,
-            draft.introduced_by,
-            draft.notes,
-            draft.cadence_days,
-            draft.next_follow_up.map(date_text),
-            now.format(TIMESTAMP_FORMAT).to_string()
-        ],
+        &format!(
+            "INSERT INTO contact ({DRAFT_COLUMNS}, category_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        ),
+        params_from_iter(draft_values(draft, &category, &created)),
     )?;
     let id = tx.last_insert_rowid();
     tx.execute(
@@ -207,25 +224,12 @@ pub fn update(
         ));
     }
     conn.execute(
-        "UPDATE contact SET category_id = ?2, name = ?3, company = ?4, role = ?5, email = ?6,
-             phone = ?7, city = ?8, met_how = ?9, introduced_by = ?10, notes = ?11,
-             cadence_days = ?12, next_follow_up = ?13
-         WHERE id = ?1",
-        params![
-            id,
-            category,
-            draft.name,
-            draft.company,
-            draft.role,
-            draft.email,
-            draft.phone,
-            draft.city,
-            draft.met_how,
-            draft.introduced_by,
-            draft.notes,
-            draft.cadence_days,
-            draft.next_follow_up.map(date_text)
-        ],
+        &format!(
+            "UPDATE contact SET ({DRAFT_COLUMNS}, category_id)
+                 = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             WHERE id = ?13"
+        ),
+        params_from_iter(draft_values(draft, &category, &id)),
     )?;
     Ok(())
 }
@@ -569,6 +573,63 @@ mod tests {
         assert_eq!(partners(&conn), 0);
         restore(&conn, id).expect("restore");
         assert_eq!(partners(&conn), 1);
+    }
+
+    #[test]
+    fn every_form_field_is_written_by_add_and_by_update() {
+        let (conn, cat) = setup();
+        let other = category::add(
+            &conn,
+            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        let ana = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
+        let mut d = person("Bo Chen")
+            .with_email("bo@chen.co")
+            .and_then(|d| d.with_cadence("14"))
+            .and_then(|d| d.with_follow_up("2026-12-01"))
+            .expect("draft");
+        d.company = "Chen & Co".into();
+        d.role = "Partner".into();
+        d.phone = "+1 555 0101".into();
+        d.city = "Osaka 大阪".into();
+        d.met_how = "spring fair".into();
+        d.introduced_by = Some(ana);
+        d.notes = "likes 🍵".into();
+        let check = |id: i64, category: i64| {
+            let c = get(&conn, id).expect("get").expect("some");
+            assert_eq!(
+                (
+                    c.name.as_str(),
+                    c.company.as_str(),
+                    c.role.as_str(),
+                    c.email.as_str()
+                ),
+                ("Bo Chen", "Chen & Co", "Partner", "bo@chen.co")
+            );
+            assert_eq!(
+                (
+                    c.phone.as_str(),
+                    c.city.as_str(),
+                    c.met_how.as_str(),
+                    c.notes.as_str()
+                ),
+                ("+1 555 0101", "Osaka 大阪", "spring fair", "likes 🍵")
+            );
+            assert_eq!(c.introduced_by, Some(ana));
+            assert_eq!(c.cadence_days, 14);
+            assert_eq!(
+                c.next_follow_up,
+                Some(parse_date("2026-12-01").expect("date"))
+            );
+            assert_eq!(c.category_id, Some(category));
+        };
+        let bo = add(&conn, Some(cat), &d, &now()).expect("add");
+        check(bo, cat);
+        let plain = add(&conn, Some(cat), &person("Cy"), &now()).expect("add");
+        update(&conn, plain, Some(other), &d).expect("update");
+        check(plain, other);
     }
 
     #[test]
