@@ -31,6 +31,22 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help screen lists them.
+    pub const ALL: [Context; 12] = [
+        Context::Global,
+        Context::Today,
+        Context::ProgramDays,
+        Context::ProgramTasks,
+        Context::Categories,
+        Context::Contacts,
+        Context::Search,
+        Context::Suggest,
+        Context::Form,
+        Context::TextField,
+        Context::Confirm,
+        Context::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
@@ -217,31 +233,18 @@ pub fn footer(context: Context) -> impl Iterator<Item = &'static Binding> {
 
 /// Every binding with a label, grouped by context, for the help screen.
 pub fn help() -> Vec<(Context, Vec<&'static Binding>)> {
-    [
-        Global,
-        Today,
-        ProgramDays,
-        ProgramTasks,
-        Categories,
-        Contacts,
-        Search,
-        Suggest,
-        Form,
-        TextField,
-        Confirm,
-        Help,
-    ]
-    .into_iter()
-    .map(|c| {
-        (
-            c,
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == c && !b.label.is_empty())
-                .collect(),
-        )
-    })
-    .collect()
+    Context::ALL
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                BINDINGS
+                    .iter()
+                    .filter(|b| b.context == c && !b.label.is_empty())
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -296,6 +299,13 @@ mod tests {
                 assert!(!earlier, "{code:?} is bound twice in {:?}", binding.context);
             }
         }
+    }
+
+    #[test]
+    fn help_lists_every_binding_with_a_label() {
+        let listed: usize = help().iter().map(|(_, b)| b.len()).sum();
+        let labelled = BINDINGS.iter().filter(|b| !b.label.is_empty()).count();
+        assert_eq!(listed, labelled, "a context is missing from Context::ALL");
     }
 
     #[test]
