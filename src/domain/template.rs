@@ -1,0 +1,652 @@
+//! Placeholders in scripts: `{first_name}` and the like, filled in for one
+//! contact. Nothing is dropped silently: a placeholder that is not known, a
+//! `{` that is never closed and a value that is missing all come back as
+//! problems, with the line they are on, and stay visible in the text.
+//!
+//! The rules, in the order they apply while reading left to right:
+//! - `{{` is a literal `{` and `}}` a literal `}`;
+//! - `{` then up to `MAX_NAME` characters without a brace or a line break,
+//!   then `}`, is a placeholder; its name is matched ignoring case, with
+//!   spaces and hyphens read as `_`;
+//! - any other `{` is unclosed: kept as it is and reported;
+//! - `[` then up to `MAX_BLANK` characters without a bracket or a line
+//!   break, then `]`, is a blank the user fills in by hand (such as
+//!   `[date]`): kept, and counted so that copying can mention it;
+//! - everything else is text, kept exactly.
+
+use super::Contact;
+
+/// The longest placeholder name looked for, in characters.
+pub const MAX_NAME: usize = 40;
+
+/// The longest blank looked for, in characters.
+pub const MAX_BLANK: usize = 60;
+
+/// What a placeholder can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    FirstName,
+    LastName,
+    Name,
+    Company,
+    Role,
+    City,
+    Category,
+    MyName,
+    MyValue,
+    MyProfession,
+}
+
+impl Field {
+    pub const ALL: [Field; 10] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Name,
+        Field::Company,
+        Field::Role,
+        Field::City,
+        Field::Category,
+        Field::MyName,
+        Field::MyValue,
+        Field::MyProfession,
+    ];
+
+    /// The name written between the braces.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Name => "name",
+            Field::Company => "company",
+            Field::Role => "role",
+            Field::City => "city",
+            Field::Category => "category",
+            Field::MyName => "my_name",
+            Field::MyValue => "my_value",
+            Field::MyProfession => "my_profession",
+        }
+    }
+
+    /// What it stands for, in a few words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Field::FirstName => "the contact's first name",
+            Field::LastName => "the rest of the contact's name",
+            Field::Name => "the contact's full name",
+            Field::Company => "the contact's company",
+            Field::Role => "the contact's role",
+            Field::City => "the contact's city",
+            Field::Category => "the contact's category",
+            Field::MyName => "your name (settings)",
+            Field::MyValue => "what you do for clients, in a phrase (settings)",
+            Field::MyProfession => "your profession (settings)",
+        }
+    }
+
+    /// Whether the value comes from the contact (not from your settings).
+    pub fn is_contact(self) -> bool {
+        !matches!(self, Field::MyName | Field::MyValue | Field::MyProfession)
+    }
+
+    /// The field a typed name means: case, spaces and hyphens do not matter.
+    pub fn parse(name: &str) -> Option<Field> {
+        let norm = normalize(name);
+        Field::ALL.into_iter().find(|f| f.key() == norm)
+    }
+}
+
+fn normalize(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+/// The user's own details, from the settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Me {
+    pub name: String,
+    pub value: String,
+    pub profession: String,
+}
+
+/// Where the values come from: a contact (maybe none picked) and you.
+#[derive(Debug, Clone, Copy)]
+pub struct Values<'a> {
+    pub contact: Option<&'a Contact>,
+    pub me: &'a Me,
+}
+
+impl Values<'_> {
+    /// The value of `field`, or `None` when there is none to put in.
+    pub fn get(&self, field: Field) -> Option<String> {
+        let c = self.contact;
+        let text = match field {
+            Field::FirstName => c.map(|c| split_name(&c.name).0.to_owned()),
+            Field::LastName => c.map(|c| split_name(&c.name).1.to_owned()),
+            Field::Name => c.map(|c| c.name.clone()),
+            Field::Company => c.map(|c| c.company.clone()),
+            Field::Role => c.map(|c| c.role.clone()),
+            Field::City => c.map(|c| c.city.clone()),
+            Field::Category => c.map(|c| c.category.clone()),
+            Field::MyName => Some(self.me.name.clone()),
+            Field::MyValue => Some(self.me.value.clone()),
+            Field::MyProfession => Some(self.me.profession.clone()),
+        }?;
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_owned())
+    }
+}
+
+/// A full name as first name and the rest: the first word, then what follows.
+pub fn split_name(name: &str) -> (&str, &str) {
+    let name = name.trim();
+    match name.split_once(char::is_whitespace) {
+        Some((first, rest)) => (first, rest.trim()),
+        None => (name, ""),
+    }
+}
+
+/// One run of the rendered text and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text as written (braces already unescaped).
+    Text(String),
+    /// A placeholder filled in.
+    Value(Field, String),
+    /// A known placeholder with nothing to fill in: shown as written.
+    Missing(Field, String),
+    /// A placeholder that is not known: shown as written.
+    Unknown(String),
+    /// A `{` never closed: shown as written.
+    Unclosed(String),
+    /// A blank to fill in by hand, such as `[date]`.
+    Blank(String),
+    /// A line break.
+    Newline,
+}
+
+impl Piece {
+    /// The text this piece shows.
+    pub fn text(&self) -> &str {
+        match self {
+            Piece::Text(t)
+            | Piece::Value(_, t)
+            | Piece::Missing(_, t)
+            | Piece::Unknown(t)
+            | Piece::Unclosed(t)
+            | Piece::Blank(t) => t,
+            Piece::Newline => "\n",
+        }
+    }
+}
+
+/// Something in a script that stops it from being sent as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// `{raw}` is not a placeholder list25 knows; maybe it meant another.
+    Unknown {
+        raw: String,
+        line: usize,
+        suggestion: Option<Field>,
+    },
+    /// A `{` on this line is never closed.
+    Unclosed { line: usize },
+    /// `field` has no value for this contact (or in your settings).
+    Missing { field: Field, line: usize },
+}
+
+impl Problem {
+    pub fn line(&self) -> usize {
+        match self {
+            Problem::Unknown { line, .. }
+            | Problem::Unclosed { line }
+            | Problem::Missing { line, .. } => *line,
+        }
+    }
+
+    /// A mistake in the script itself, rather than a value not there yet.
+    pub fn is_error(&self) -> bool {
+        !matches!(self, Problem::Missing { .. })
+    }
+
+    /// The problem in plain words. `who` names the contact, if one is picked.
+    pub fn describe(&self, who: Option<&str>) -> String {
+        match self {
+            Problem::Unknown {
+                raw,
+                line,
+                suggestion,
+            } => {
+                let hint = suggestion
+                    .map(|f| format!("; did you mean {{{}}}?", f.key()))
+                    .unwrap_or_else(|| "; see ? for the placeholders".into());
+                format!("line {line}: {{{raw}}} is not a placeholder{hint}")
+            }
+            Problem::Unclosed { line } => {
+                format!("line {line}: a {{ is never closed (write {{{{ for a brace)")
+            }
+            Problem::Missing { field, line } => match (field.is_contact(), who) {
+                (true, Some(who)) => {
+                    format!(
+                        "line {line}: {who} has no {}",
+                        field.key().replace('_', " ")
+                    )
+                }
+                (true, None) => {
+                    format!("line {line}: {{{}}} needs a contact; pick one", field.key())
+                }
+                (false, _) => format!(
+                    "line {line}: {{{}}} is {} and is not set yet",
+                    field.key(),
+                    field.meaning()
+                ),
+            },
+        }
+    }
+}
+
+/// A script filled in for one contact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub pieces: Vec<Piece>,
+    pub problems: Vec<Problem>,
+    /// The blanks to fill in by hand, in order, as written (`[date]`).
+    pub blanks: Vec<String>,
+}
+
+impl Rendered {
+    /// The whole text, as shown.
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(Piece::text).collect()
+    }
+
+    /// Whether nothing stops this text from being sent as it is.
+    pub fn is_complete(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+
+    /// How many words the text has, as it would be said.
+    pub fn words(&self) -> usize {
+        word_count(&self.text())
+    }
+}
+
+/// Fill in the placeholders of `text` from `values`.
+pub fn render(text: &str, values: &Values) -> Rendered {
+    let mut out = Rendered::default();
+    let mut literal = String::new();
+    let mut line = 1;
+    let flush = |literal: &mut String, pieces: &mut Vec<Piece>| {
+        if !literal.is_empty() {
+            pieces.push(Piece::Text(std::mem::take(literal)));
+        }
+    };
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        match c {
+            '{' if after.starts_with('{') => {
+                literal.push('{');
+                rest = &after[1..];
+            }
+            '}' if after.starts_with('}') => {
+                literal.push('}');
+                rest = &after[1..];
+            }
+            '\n' => {
+                flush(&mut literal, &mut out.pieces);
+                out.pieces.push(Piece::Newline);
+                line += 1;
+                rest = after;
+            }
+            '{' => {
+                flush(&mut literal, &mut out.pieces);
+                match closed_by(after, '{', '}', MAX_NAME) {
+                    Some(inner) => {
+                        let raw = format!("{{{inner}}}");
+                        match Field::parse(inner) {
+                            Some(field) => match values.get(field) {
+                                Some(v) => out.pieces.push(Piece::Value(field, v)),
+                                None => {
+                                    out.problems.push(Problem::Missing { field, line });
+                                    out.pieces.push(Piece::Missing(field, raw));
+                                }
+                            },
+                            None => {
+                                out.problems.push(Problem::Unknown {
+                                    raw: inner.to_owned(),
+                                    line,
+                                    suggestion: nearest(inner),
+                                });
+                                out.pieces.push(Piece::Unknown(raw));
+                            }
+                        }
+                        rest = &after[inner.len() + 1..];
+                    }
+                    None => {
+                        out.problems.push(Problem::Unclosed { line });
+                        out.pieces.push(Piece::Unclosed("{".into()));
+                        rest = after;
+                    }
+                }
+            }
+            '[' => match closed_by(after, '[', ']', MAX_BLANK).filter(|i| !i.trim().is_empty()) {
+                Some(inner) => {
+                    flush(&mut literal, &mut out.pieces);
+                    let blank = format!("[{inner}]");
+                    out.blanks.push(blank.clone());
+                    out.pieces.push(Piece::Blank(blank));
+                    rest = &after[inner.len() + 1..];
+                }
+                None => {
+                    literal.push('[');
+                    rest = after;
+                }
+            },
+            c => {
+                literal.push(c);
+                rest = after;
+            }
+        }
+    }
+    flush(&mut literal, &mut out.pieces);
+    out
+}
+
+/// The text before `close` at the start of `text`, when it comes within
+/// `max` characters with no `open`, `close`-less line break in between.
+fn closed_by(text: &str, open: char, close: char, max: usize) -> Option<&str> {
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if c == close {
+            return Some(&text[..i]);
+        }
+        if c == open || c == '\n' || n >= max {
+            return None;
+        }
+    }
+    None
+}
+
+/// The known placeholder a mistyped one most likely meant.
+fn nearest(raw: &str) -> Option<Field> {
+    let typed = normalize(raw);
+    if typed.is_empty() {
+        return None;
+    }
+    Field::ALL
+        .into_iter()
+        .map(|f| (edit_distance(&typed, f.key()), f))
+        .filter(|&(d, f)| d <= 2.max(f.key().len() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, f)| f)
+}
+
+/// Levenshtein distance, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Words in `text`: runs of characters between white space.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Words a minute at an easy speaking pace.
+pub const WORDS_PER_MINUTE: usize = 150;
+
+/// How many words fit in one easy breath (about eight seconds of speech).
+pub const BREATH_WORDS: usize = 20;
+
+/// How long `words` take to say aloud, in whole seconds (rounded up).
+pub fn spoken_seconds(words: usize) -> usize {
+    (words * 60).div_ceil(WORDS_PER_MINUTE)
+}
+
+/// "about 8 s", "about 1 min 12 s": how long `words` take to say.
+pub fn spoken_label(words: usize) -> String {
+    let s = spoken_seconds(words);
+    match (s / 60, s % 60) {
+        (0, s) => format!("about {s} s"),
+        (m, 0) => format!("about {m} min"),
+        (m, s) => format!("about {m} min {s} s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Stage;
+
+    fn contact(name: &str, company: &str) -> Contact {
+        Contact {
+            id: 1,
+            category_id: Some(1),
+            category: "Accountants".into(),
+            name: name.into(),
+            company: company.into(),
+            role: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            city: String::new(),
+            met_how: String::new(),
+            introduced_by: None,
+            notes: String::new(),
+            stage: Stage::Identified,
+            on_list: false,
+            cadence_days: 30,
+            last_touch: None,
+            next_follow_up: None,
+        }
+    }
+
+    fn me() -> Me {
+        Me {
+            name: "Jane Roe".into(),
+            value: "helps start-ups look established from day one".into(),
+            profession: "graphic designer".into(),
+        }
+    }
+
+    fn for_ana(text: &str) -> Rendered {
+        let ana = contact("Ana Lima", "Lima & Co");
+        let me = me();
+        render(
+            text,
+            &Values {
+                contact: Some(&ana),
+                me: &me,
+            },
+        )
+    }
+
+    #[test]
+    fn placeholders_are_filled_for_the_contact_and_you() {
+        let r = for_ana("Hi {first_name} of {company} ({category}): {my_name} {my_value}.");
+        assert_eq!(
+            r.text(),
+            "Hi Ana of Lima & Co (Accountants): Jane Roe helps start-ups look established from day one."
+        );
+        assert!(r.is_complete(), "{:?}", r.problems);
+        assert_eq!(for_ana("{last_name}, {name}").text(), "Lima, Ana Lima");
+    }
+
+    #[test]
+    fn names_ignore_case_spaces_and_hyphens() {
+        assert_eq!(
+            for_ana("{First Name} {FIRST-NAME} { name }").text(),
+            "Ana Ana Ana Lima"
+        );
+    }
+
+    #[test]
+    fn an_unknown_placeholder_is_kept_and_reported_with_a_guess() {
+        let r = for_ana("Hello {frist_name},\nyour {shoe_size} is noted");
+        assert_eq!(r.text(), "Hello {frist_name},\nyour {shoe_size} is noted");
+        assert_eq!(
+            r.problems,
+            vec![
+                Problem::Unknown {
+                    raw: "frist_name".into(),
+                    line: 1,
+                    suggestion: Some(Field::FirstName)
+                },
+                Problem::Unknown {
+                    raw: "shoe_size".into(),
+                    line: 2,
+                    suggestion: None
+                },
+            ]
+        );
+        assert_eq!(
+            r.problems[0].describe(None),
+            "line 1: {frist_name} is not a placeholder; did you mean {first_name}?"
+        );
+        assert!(r.pieces.contains(&Piece::Unknown("{shoe_size}".into())));
+    }
+
+    #[test]
+    fn unbalanced_braces_are_kept_and_an_open_one_is_reported() {
+        let r = for_ana("a { b\nc } d {first_name");
+        assert_eq!(r.text(), "a { b\nc } d {first_name");
+        assert_eq!(
+            r.problems,
+            vec![Problem::Unclosed { line: 1 }, Problem::Unclosed { line: 2 }]
+        );
+        let r = for_ana("{{first_name}} is how you write {first_name}}");
+        assert_eq!(r.text(), "{first_name} is how you write Ana}");
+        assert!(r.is_complete());
+        let r = for_ana("{{{first_name}}}");
+        assert_eq!(r.text(), "{Ana}");
+        let r = for_ana("{}");
+        assert_eq!(r.text(), "{}");
+        assert!(matches!(r.problems[..], [Problem::Unknown { .. }]));
+        let r = for_ana("{a{first_name}");
+        assert_eq!(r.text(), "{aAna");
+        assert_eq!(r.problems, vec![Problem::Unclosed { line: 1 }]);
+    }
+
+    #[test]
+    fn a_missing_value_is_shown_as_written_and_reported() {
+        let ana = contact("Ana", "");
+        let nobody = Me::default();
+        let r = render(
+            "{first_name} {last_name} at {company}, from {my_name}",
+            &Values {
+                contact: Some(&ana),
+                me: &nobody,
+            },
+        );
+        assert_eq!(r.text(), "Ana {last_name} at {company}, from {my_name}");
+        let missing: Vec<_> = r
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::Missing { field, .. } => *field,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(missing, [Field::LastName, Field::Company, Field::MyName]);
+        assert!(r.errors().next().is_none(), "missing values are not errors");
+        assert_eq!(
+            r.problems[1].describe(Some("Ana")),
+            "line 1: Ana has no company"
+        );
+        let no_one = render(
+            "Hi {first_name}",
+            &Values {
+                contact: None,
+                me: &nobody,
+            },
+        );
+        assert_eq!(
+            no_one.problems[0].describe(None),
+            "line 1: {first_name} needs a contact; pick one"
+        );
+    }
+
+    #[test]
+    fn blanks_are_kept_and_listed() {
+        let r = for_ana("See you on [date] at [place]; [ ] and [unclosed and ]");
+        assert_eq!(
+            r.text(),
+            "See you on [date] at [place]; [ ] and [unclosed and ]"
+        );
+        assert_eq!(r.blanks, ["[date]", "[place]", "[unclosed and ]"]);
+        assert!(r.is_complete());
+        let r = for_ana("[a\nb]");
+        assert!(r.blanks.is_empty());
+    }
+
+    #[test]
+    fn unicode_and_empty_text_come_through_unchanged() {
+        assert_eq!(for_ana("").pieces, []);
+        let text = "Café 東京 🌸 e\u{301} — «{first_name}»\r\n";
+        assert_eq!(for_ana(text).text(), "Café 東京 🌸 e\u{301} — «Ana»\r\n");
+        let yamada = contact("山田 花子 🌸", "株式会社");
+        let me = me();
+        let r = render(
+            "{first_name}様、{company}",
+            &Values {
+                contact: Some(&yamada),
+                me: &me,
+            },
+        );
+        assert_eq!(r.text(), "山田様、株式会社");
+        assert_eq!(for_ana("{名前}").problems.len(), 1);
+    }
+
+    #[test]
+    fn very_long_text_renders_in_one_pass() {
+        let unit = "{first_name}, thank you! {{ok}} [date] ";
+        let text = unit.repeat(20_000);
+        let r = for_ana(&text);
+        assert_eq!(r.text(), "Ana, thank you! {ok} [date] ".repeat(20_000));
+        assert_eq!(r.blanks.len(), 20_000);
+        let long_name = format!("{{{}}}", "x".repeat(MAX_NAME + 5));
+        let r = for_ana(&long_name);
+        assert_eq!(r.text(), long_name);
+        assert!(matches!(r.problems[..], [Problem::Unclosed { .. }]));
+    }
+
+    #[test]
+    fn words_and_speaking_time() {
+        assert_eq!(word_count("  one two\nthree\t four  "), 4);
+        assert_eq!(word_count(""), 0);
+        assert_eq!(spoken_seconds(0), 0);
+        assert_eq!(spoken_seconds(1), 1);
+        assert_eq!(spoken_seconds(150), 60);
+        assert_eq!(spoken_label(20), "about 8 s");
+        assert_eq!(spoken_label(150), "about 1 min");
+        assert_eq!(spoken_label(180), "about 1 min 12 s");
+    }
+
+    #[test]
+    fn first_name_is_the_first_word() {
+        assert_eq!(split_name("  Ana  Maria Lima "), ("Ana", "Maria Lima"));
+        assert_eq!(split_name("Cher"), ("Cher", ""));
+        assert_eq!(split_name(""), ("", ""));
+    }
+}
