@@ -1,5 +1,7 @@
 //! Command-line definitions and the non-interactive subcommands.
 
+mod script;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -77,13 +79,50 @@ pub enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Scripts: exactly what to say.
+    Script {
+        #[command(subcommand)]
+        command: script::ScriptCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Show or set what you do, e.g. "estate planning attorney"; it picks
-    /// the suggested categories.
+    /// the suggested categories and fills {my_profession} in scripts.
     Profession { text: Option<String> },
+    /// Show or set your name, for {my_name} in scripts.
+    Name { text: Option<String> },
+    /// Show or set what you do for clients, as a phrase that follows your
+    /// name ("helps start-ups look established from day one"), for
+    /// {my_value} in scripts.
+    Value { text: Option<String> },
+}
+
+impl ConfigCommand {
+    /// The setting, what was typed, what it is called and an example.
+    fn parts(self) -> (&'static str, Option<String>, &'static str, &'static str) {
+        match self {
+            ConfigCommand::Profession { text } => (
+                store::settings::PROFESSION,
+                text,
+                "Profession",
+                "profession \"graphic designer\"",
+            ),
+            ConfigCommand::Name { text } => (
+                store::settings::MY_NAME,
+                text,
+                "Your name",
+                "name \"Jane Roe\"",
+            ),
+            ConfigCommand::Value { text } => (
+                store::settings::MY_VALUE,
+                text,
+                "Your value",
+                "value \"helps start-ups look established from day one\"",
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,25 +264,31 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 path.display()
             );
         }
-        Some(Command::Config {
-            command: ConfigCommand::Profession { text },
-        }) => match text.map(|t| one_line(&t)) {
-            Some(t) if t.is_empty() => return Ok(refuse("Say in a few words what you do.")),
-            Some(t) => {
-                store::settings::set(&conn, store::settings::PROFESSION, &t)?;
-                println!("Profession: {t}. See `list25 category suggest`.");
+        Some(Command::Config { command }) => {
+            let (key, text, label, example) = command.parts();
+            match text.map(|t| one_line(&t)) {
+                Some(t) if t.is_empty() => {
+                    return Ok(refuse(&format!(
+                        "{label} cannot be empty; for example: list25 config {example}"
+                    )));
+                }
+                Some(t) => {
+                    store::settings::set(&conn, key, &t)?;
+                    println!("{label}: {t}.");
+                }
+                None => match store::settings::get(&conn, key)? {
+                    Some(t) => println!("{t}"),
+                    None => println!("Not set. Set it: list25 config {example}"),
+                },
             }
-            None => match store::settings::get(&conn, store::settings::PROFESSION)? {
-                Some(t) => println!("{t}"),
-                None => println!("Not set. Set it: list25 config profession \"graphic designer\""),
-            },
-        },
+        }
+        Some(Command::Script { command }) => return script::run(&conn, command),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Bad input: say so plainly and exit 2 with nothing written.
-fn refuse(message: &str) -> ExitCode {
+pub(crate) fn refuse(message: &str) -> ExitCode {
     eprintln!("list25: {message}");
     ExitCode::from(2)
 }

@@ -420,3 +420,164 @@ fn profession_and_suggestions_from_the_command_line() {
         Some(2)
     );
 }
+
+#[test]
+fn script_list_json_has_title_kind_and_category() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(&db, &["script", "list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let rows = v.as_array().expect("array");
+    assert!(rows.len() >= 6, "the starters: {rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r["title"].is_string() && r["kind"].is_string() && r["category"].is_null())
+    );
+    let kinds: Vec<&str> = rows.iter().filter_map(|r| r["kind"].as_str()).collect();
+    for kind in [
+        "value proposition",
+        "referral ask",
+        "thank-you note",
+        "introduction",
+        "event invitation",
+    ] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    let text = stdout(&list25(&db, &["script", "list"]));
+    assert!(
+        text.contains("value proposition  What a partner can say about me"),
+        "{text}"
+    );
+}
+
+#[test]
+fn script_show_prints_the_text_and_fills_it_in_for_a_contact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    for args in [
+        &["category", "add", "Accountants"][..],
+        &[
+            "contact",
+            "add",
+            "Ana Lima",
+            "--category",
+            "Accountants",
+            "--company",
+            "Lima & Co",
+        ],
+        &["config", "name", "Jane Roe"],
+        &[
+            "config",
+            "value",
+            "helps start-ups look established from day one",
+        ],
+    ] {
+        let o = list25(&db, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
+    let o = list25(&db, &["script", "show", "what a partner can say"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "{my_name} {my_value}. Call and say I sent you.\n"
+    );
+
+    let o = list25(
+        &db,
+        &[
+            "script",
+            "show",
+            "Ask after a problem solved",
+            "--for",
+            "lima",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("Ana, I'm glad we got that sorted out."),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(stderr(&o), "", "nothing missing");
+
+    let o = list25(
+        &db,
+        &["script", "show", "say about me", "--for", "Ana Lima"],
+    );
+    assert_eq!(
+        stdout(&o),
+        "Jane Roe helps start-ups look established from day one. Call and say I sent you.\n"
+    );
+}
+
+#[test]
+fn script_show_refuses_an_unknown_title_or_contact() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let o = list25(&db, &["script", "show", "Sonnet for bankers"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("There is no script called \"Sonnet for bankers\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = list25(&db, &["script", "show", "thank"]);
+    assert_eq!(o.status.code(), Some(2), "two thank-you scripts");
+    assert!(stderr(&o).contains("could be"), "{}", stderr(&o));
+    let o = list25(
+        &db,
+        &[
+            "script",
+            "show",
+            "Ask after a problem solved",
+            "--for",
+            "Nobody",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("There is no contact named \"Nobody\""),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "", "nothing printed");
+}
+
+#[test]
+fn script_show_warns_about_what_it_cannot_fill_in() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    list25(&db, &["category", "add", "Printers"]);
+    list25(&db, &["contact", "add", "Bo", "--category", "Printers"]);
+    let o = list25(
+        &db,
+        &[
+            "script",
+            "show",
+            "Reach out to a possible partner",
+            "--for",
+            "Bo",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Hi Bo,"), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Bo has no company"), "{err}");
+    assert!(err.contains("{my_profession} is your profession"), "{err}");
+    assert!(stdout(&o).contains("at {company}"), "kept, not dropped");
+}
+
+#[test]
+fn config_name_and_value_are_shown_and_set() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    assert!(stdout(&list25(&db, &["config", "name"])).starts_with("Not set."));
+    assert!(
+        list25(&db, &["config", "name", "  Jane \n Roe "])
+            .status
+            .success()
+    );
+    assert_eq!(stdout(&list25(&db, &["config", "name"])), "Jane Roe\n");
+    assert_eq!(list25(&db, &["config", "value", ""]).status.code(), Some(2));
+}

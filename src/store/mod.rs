@@ -5,6 +5,7 @@ pub mod category;
 pub mod contact;
 pub mod metrics;
 pub mod program;
+pub mod script;
 pub mod settings;
 
 use std::fmt;
@@ -27,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_program.sql"),
     include_str!("migrations/002_categories.sql"),
     include_str!("migrations/003_contacts.sql"),
+    include_str!("migrations/004_scripts.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -44,11 +46,22 @@ pub enum OpenError {
     IsDirectory(PathBuf),
     NotSqlite(PathBuf),
     NotOurs(PathBuf),
-    TooNew { path: PathBuf, version: i64 },
-    Corrupt { path: PathBuf, reason: String },
-    CannotWrite { path: PathBuf, reason: String },
+    TooNew {
+        path: PathBuf,
+        version: i64,
+    },
+    Corrupt {
+        path: PathBuf,
+        reason: String,
+    },
+    CannotWrite {
+        path: PathBuf,
+        reason: String,
+    },
     Sqlite(rusqlite::Error),
     Migration(rusqlite_migration::Error),
+    /// What ships inside the binary does not load: a bug, not the user's doing.
+    Assets(String),
 }
 
 impl fmt::Display for OpenError {
@@ -86,6 +99,7 @@ impl fmt::Display for OpenError {
             }
             OpenError::Sqlite(e) => write!(f, "database error: {e}"),
             OpenError::Migration(e) => write!(f, "cannot upgrade the database: {e}"),
+            OpenError::Assets(why) => write!(f, "list25 is damaged: {why}"),
         }
     }
 }
@@ -252,6 +266,10 @@ fn prepare(conn: &mut Connection, today: NaiveDate) -> Result<(), OpenError> {
     if program::start_date(conn)?.is_none() {
         program::set_start_date(conn, today)?;
     }
+    script::seed(conn, &today.and_time(chrono::NaiveTime::MIN)).map_err(|e| match e {
+        WriteError::Db(e) => OpenError::Sqlite(e),
+        WriteError::Refused(why) => OpenError::Assets(why),
+    })?;
     Ok(())
 }
 
@@ -376,6 +394,8 @@ mod tests {
             )
             .expect("start kept");
         assert_eq!(start, "2026-11-22");
+        let starters = crate::domain::script::starters().expect("starters");
+        assert_eq!(script::list(&conn).expect("scripts").len(), starters.len());
     }
 
     #[test]

@@ -2,8 +2,26 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::Me;
+
 /// What the user does for a living, used to suggest categories.
 pub const PROFESSION: &str = "profession";
+
+/// The user's name, for `{my_name}` in scripts.
+pub const MY_NAME: &str = "my_name";
+
+/// What the user does for clients, as a phrase that follows their name
+/// ("helps start-ups look established"), for `{my_value}` in scripts.
+pub const MY_VALUE: &str = "my_value";
+
+/// The user's own details, as scripts fill them in.
+pub fn me(conn: &Connection) -> rusqlite::Result<Me> {
+    Ok(Me {
+        name: get(conn, MY_NAME)?.unwrap_or_default(),
+        value: get(conn, MY_VALUE)?.unwrap_or_default(),
+        profession: get(conn, PROFESSION)?.unwrap_or_default(),
+    })
+}
 
 pub fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
     conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {

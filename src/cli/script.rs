@@ -1,0 +1,121 @@
+//! `list25 script ...`: the scripts from the command line.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use color_eyre::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::refuse;
+use crate::domain::template::{Values, render};
+use crate::store;
+use crate::store::contact::Lookup as ContactLookup;
+use crate::store::script::Lookup;
+
+#[derive(Debug, Subcommand)]
+pub enum ScriptCommand {
+    /// List the scripts, by kind.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a script's text; with --for, filled in for that contact.
+    Show {
+        /// The script's title, or a part of it that only it has.
+        title: String,
+        /// The contact's name, or a part of it that only they have.
+        #[arg(long = "for", value_name = "CONTACT")]
+        contact: Option<String>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    title: &'a str,
+    kind: &'static str,
+    /// `null` for a general script.
+    category: Option<&'a str>,
+    tip: &'a str,
+    words: usize,
+    updated: String,
+}
+
+pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
+    match command {
+        ScriptCommand::List { json } => {
+            let scripts = store::script::list(conn)?;
+            if json {
+                let rows: Vec<Row> = scripts
+                    .iter()
+                    .map(|s| Row {
+                        title: &s.title,
+                        kind: s.kind.label(),
+                        category: (!s.category.is_empty()).then_some(s.category.as_str()),
+                        tip: &s.tip,
+                        words: crate::domain::template::word_count(&s.text),
+                        updated: s.updated_at.format(store::TIMESTAMP_FORMAT).to_string(),
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else if scripts.is_empty() {
+                println!("No scripts. Add one in the Scripts pane (5, then a).");
+            } else {
+                for s in &scripts {
+                    let category = if s.category.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · for {}", s.category)
+                    };
+                    println!("{:<18} {}{category}", s.kind.label(), s.title);
+                }
+            }
+        }
+        ScriptCommand::Show { title, contact } => {
+            let script = match store::script::lookup(conn, &title)? {
+                Lookup::One(s) => s,
+                Lookup::None => {
+                    return Ok(refuse(&format!(
+                        "There is no script called {title:?}; see `list25 script list`."
+                    )));
+                }
+                Lookup::Many(titles) => {
+                    return Ok(refuse(&format!(
+                        "{title:?} could be {}; give more of the title.",
+                        titles.join(", ")
+                    )));
+                }
+            };
+            let Some(name) = contact else {
+                println!("{}", script.text);
+                return Ok(ExitCode::SUCCESS);
+            };
+            let person = match store::contact::lookup(conn, &name)? {
+                ContactLookup::One(c) => c,
+                ContactLookup::None => {
+                    return Ok(refuse(&format!("There is no contact named {name:?}.")));
+                }
+                ContactLookup::Many(names) => {
+                    return Ok(refuse(&format!(
+                        "{name:?} could be {}; give more of the name.",
+                        names.join(", ")
+                    )));
+                }
+            };
+            let me = store::settings::me(conn)?;
+            let rendered = render(
+                &script.text,
+                &Values {
+                    contact: Some(&person),
+                    me: &me,
+                },
+            );
+            println!("{}", rendered.text());
+            for p in &rendered.problems {
+                eprintln!("list25: warning: {}", p.describe(Some(&person.name)));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

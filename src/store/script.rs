@@ -1,0 +1,494 @@
+//! Scripts and every saved version of their text.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{TIMESTAMP_FORMAT, WriteError, settings};
+use crate::domain::script::{Starter, starters};
+use crate::domain::{SaveKind, Script, ScriptDraft, ScriptKind, Version};
+
+/// Set once the starter scripts were added, so that a starter the user
+/// deleted never comes back.
+const SEEDED: &str = "scripts_seeded";
+
+const SELECT: &str = "SELECT s.id, s.kind, s.title, s.tip, s.category_id, coalesce(k.name, ''),
+        s.text, s.updated_at
+    FROM script s LEFT JOIN category k ON k.id = s.category_id AND k.deleted_at IS NULL";
+
+fn stamp(at: &NaiveDateTime) -> String {
+    at.format(TIMESTAMP_FORMAT).to_string()
+}
+
+fn moment(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, TIMESTAMP_FORMAT).unwrap_or_default()
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Script> {
+    let kind: String = row.get(1)?;
+    let updated: String = row.get(7)?;
+    Ok(Script {
+        id: row.get(0)?,
+        kind: ScriptKind::from_key(&kind).unwrap_or(ScriptKind::Other),
+        title: row.get(2)?,
+        tip: row.get(3)?,
+        category_id: row.get(4)?,
+        category: row.get(5)?,
+        text: row.get(6)?,
+        updated_at: moment(&updated),
+    })
+}
+
+/// The live scripts, by kind (in the order of `ScriptKind::ALL`), general
+/// ones before those of a category, then by title.
+pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Script>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE s.deleted_at IS NULL ORDER BY s.title COLLATE NOCASE, s.id"
+    ))?;
+    let mut all: Vec<Script> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+    all.sort_by_key(|s| (s.kind, !s.category.is_empty()));
+    Ok(all)
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Script>> {
+    conn.query_row(
+        &format!("{SELECT} WHERE s.id = ?1 AND s.deleted_at IS NULL"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+/// How a title typed on the command line matched.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    One(Box<Script>),
+    None,
+    Many(Vec<String>),
+}
+
+/// Find one script by title: an exact match (ignoring case) wins, then a
+/// unique part of a title.
+pub fn lookup(conn: &Connection, title: &str) -> rusqlite::Result<Lookup> {
+    let title = title.trim();
+    let all = list(conn)?;
+    let lower = title.to_lowercase();
+    if let Some(s) = all.iter().find(|s| s.title.to_lowercase() == lower) {
+        return Ok(Lookup::One(Box::new(s.clone())));
+    }
+    let mut found: Vec<Script> = all
+        .into_iter()
+        .filter(|s| !lower.is_empty() && s.title.to_lowercase().contains(&lower))
+        .collect();
+    Ok(match found.len() {
+        0 => Lookup::None,
+        1 => found
+            .pop()
+            .map_or(Lookup::None, |s| Lookup::One(Box::new(s))),
+        _ => Lookup::Many(found.into_iter().map(|s| s.title).collect()),
+    })
+}
+
+fn refuse_duplicate(conn: &Connection, title: &str, except: Option<i64>) -> Result<(), WriteError> {
+    let other: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT id, title FROM script WHERE deleted_at IS NULL AND title = ?1 COLLATE NOCASE",
+            [title.trim()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match other {
+        Some((id, title)) if Some(id) != except => Err(WriteError::Refused(format!(
+            "There is already a script called {title:?}."
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Add a script with no text yet. Returns its id.
+pub fn add(conn: &Connection, draft: &ScriptDraft, now: &NaiveDateTime) -> Result<i64, WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    refuse_duplicate(&tx, &draft.title, None)?;
+    let id = insert(&tx, draft, "", now)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+fn insert(
+    conn: &Connection,
+    draft: &ScriptDraft,
+    text: &str,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO script (kind, title, tip, category_id, text, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![
+            draft.kind.key(),
+            draft.title,
+            draft.tip,
+            draft.category_id,
+            text,
+            stamp(now)
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Change a script's title, kind, tip and category (not its text).
+pub fn update(conn: &Connection, id: i64, draft: &ScriptDraft) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    refuse_duplicate(&tx, &draft.title, Some(id))?;
+    tx.execute(
+        "UPDATE script SET kind = ?2, title = ?3, tip = ?4, category_id = ?5 WHERE id = ?1",
+        params![
+            id,
+            draft.kind.key(),
+            draft.title,
+            draft.tip,
+            draft.category_id
+        ],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// The text was already stored: nothing written.
+    Unchanged,
+    /// The text is stored, in this version.
+    Version(i64),
+}
+
+/// Store `text` as the script's text. A change is kept as a version: a new
+/// one, or, when `amend` names the script's newest version, that version
+/// brought up to date (autosaves while one stretch of typing goes on).
+pub fn save_text(
+    conn: &Connection,
+    id: i64,
+    text: &str,
+    how: SaveKind,
+    amend: Option<i64>,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<Saved> {
+    let tx = conn.unchecked_transaction()?;
+    let current: Option<String> = tx
+        .query_row("SELECT text FROM script WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    if current.as_deref() == Some(text) || current.is_none() {
+        return Ok(Saved::Unchanged);
+    }
+    let at = stamp(now);
+    tx.execute(
+        "UPDATE script SET text = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, text, at],
+    )?;
+    let newest: Option<i64> = tx.query_row(
+        "SELECT max(id) FROM script_version WHERE script_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    let version = match amend.filter(|&v| Some(v) == newest) {
+        Some(v) => {
+            tx.execute(
+                "UPDATE script_version SET text = ?2, saved_at = ?3 WHERE id = ?1",
+                params![v, text, at],
+            )?;
+            v
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO script_version (script_id, text, how, saved_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![id, text, how.key(), at],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.commit()?;
+    Ok(Saved::Version(version))
+}
+
+/// Every saved text of a script, the newest first.
+pub fn versions(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Version>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, text, saved_at, how FROM script_version WHERE script_id = ?1 ORDER BY id DESC",
+    )?;
+    stmt.query_map([id], |r| {
+        let at: String = r.get(2)?;
+        let how: String = r.get(3)?;
+        Ok(Version {
+            id: r.get(0)?,
+            text: r.get(1)?,
+            saved_at: moment(&at),
+            how: SaveKind::from_key(&how),
+        })
+    })?
+    .collect()
+}
+
+/// Bring back version `version` as the script's text, itself kept as a new
+/// version, so a restore can be undone by restoring again.
+pub fn restore_version(
+    conn: &Connection,
+    id: i64,
+    version: i64,
+    now: &NaiveDateTime,
+) -> Result<Saved, WriteError> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT text FROM script_version WHERE id = ?1 AND script_id = ?2",
+            params![version, id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let text = text.ok_or_else(|| WriteError::Refused("That version is gone.".into()))?;
+    Ok(save_text(conn, id, &text, SaveKind::Restored, None, now)?)
+}
+
+pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE script SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, stamp(now)],
+    )?;
+    Ok(())
+}
+
+/// Undo a delete, unless a script of the same title was added since.
+pub fn undelete(conn: &Connection, id: i64) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let title: Option<String> = tx
+        .query_row("SELECT title FROM script WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    let title = title.ok_or_else(|| WriteError::Refused("That script is gone.".into()))?;
+    refuse_duplicate(&tx, &title, Some(id))?;
+    tx.execute("UPDATE script SET deleted_at = NULL WHERE id = ?1", [id])?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Add the starter scripts, once in the life of a database.
+pub fn seed(conn: &Connection, now: &NaiveDateTime) -> Result<usize, WriteError> {
+    if settings::get(conn, SEEDED)?.is_some() {
+        return Ok(0);
+    }
+    let all: Vec<Starter> = starters().map_err(WriteError::Refused)?;
+    let tx = conn.unchecked_transaction()?;
+    for s in &all {
+        let draft = ScriptDraft {
+            kind: s.kind,
+            title: s.title.clone(),
+            tip: s.tip.clone(),
+            category_id: None,
+        };
+        let id = insert(&tx, &draft, &s.text, now)?;
+        tx.execute(
+            "INSERT INTO script_version (script_id, text, how, saved_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, s.text, SaveKind::Starter.key(), stamp(now)],
+        )?;
+    }
+    settings::set(&tx, SEEDED, "1")?;
+    tx.commit()?;
+    Ok(all.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CategoryDraft, parse_date};
+    use crate::store::{category, open_in_memory};
+
+    fn now() -> NaiveDateTime {
+        parse_date("2026-11-22")
+            .expect("date")
+            .and_hms_opt(8, 15, 0)
+            .expect("time")
+    }
+
+    fn later(minutes: i64) -> NaiveDateTime {
+        now() + chrono::Duration::minutes(minutes)
+    }
+
+    fn draft(title: &str, kind: &str) -> ScriptDraft {
+        ScriptDraft::parse(title, kind, "").expect("draft")
+    }
+
+    fn titles(conn: &Connection) -> Vec<String> {
+        list(conn)
+            .expect("list")
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_new_database_has_the_starters_once() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let shipped = starters().expect("starters");
+        let all = list(&conn).expect("list");
+        assert_eq!(all.len(), shipped.len());
+        assert!(all.windows(2).all(|w| w[0].kind <= w[1].kind), "by kind");
+        for s in &all {
+            let v = versions(&conn, s.id).expect("versions");
+            assert_eq!(v.len(), 1);
+            assert_eq!(v[0].how, SaveKind::Starter);
+            assert_eq!(v[0].text, s.text);
+        }
+        let first = all[0].id;
+        delete(&conn, first, &now()).expect("delete");
+        assert_eq!(seed(&conn, &now()).expect("seed again"), 0);
+        assert_eq!(list(&conn).expect("list").len(), shipped.len() - 1);
+    }
+
+    #[test]
+    fn titles_are_unique_ignoring_case() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let a = add(&conn, &draft("Banker line", "value"), &now()).expect("add");
+        let err = add(&conn, &draft("BANKER LINE", "ask"), &now()).expect_err("duplicate");
+        assert!(err.to_string().contains("already a script"), "{err}");
+        update(&conn, a, &draft("banker line", "ask")).expect("same script may change case");
+        let s = get(&conn, a).expect("get").expect("there");
+        assert_eq!(
+            (s.title.as_str(), s.kind),
+            ("banker line", ScriptKind::ReferralAsk)
+        );
+        delete(&conn, a, &now()).expect("delete");
+        assert!(get(&conn, a).expect("get").is_none());
+        let b = add(&conn, &draft("Banker line", "value"), &now()).expect("free again");
+        assert!(undelete(&conn, a).is_err(), "the title is taken again");
+        delete(&conn, b, &now()).expect("delete");
+        undelete(&conn, a).expect("undo");
+        assert!(titles(&conn).contains(&"banker line".to_owned()));
+    }
+
+    #[test]
+    fn each_save_that_changes_the_text_keeps_a_version() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
+        assert!(versions(&conn, id).expect("v").is_empty());
+        let one =
+            save_text(&conn, id, "Hi {first_name}", SaveKind::Saved, None, &now()).expect("save");
+        assert!(matches!(one, Saved::Version(_)));
+        assert_eq!(
+            save_text(
+                &conn,
+                id,
+                "Hi {first_name}",
+                SaveKind::Saved,
+                None,
+                &later(1)
+            )
+            .expect("same"),
+            Saved::Unchanged
+        );
+        let two = save_text(
+            &conn,
+            id,
+            "Hello {first_name}",
+            SaveKind::Auto,
+            None,
+            &later(2),
+        )
+        .expect("save");
+        let v = versions(&conn, id).expect("versions");
+        let texts: Vec<&str> = v.iter().map(|v| v.text.as_str()).collect();
+        assert_eq!(texts, ["Hello {first_name}", "Hi {first_name}"]);
+        assert_eq!(v[0].how, SaveKind::Auto);
+        assert_eq!(v[0].saved_at, later(2));
+        let s = get(&conn, id).expect("get").expect("there");
+        assert_eq!(
+            (s.text.as_str(), s.updated_at),
+            ("Hello {first_name}", later(2))
+        );
+        assert_ne!(one, two);
+    }
+
+    #[test]
+    fn autosaves_amend_only_the_newest_version() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
+        let Saved::Version(v1) =
+            save_text(&conn, id, "a", SaveKind::Auto, None, &now()).expect("save")
+        else {
+            panic!("saved")
+        };
+        let amended =
+            save_text(&conn, id, "ab", SaveKind::Auto, Some(v1), &later(1)).expect("amend");
+        assert_eq!(amended, Saved::Version(v1));
+        assert_eq!(versions(&conn, id).expect("v").len(), 1);
+        save_text(&conn, id, "abc", SaveKind::Saved, None, &later(2)).expect("save");
+        // v1 is no longer the newest: amending it would rewrite history.
+        let fresh =
+            save_text(&conn, id, "abcd", SaveKind::Auto, Some(v1), &later(3)).expect("save");
+        assert_ne!(fresh, Saved::Version(v1));
+        let texts: Vec<String> = versions(&conn, id)
+            .expect("v")
+            .into_iter()
+            .map(|v| v.text)
+            .collect();
+        assert_eq!(texts, ["abcd", "abc", "ab"]);
+    }
+
+    #[test]
+    fn restoring_a_version_is_itself_a_version() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
+        save_text(&conn, id, "first", SaveKind::Saved, None, &now()).expect("save");
+        save_text(&conn, id, "second", SaveKind::Saved, None, &later(1)).expect("save");
+        let old = versions(&conn, id).expect("v")[1].id;
+        restore_version(&conn, id, old, &later(2)).expect("restore");
+        let v = versions(&conn, id).expect("v");
+        assert_eq!(v.len(), 3);
+        assert_eq!(
+            (v[0].text.as_str(), v[0].how),
+            ("first", SaveKind::Restored)
+        );
+        assert_eq!(get(&conn, id).expect("get").expect("there").text, "first");
+        let other = add(&conn, &draft("Other", ""), &now()).expect("add");
+        assert!(
+            restore_version(&conn, other, old, &now()).is_err(),
+            "not its version"
+        );
+    }
+
+    #[test]
+    fn a_script_of_a_deleted_category_stays_and_reads_as_general() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let bankers = category::add(
+            &conn,
+            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        let mut d = draft("What a banker can say", "value");
+        d.category_id = Some(bankers);
+        let id = add(&conn, &d, &now()).expect("add");
+        assert_eq!(
+            get(&conn, id).expect("get").expect("there").category,
+            "Bankers"
+        );
+        category::delete(&conn, bankers, &now()).expect("delete category");
+        let s = get(&conn, id).expect("get").expect("the script stays");
+        assert_eq!((s.category.as_str(), s.category_id), ("", Some(bankers)));
+        category::restore(&conn, bankers).expect("undo");
+        assert_eq!(
+            get(&conn, id).expect("get").expect("there").category,
+            "Bankers"
+        );
+    }
+
+    #[test]
+    fn lookup_by_title_or_a_unique_part_of_one() {
+        let conn = open_in_memory(now().date()).expect("open");
+        add(&conn, &draft("Banker line", "value"), &now()).expect("add");
+        add(&conn, &draft("Banker line, long", "value"), &now()).expect("add");
+        assert!(
+            matches!(lookup(&conn, "banker LINE").expect("l"), Lookup::One(s) if s.title == "Banker line")
+        );
+        assert!(matches!(lookup(&conn, "long").expect("l"), Lookup::One(_)));
+        assert!(matches!(lookup(&conn, "banker").expect("l"), Lookup::Many(v) if v.len() == 2));
+        assert_eq!(lookup(&conn, "sonnet").expect("l"), Lookup::None);
+        assert_eq!(lookup(&conn, "  ").expect("l"), Lookup::None);
+    }
+}
