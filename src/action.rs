@@ -1,5 +1,7 @@
 //! Every user intent. Keys resolve to these; `App::update` applies them.
 
+use std::time::Instant;
+
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::Pane;
@@ -69,6 +71,16 @@ pub enum Action {
     Suggest,
     /// Say what the user does for a living.
     EditProfession,
+    /// Browse the saved versions of the selected script.
+    Versions,
+    /// Copy the script, filled in for the preview's contact, to the clipboard.
+    Copy,
+    /// Pick the contact the script preview is for.
+    PickContact,
+    /// Say your name, value and profession, as scripts fill them in.
+    EditMe,
     /// A key typed into the open text field.
     Input(KeyEvent),
+    /// Time passed (not a key): save what is due.
+    Tick(Instant),
 }

@@ -1,8 +1,12 @@
 //! Application state and `update`, the one place state changes.
 
 mod people;
+mod scripts;
+
+pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions};
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -26,10 +30,17 @@ pub enum Pane {
     Program,
     Categories,
     Contacts,
+    Scripts,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Today, Pane::Program, Pane::Categories, Pane::Contacts];
+    pub const ALL: [Pane; 5] = [
+        Pane::Today,
+        Pane::Program,
+        Pane::Categories,
+        Pane::Contacts,
+        Pane::Scripts,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -37,6 +48,7 @@ impl Pane {
             Pane::Program => "Program",
             Pane::Categories => "Categories",
             Pane::Contacts => "Contacts",
+            Pane::Scripts => "Scripts",
         }
     }
 
@@ -65,6 +77,7 @@ pub enum Pending {
     DeleteContact(i64),
     /// Mark a contact as one of "my 25" when 25 are marked already.
     MarkBeyond25(i64),
+    DeleteScript(i64),
 }
 
 /// What the last delete removed, for `u`.
@@ -72,10 +85,21 @@ pub enum Pending {
 pub enum Deleted {
     Category(i64),
     Contact(i64),
+    Script(i64),
+}
+
+/// What picking a search result does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchPurpose {
+    /// Go to the contact in the Contacts pane.
+    Jump,
+    /// Fill in the script preview for the contact.
+    Preview,
 }
 
 /// The fuzzy search over all contacts.
 pub struct Search {
+    pub purpose: SearchPurpose,
     pub input: TextArea<'static>,
     /// Every live contact: id and searchable text.
     pub index: Index,
@@ -117,6 +141,7 @@ pub enum Popup {
     },
     Search(Box<Search>),
     Suggest(Box<Suggest>),
+    Versions(Box<Versions>),
 }
 
 /// One line of the Today pane's list.
@@ -175,11 +200,16 @@ pub struct App {
     /// Contact names for the "Introduced by" field, loaded when a contact
     /// form opens.
     pub names: Index,
+    pub scripts: Scripts,
+    /// Text to put on the terminal's clipboard, taken by the terminal loop.
+    pub clipboard: Option<String>,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
     /// The time of day, injected so tests can pin it.
     clock: fn() -> NaiveTime,
+    /// The moment a key arrives, for autosave timing; injected for tests.
+    instant: fn() -> Instant,
 }
 
 impl App {
@@ -200,7 +230,7 @@ impl App {
         let due = store::contact::due(&conn, today, DUE_SHOWN)?;
         let due_total = store::contact::due_count(&conn, today)?;
         let day = Position::of(start, today).day();
-        Ok(App {
+        let mut app = App {
             today,
             program,
             db_label,
@@ -224,16 +254,27 @@ impl App {
             due_total,
             deleted: None,
             names: Index::new(Vec::new()),
+            scripts: Scripts::default(),
+            clipboard: None,
             popup: None,
             message: None,
             running: true,
             clock: || Local::now().time(),
-        })
+            instant: Instant::now,
+        };
+        app.load_scripts(None)?;
+        Ok(app)
     }
 
     /// Use `clock` for the time of day instead of the system clock.
     pub fn with_clock(mut self, clock: fn() -> NaiveTime) -> Self {
         self.clock = clock;
+        self
+    }
+
+    /// Use `instant` for the moment a key arrives instead of `Instant::now`.
+    pub fn with_instant(mut self, instant: fn() -> Instant) -> Self {
+        self.instant = instant;
         self
     }
 
@@ -277,10 +318,13 @@ impl App {
             Some(Popup::Confirm { .. }) => Context::Confirm,
             Some(Popup::Search(_)) => Context::Search,
             Some(Popup::Suggest(_)) => Context::Suggest,
+            Some(Popup::Versions(_)) => Context::Versions,
             None => match (self.pane, self.program_focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
                 (Pane::Contacts, _) => Context::Contacts,
+                (Pane::Scripts, _) if self.scripts.editing => Context::ScriptEditor,
+                (Pane::Scripts, _) => Context::Scripts,
                 (Pane::Program, ProgramFocus::Days) => Context::ProgramDays,
                 (Pane::Program, ProgramFocus::Tasks) => Context::ProgramTasks,
             },
@@ -301,13 +345,17 @@ impl App {
 
     /// Apply one user intent.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Input(_)) {
+        if !matches!(action, Action::Input(_) | Action::Tick(_)) {
             self.message = None;
         }
         match action {
             Action::Quit => {
                 if matches!(self.popup, Some(Popup::Note { .. })) {
                     self.save_popup();
+                }
+                if !self.flush_script(crate::domain::SaveKind::Saved, true) {
+                    // Stay open: what was typed is not stored yet.
+                    return;
                 }
                 self.running = false;
             }
@@ -324,7 +372,8 @@ impl App {
             Action::Toggle => self.toggle_selected(),
             Action::Open => self.open(),
             Action::Back => match self.popup {
-                Some(Popup::Help { .. }) => self.popup = None,
+                Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,
+                _ if self.editing_script() => self.stop_editing(),
                 _ => self.program_focus = ProgramFocus::Days,
             },
             Action::EditNote => self.open_note(),
@@ -336,6 +385,7 @@ impl App {
                     &[("Day 1 on", &start, "YYYY-MM-DD")],
                 ));
             }
+            Action::Save if self.editing_script() => self.save_script(),
             Action::Save => self.save_popup(),
             Action::Cancel => self.popup = None,
             Action::Input(key) => self.input(key),
@@ -374,13 +424,23 @@ impl App {
             Action::Search => self.open_search(),
             Action::Suggest => self.open_suggestions(),
             Action::EditProfession => self.open_profession(false),
+            Action::Versions => self.open_versions(),
+            Action::Copy => self.copy_script(),
+            Action::PickContact => self.open_search_for(SearchPurpose::Preview),
+            Action::EditMe => self.open_me_form(),
+            Action::Tick(now) => self.tick(now),
         }
     }
 
     fn go_to(&mut self, pane: Pane) {
+        if self.pane == Pane::Scripts && pane != Pane::Scripts {
+            self.stop_editing();
+        }
         self.pane = pane;
-        if pane == Pane::Contacts {
-            self.reload_contacts();
+        match pane {
+            Pane::Contacts => self.reload_contacts(),
+            Pane::Scripts => self.enter_scripts(),
+            _ => {}
         }
     }
 
@@ -404,6 +464,10 @@ impl App {
                 s.cursor = step(s.cursor, by, s.items.len().saturating_sub(1));
                 return;
             }
+            Some(Popup::Versions(v)) => {
+                v.cursor = step(v.cursor, by, v.list.len().saturating_sub(1));
+                return;
+            }
             _ => {}
         }
         match (self.pane, self.program_focus) {
@@ -419,6 +483,11 @@ impl App {
                 let len = self.contacts.len();
                 self.contact_cursor = step(self.contact_cursor, by, len.saturating_sub(1));
                 self.load_selected();
+            }
+            (Pane::Scripts, _) => {
+                let len = self.scripts.list.len();
+                self.scripts.cursor = step(self.scripts.cursor, by, len.saturating_sub(1));
+                self.load_editor();
             }
             (Pane::Program, ProgramFocus::Days) => {
                 let d = step(usize::from(self.program_day) - 1, by, 24);
@@ -445,6 +514,7 @@ impl App {
                     self.show_contact(c);
                 }
             }
+            Pane::Scripts => self.start_editing(),
             _ => {}
         }
     }
@@ -545,6 +615,9 @@ impl App {
     }
 
     fn input(&mut self, key: KeyEvent) {
+        if self.editing_script() {
+            return self.script_typed(key, (self.instant)());
+        }
         match &mut self.popup {
             Some(Popup::Note { editor, .. }) => {
                 // Alt-Enter or Ctrl-J starts a new line; Enter alone saves.
@@ -587,9 +660,13 @@ impl App {
             }
             Some(Popup::Form(form)) => self.save_form(form),
             Some(Popup::Suggest(s)) => self.add_suggestions(&s),
+            Some(Popup::Versions(versions)) => self.restore_version(versions),
             Some(Popup::Search(search)) => {
                 if let Some(&(id, _)) = search.results.get(search.cursor) {
-                    self.show_contact(id);
+                    match search.purpose {
+                        SearchPurpose::Jump => self.show_contact(id),
+                        SearchPurpose::Preview => self.preview_for(id),
+                    }
                 } else {
                     self.popup = Some(Popup::Search(search));
                 }

@@ -19,6 +19,10 @@ pub enum FormKind {
     FollowUp(i64),
     /// The user's profession; `true` opens the suggestions once it is saved.
     Profession(bool),
+    /// Add (`None`) or edit the details of a script.
+    Script(Option<i64>),
+    /// Your name, value and profession, for scripts.
+    Me,
 }
 
 pub struct Field {

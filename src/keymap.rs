@@ -21,6 +21,12 @@ pub enum Context {
     Search,
     /// The suggested categories picker.
     Suggest,
+    /// The list of scripts.
+    Scripts,
+    /// The script editor: every key not bound here is typed.
+    ScriptEditor,
+    /// The saved versions of a script.
+    Versions,
     Help,
     /// A text field or editor: unbound keys are typed into it.
     TextField,
@@ -32,13 +38,16 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
         Context::ProgramTasks,
         Context::Categories,
         Context::Contacts,
+        Context::Scripts,
+        Context::ScriptEditor,
+        Context::Versions,
         Context::Search,
         Context::Suggest,
         Context::Form,
@@ -57,6 +66,9 @@ impl Context {
             Context::Contacts => "Contacts",
             Context::Search => "Search",
             Context::Suggest => "Suggested categories",
+            Context::Scripts => "Scripts",
+            Context::ScriptEditor => "Script editor",
+            Context::Versions => "Versions of a script",
             Context::Help => "Help",
             Context::TextField => "Notes and dates",
             Context::Form => "Forms",
@@ -73,6 +85,7 @@ impl Context {
                 | Context::ProgramTasks
                 | Context::Categories
                 | Context::Contacts
+                | Context::Scripts
         )
     }
 }
@@ -112,8 +125,8 @@ const fn b(
 }
 
 use Context::{
-    Categories, Confirm, Contacts, Form, Global, Help, ProgramDays, ProgramTasks, Search, Suggest,
-    TextField, Today,
+    Categories, Confirm, Contacts, Form, Global, Help, ProgramDays, ProgramTasks, ScriptEditor,
+    Scripts, Search, Suggest, TextField, Today, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -151,6 +164,23 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('c'), NONE)], "c", Action::ToggleAll, "category/all", true),
     b(Contacts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Contacts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(Scripts, &[(Enter, NONE), (Char('i'), NONE)], "Enter", Action::Open, "write", true),
+    b(Scripts, &[(Char('y'), NONE)], "y", Action::Copy, "copy", true),
+    b(Scripts, &[(Char('p'), NONE)], "p", Action::PickContact, "preview for", true),
+    b(Scripts, &[(Char('a'), NONE)], "a", Action::Add, "add", true),
+    b(Scripts, &[(Char('v'), NONE)], "v", Action::Versions, "versions", true),
+    b(Scripts, &[(Char('e'), NONE)], "e", Action::Edit, "details", false),
+    b(Scripts, &[(Char('s'), NONE)], "s", Action::EditMe, "your name and value", false),
+    b(Scripts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
+    b(Scripts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(ScriptEditor, &[(Esc, NONE)], "Esc", Action::Back, "done (saves)", true),
+    b(ScriptEditor, &[(Char('s'), CTRL)], "Ctrl-S", Action::Save, "save a version", true),
+    b(ScriptEditor, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "save and quit", true),
+    b(Versions, &[(Enter, NONE)], "Enter", Action::Save, "bring back", true),
+    b(Versions, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
+    b(Versions, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
+    b(Versions, &[(Esc, NONE), (Char('q'), NONE)], "Esc", Action::Back, "close", true),
+    b(Versions, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Global, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
     b(Global, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
     b(Global, &[(Char('g'), NONE), (Home, NONE)], "g/G", Action::Top, "first/last", false),
@@ -163,6 +193,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[(Char('2'), NONE)], "2", Action::GoTo(Pane::Program), "Program", false),
     b(Global, &[(Char('3'), NONE)], "3", Action::GoTo(Pane::Categories), "Categories", false),
     b(Global, &[(Char('4'), NONE)], "4", Action::GoTo(Pane::Contacts), "Contacts", false),
+    b(Global, &[(Char('5'), NONE)], "5", Action::GoTo(Pane::Scripts), "Scripts", false),
     b(Global, &[(Char('/'), NONE)], "/", Action::Search, "search", true),
     b(Global, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::Help, "help", true),
     b(Global, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
@@ -214,7 +245,7 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action);
     match (found, context) {
-        (None, TextField | Form | Search) => Some(Action::Input(key)),
+        (None, TextField | Form | Search | ScriptEditor) => Some(Action::Input(key)),
         (found, _) => found,
     }
 }
@@ -280,8 +311,36 @@ mod tests {
     }
 
     #[test]
+    fn the_script_editor_takes_every_unbound_key_and_no_global() {
+        for code in [
+            Char('q'),
+            Char('1'),
+            Char('?'),
+            Char('/'),
+            Enter,
+            Tab,
+            BackTab,
+        ] {
+            assert_eq!(
+                resolve(ScriptEditor, key(code)),
+                Some(Action::Input(key(code))),
+                "{code:?}"
+            );
+        }
+        assert_eq!(resolve(ScriptEditor, key(Esc)), Some(Action::Back));
+        assert_eq!(
+            resolve(ScriptEditor, KeyEvent::new(Char('s'), CTRL)),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            resolve(Scripts, key(Char('5'))),
+            Some(Action::GoTo(Pane::Scripts))
+        );
+    }
+
+    #[test]
     fn panes_not_built_have_no_key() {
-        assert_eq!(resolve(Today, key(Char('5'))), None);
+        assert_eq!(resolve(Today, key(Char('6'))), None);
         assert_eq!(
             resolve(Today, key(Char('3'))),
             Some(Action::GoTo(Pane::Categories))

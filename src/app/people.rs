@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use super::{
-    App, DUE_SHOWN, Deleted, Message, Pane, Pending, Popup, SEARCH_RESULTS, Search, Suggest,
-    Suggestion,
+    App, DUE_SHOWN, Deleted, Message, Pane, Pending, Popup, SEARCH_RESULTS, Search, SearchPurpose,
+    Suggest, Suggestion,
 };
 use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
@@ -207,6 +207,7 @@ impl App {
                     .unwrap_or_default();
                 self.open_contact_form(None, &category, 0);
             }
+            Pane::Scripts => self.open_script_form(None),
             _ => {}
         }
     }
@@ -223,6 +224,12 @@ impl App {
                     let id = c.id;
                     let category = c.category.clone();
                     self.open_contact_form(Some(id), &category, 0);
+                }
+            }
+            Pane::Scripts => {
+                let script = self.scripts.selected().cloned();
+                if script.is_some() {
+                    self.open_script_form(script);
                 }
             }
             _ => {}
@@ -348,11 +355,16 @@ impl App {
     }
 
     pub(super) fn open_search(&mut self) {
+        self.open_search_for(SearchPurpose::Jump);
+    }
+
+    pub(super) fn open_search_for(&mut self, purpose: SearchPurpose) {
         match store::contact::search_index(&self.conn) {
             Ok(index) => {
                 let mut input = TextArea::default();
                 input.set_placeholder_text("name, company, category or notes");
                 self.popup = Some(Popup::Search(Box::new(Search {
+                    purpose,
                     input,
                     index: Index::new(index),
                     results: Vec::new(),
@@ -407,6 +419,8 @@ impl App {
             FormKind::Touch(id) => self.save_touch(form, id),
             FormKind::FollowUp(id) => self.save_follow_up(form, id),
             FormKind::Profession(then_suggest) => self.save_profession(form, then_suggest),
+            FormKind::Script(id) => self.save_script_form(form, id),
+            FormKind::Me => self.save_me_form(form),
         }
     }
 
@@ -450,7 +464,7 @@ impl App {
 
     /// The category a typed name means: exact (any case), else the one
     /// category it is the start of.
-    fn category_for(&self, typed: &str) -> Result<&Category, String> {
+    pub(super) fn category_for(&self, typed: &str) -> Result<&Category, String> {
         let t = typed.trim().to_lowercase();
         if self.categories.is_empty() {
             return Err("Add a category first (pane 3), then its people.".into());
@@ -636,12 +650,16 @@ impl App {
                     format!("Delete {} and their touches? u undoes.", c.name),
                 )
             }
+            Pane::Scripts => return self.ask_delete_script(),
             _ => return,
         };
         self.popup = Some(Popup::Confirm { pending, question });
     }
 
     pub(super) fn confirmed(&mut self, pending: Pending) {
+        if let Pending::DeleteScript(id) = pending {
+            return self.delete_script(id);
+        }
         let now = self.now();
         let (result, deleted, label) = match pending {
             Pending::DeleteCategory(id) => {
@@ -673,6 +691,7 @@ impl App {
                 None,
                 None,
             ),
+            Pending::DeleteScript(_) => return,
         };
         if let Err(e) = result {
             self.error("Could not save", e);
@@ -681,6 +700,7 @@ impl App {
         match pending {
             Pending::DeleteCategory(_) => self.refresh(),
             Pending::DeleteContact(id) | Pending::MarkBeyond25(id) => self.refresh_contact(id),
+            Pending::DeleteScript(_) => {}
         }
         if let Some(d) = deleted {
             self.deleted = Some(d);
@@ -706,6 +726,7 @@ impl App {
             Some(Deleted::Contact(id)) => store::contact::restore(&self.conn, id)
                 .map(|()| id)
                 .map_err(WriteError::from),
+            Some(Deleted::Script(id)) => self.undelete_script(id),
         };
         match result {
             Ok(id) => {

@@ -425,13 +425,13 @@ pub fn spoken_seconds(words: usize) -> usize {
     (words * 60).div_ceil(WORDS_PER_MINUTE)
 }
 
-/// "about 8 s", "about 1 min 12 s": how long `words` take to say.
+/// "8 s", "1 min 12 s": how long `words` take to say.
 pub fn spoken_label(words: usize) -> String {
     let s = spoken_seconds(words);
     match (s / 60, s % 60) {
-        (0, s) => format!("about {s} s"),
-        (m, 0) => format!("about {m} min"),
-        (m, s) => format!("about {m} min {s} s"),
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
     }
 }
 
@@ -638,9 +638,9 @@ mod tests {
         assert_eq!(spoken_seconds(0), 0);
         assert_eq!(spoken_seconds(1), 1);
         assert_eq!(spoken_seconds(150), 60);
-        assert_eq!(spoken_label(20), "about 8 s");
-        assert_eq!(spoken_label(150), "about 1 min");
-        assert_eq!(spoken_label(180), "about 1 min 12 s");
+        assert_eq!(spoken_label(20), "8 s");
+        assert_eq!(spoken_label(150), "1 min");
+        assert_eq!(spoken_label(180), "1 min 12 s");
     }
 
     #[test]

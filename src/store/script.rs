@@ -39,10 +39,10 @@ fn from_row(row: &Row) -> rusqlite::Result<Script> {
 }
 
 /// The live scripts, by kind (in the order of `ScriptKind::ALL`), general
-/// ones before those of a category, then by title.
+/// ones before those of a category, then in the order they were added.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Script>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE s.deleted_at IS NULL ORDER BY s.title COLLATE NOCASE, s.id"
+        "{SELECT} WHERE s.deleted_at IS NULL ORDER BY s.id"
     ))?;
     let mut all: Vec<Script> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
     all.sort_by_key(|s| (s.kind, !s.category.is_empty()));

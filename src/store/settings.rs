@@ -30,6 +30,15 @@ pub fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
     .optional()
 }
 
+/// Store your name, value and profession together.
+pub fn set_me(conn: &Connection, me: &Me) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    set(&tx, MY_NAME, &me.name)?;
+    set(&tx, MY_VALUE, &me.value)?;
+    set(&tx, PROFESSION, &me.profession)?;
+    tx.commit()
+}
+
 pub fn set(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO setting (key, value) VALUES (?1, ?2)

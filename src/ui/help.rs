@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{draw_panel, popup::centered, theme, wrapped};
 use crate::app::App;
+use crate::domain::Field;
 use crate::keymap;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
@@ -36,6 +37,29 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "In a note, Alt-Enter or Ctrl-J starts a new line.",
+        theme::muted(),
+    ));
+    lines.extend(wrapped(
+        "In the script editor Enter starts a new line; Ctrl-U undoes, Ctrl-R redoes. \
+         It saves a second after you stop typing, at least every two seconds while you \
+         type, and when you leave it; each save that changes the text keeps a version.",
+        width,
+        theme::muted(),
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Placeholders in scripts", theme::heading()));
+    for field in Field::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {:<16}", format!("{{{}}}", field.key())),
+                theme::key(),
+            ),
+            Span::raw(field.meaning()),
+        ]));
+    }
+    lines.extend(wrapped(
+        "Write {{ and }} for a brace. [Square brackets] mark a blank to fill in by hand.",
+        width,
         theme::muted(),
     ));
     let max = u16::try_from(lines.len())

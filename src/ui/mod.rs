@@ -6,6 +6,7 @@ mod footer;
 mod help;
 mod popup;
 mod program;
+mod scripts;
 pub mod text;
 pub mod theme;
 mod today;
@@ -45,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Pane::Program => program::render(frame, body, app),
         Pane::Categories => categories::render(frame, body, app),
         Pane::Contacts => contacts::render(frame, body, app),
+        Pane::Scripts => scripts::render(frame, body, app),
     }
     render_message(frame, message, app);
     footer::render(frame, footer, app.context());
@@ -56,6 +58,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Search(search)) => popup::search(frame, area, search),
         Some(Popup::Suggest(suggest)) => popup::suggest(frame, area, suggest),
         Some(Popup::Confirm { question, .. }) => popup::confirm(frame, area, question),
+        Some(Popup::Versions(versions)) => popup::versions(frame, area, versions),
     }
 }
 
@@ -124,14 +127,18 @@ fn render_header(frame: &mut Frame, area: Rect, app: &App) {
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     // Below 100 columns the header keeps to what fits in 80.
     let wide = area.width >= 100;
-    let mut tabs = vec![Span::styled(" list25 ", theme::title())];
+    let mut tabs = if wide {
+        vec![Span::styled(" list25 ", theme::title())]
+    } else {
+        Vec::new()
+    };
     for (i, pane) in Pane::ALL.iter().enumerate() {
         let style = if *pane == app.pane {
             theme::selected()
         } else {
             Style::new()
         };
-        tabs.push(Span::raw("  "));
+        tabs.push(Span::raw(if wide || i > 0 { "  " } else { " " }));
         tabs.push(Span::styled(format!("{} {}", i + 1, pane.title()), style));
     }
     let (day, date) = match (wide, app.position()) {

@@ -8,7 +8,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{Search, Suggest};
+use crate::app::{Search, Suggest, Versions};
+use crate::domain::SaveKind;
+use crate::domain::template::word_count;
 use crate::form::Form;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -214,6 +216,72 @@ pub fn suggest(frame: &mut Frame, area: Rect, suggest: &Suggest) {
     frame.render_widget(
         Line::styled(
             format!("{picked} picked · Space picks · Enter adds them · Esc closes"),
+            theme::muted(),
+        ),
+        hint_area,
+    );
+}
+
+/// The saved versions of a script: when and how each was saved on the
+/// left, the selected one's text on the right.
+pub fn versions(frame: &mut Frame, area: Rect, versions: &Versions) {
+    let rect = centered(area, 100, area.height.saturating_sub(2));
+    let inner = frame_block(
+        frame,
+        rect,
+        format!(
+            " Versions of {} · {} · newest first ",
+            versions.title,
+            versions.list.len()
+        ),
+    );
+    let [body, _, hint_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let [list_area, _, text_area] = Layout::horizontal([
+        Constraint::Length(36),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    let width = usize::from(list_area.width);
+    let lines: Vec<Line> = versions
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let words = word_count(&v.text);
+            let label = match v.how {
+                SaveKind::Starter => format!("{} · {words} words", v.how.label()),
+                how => format!(
+                    "{} · {} · {words} w",
+                    v.saved_at.format("%-d %b %H:%M:%S"),
+                    how.label()
+                ),
+            };
+            highlight(Line::from(text::pad(&label, width)), i == versions.cursor)
+        })
+        .collect();
+    scrolled(
+        frame,
+        list_area,
+        lines,
+        (versions.cursor, versions.cursor + 1),
+    );
+    if let Some(v) = versions.list.get(versions.cursor) {
+        let shown = if v.text.trim().is_empty() {
+            Paragraph::new(Line::styled("(empty)", theme::muted()))
+        } else {
+            Paragraph::new(v.text.clone()).wrap(ratatui::widgets::Wrap { trim: false })
+        };
+        frame.render_widget(shown, text_area);
+    }
+    frame.render_widget(
+        Line::styled(
+            "Enter brings the selected text back (the current one is kept) · Esc closes",
             theme::muted(),
         ),
         hint_area,

@@ -42,6 +42,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// How many cells `text` takes.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
 /// Cut `text` to at most `width` cells, ending with "…" when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {

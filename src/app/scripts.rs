@@ -1,0 +1,571 @@
+//! The Scripts pane: the list, the editor with its autosave and versions,
+//! the preview for a contact, and copying to the clipboard.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::{App, Deleted, Pane, Pending, Popup};
+use crate::domain::script::clean;
+use crate::domain::template::{Values, render};
+use crate::domain::{
+    Contact, Me, Problem, Rendered, SaveKind, Script, ScriptDraft, ScriptField, Version,
+};
+use crate::form::{Form, FormKind};
+use crate::store::script::Saved;
+use crate::store::{self, WriteError};
+
+/// Save this long after the last key typed.
+pub const IDLE: Duration = Duration::from_millis(1000);
+
+/// While typing goes on without a pause, save at least this often.
+pub const MAX_UNSAVED: Duration = Duration::from_millis(1500);
+
+/// The script under the cursor, open in the editor.
+pub struct Editor {
+    pub script: i64,
+    pub text: TextArea<'static>,
+    /// The text as it was last stored.
+    stored: String,
+    /// When the first key not yet stored was typed.
+    dirty_since: Option<Instant>,
+    /// When the last key that changed the text was typed.
+    last_key: Option<Instant>,
+    /// The version that saves made while typing goes on bring up to date;
+    /// closed by a pause, the save key, or leaving the editor.
+    open_version: Option<i64>,
+    /// When the text was last stored by this editor.
+    pub saved_at: Option<NaiveDateTime>,
+}
+
+impl Editor {
+    fn new(script: &Script) -> Self {
+        let mut text = TextArea::new(script.text.split('\n').map(str::to_owned).collect());
+        text.set_wrap_mode(WrapMode::WordOrGlyph);
+        text.set_placeholder_text(
+            "Write what to say. {first_name}, {company}, {my_name}, {my_value} and the \
+             other placeholders are filled in for the contact in the preview (? lists them).",
+        );
+        text.set_cursor_line_style(Style::new());
+        text.move_cursor(CursorMove::Bottom);
+        text.move_cursor(CursorMove::End);
+        let mut editor = Editor {
+            script: script.id,
+            text,
+            stored: script.text.clone(),
+            dirty_since: None,
+            last_key: None,
+            open_version: None,
+            saved_at: None,
+        };
+        editor.show_cursor(false);
+        editor
+    }
+
+    /// The text as it would be stored now.
+    pub fn current(&self) -> String {
+        clean(&self.text.lines().join("\n"))
+    }
+
+    /// Whether something typed is not stored yet.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty_since.is_some()
+    }
+
+    fn show_cursor(&mut self, on: bool) {
+        self.text.set_cursor_style(if on {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        });
+    }
+
+    /// When the next autosave is due, if one is.
+    fn due(&self) -> Option<Instant> {
+        let dirty = self.dirty_since?;
+        let idle = self.last_key.map_or(dirty, |k| k + IDLE);
+        Some(idle.min(dirty + MAX_UNSAVED))
+    }
+}
+
+/// Old texts of a script, to browse and bring one back.
+pub struct Versions {
+    pub script: i64,
+    pub title: String,
+    pub list: Vec<Version>,
+    pub cursor: usize,
+}
+
+/// What the Scripts pane shows.
+#[derive(Default)]
+pub struct Scripts {
+    pub list: Vec<Script>,
+    pub cursor: usize,
+    pub editor: Option<Editor>,
+    /// The keys go to the editor.
+    pub editing: bool,
+    /// Whom the preview is for.
+    pub contact: Option<Contact>,
+    pub me: Me,
+    /// The script under the cursor filled in for `contact`.
+    pub preview: Rendered,
+}
+
+impl Scripts {
+    pub fn selected(&self) -> Option<&Script> {
+        self.list.get(self.cursor)
+    }
+}
+
+impl App {
+    /// Read the scripts and your details again, keeping the cursor on the
+    /// script `keep` when given.
+    pub(super) fn reload_scripts(&mut self, keep: Option<i64>) {
+        if let Err(e) = self.load_scripts(keep) {
+            self.error("Could not read the scripts", e);
+        }
+    }
+
+    pub(super) fn load_scripts(&mut self, keep: Option<i64>) -> rusqlite::Result<()> {
+        self.scripts.list = store::script::list(&self.conn)?;
+        self.scripts.me = store::settings::me(&self.conn)?;
+        let keep = keep.or_else(|| self.scripts.selected().map(|s| s.id));
+        if let Some(i) = keep.and_then(|id| self.scripts.list.iter().position(|s| s.id == id)) {
+            self.scripts.cursor = i;
+        }
+        self.scripts.cursor = self
+            .scripts
+            .cursor
+            .min(self.scripts.list.len().saturating_sub(1));
+        self.load_editor();
+        Ok(())
+    }
+
+    /// Open the script under the cursor in the editor, unless it is open.
+    pub(super) fn load_editor(&mut self) {
+        let wanted = self.scripts.selected().map(|s| s.id);
+        if self.scripts.editor.as_ref().map(|e| e.script) != wanted {
+            self.flush_script(SaveKind::Saved, true);
+            self.scripts.editing = false;
+            self.scripts.editor = self.scripts.selected().map(Editor::new);
+        }
+        self.refresh_preview();
+    }
+
+    /// Fill in the script in the editor for the preview's contact.
+    pub(super) fn refresh_preview(&mut self) {
+        let text = self
+            .scripts
+            .editor
+            .as_ref()
+            .map(Editor::current)
+            .unwrap_or_default();
+        self.scripts.preview = render(
+            &text,
+            &Values {
+                contact: self.scripts.contact.as_ref(),
+                me: &self.scripts.me,
+            },
+        );
+    }
+
+    /// Entering the pane: the preview is for the contact last selected in
+    /// Contacts, unless one was picked here.
+    pub(super) fn enter_scripts(&mut self) {
+        if self.scripts.contact.is_none() {
+            self.scripts.contact = self.selected.clone();
+        }
+        self.reload_scripts(None);
+    }
+
+    /// Put the cursor in the editor.
+    pub(super) fn start_editing(&mut self) {
+        if let Some(editor) = &mut self.scripts.editor {
+            editor.show_cursor(true);
+            self.scripts.editing = true;
+        }
+    }
+
+    /// Leave the editor, saving what was typed.
+    pub(super) fn stop_editing(&mut self) {
+        self.flush_script(SaveKind::Saved, true);
+        if let Some(editor) = &mut self.scripts.editor {
+            editor.show_cursor(false);
+        }
+        self.scripts.editing = false;
+    }
+
+    /// A key typed into the editor.
+    pub(super) fn script_typed(&mut self, key: KeyEvent, now: Instant) {
+        let Some(editor) = &mut self.scripts.editor else {
+            return;
+        };
+        if editor.text.input(key) {
+            editor.dirty_since.get_or_insert(now);
+            editor.last_key = Some(now);
+            self.refresh_preview();
+        }
+    }
+
+    /// Time passed: save what is due.
+    pub(super) fn tick(&mut self, now: Instant) {
+        let Some(editor) = &mut self.scripts.editor else {
+            return;
+        };
+        let paused = editor.last_key.is_none_or(|k| now >= k + IDLE);
+        if editor.is_dirty() {
+            if paused {
+                self.flush_script(SaveKind::Auto, true);
+            } else if editor.due().is_some_and(|due| now >= due) {
+                self.flush_script(SaveKind::Auto, false);
+            }
+        } else if paused {
+            // A pause closes the version that typing kept up to date.
+            editor.open_version = None;
+        }
+    }
+
+    /// How long until `tick` has something to do, if it will.
+    pub fn next_tick(&self, now: Instant) -> Option<Duration> {
+        let editor = self.scripts.editor.as_ref()?;
+        let at = editor
+            .due()
+            .or_else(|| editor.open_version.and(editor.last_key).map(|k| k + IDLE))?;
+        Some(at.saturating_duration_since(now))
+    }
+
+    /// Store the editor's text if it changed. `close` ends the version
+    /// kept up to date while typing, so the next change starts a new one.
+    pub(super) fn flush_script(&mut self, how: SaveKind, close: bool) -> bool {
+        let at = self.now();
+        let Some(editor) = &mut self.scripts.editor else {
+            return true;
+        };
+        let text = editor.current();
+        if text == editor.stored {
+            editor.dirty_since = None;
+            if close {
+                editor.open_version = None;
+            }
+            return true;
+        }
+        match store::script::save_text(
+            &self.conn,
+            editor.script,
+            &text,
+            how,
+            editor.open_version,
+            &at,
+        ) {
+            Ok(saved) => {
+                editor.open_version = match saved {
+                    Saved::Version(v) if !close => Some(v),
+                    _ => None,
+                };
+                editor.stored = text.clone();
+                editor.dirty_since = None;
+                editor.saved_at = Some(at);
+                let id = editor.script;
+                if let Some(s) = self.scripts.list.iter_mut().find(|s| s.id == id) {
+                    s.text = text;
+                    s.updated_at = at;
+                }
+                true
+            }
+            Err(e) => {
+                // Try again a little later rather than at every tick.
+                editor.dirty_since = Some(Instant::now());
+                self.error("Could not save the script", e);
+                false
+            }
+        }
+    }
+
+    /// The save key: store now and close the version.
+    pub(super) fn save_script(&mut self) {
+        let changed = self
+            .scripts
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.current() != e.stored || e.open_version.is_some());
+        if self.flush_script(SaveKind::Saved, true) {
+            self.info(if changed {
+                "Saved; this text is kept as a version (v lists them)."
+            } else {
+                "Nothing new to save."
+            });
+        }
+    }
+
+    pub(super) fn open_script_form(&mut self, script: Option<Script>) {
+        let (id, title, kind, category, tip) = match &script {
+            Some(s) => (
+                Some(s.id),
+                s.title.as_str(),
+                s.kind.label(),
+                s.category.as_str(),
+                s.tip.as_str(),
+            ),
+            None => (None, "", "", "", ""),
+        };
+        let heading = if id.is_some() {
+            " Script details "
+        } else {
+            " New script "
+        };
+        self.open_form(Form::new(
+            FormKind::Script(id),
+            heading,
+            &[
+                ("Title", title, "e.g. What a banker can say about me"),
+                (
+                    "Kind",
+                    kind,
+                    "value, ask, thank-you, intro, invitation; empty: other",
+                ),
+                ("Category", category, "empty for every category, or one"),
+                ("When to use", tip, "a line of advice to yourself"),
+            ],
+        ));
+    }
+
+    pub(super) fn save_script_form(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        let field = |f: ScriptField| match f {
+            ScriptField::Title => 0,
+            ScriptField::Kind => 1,
+        };
+        let mut draft = match ScriptDraft::parse(&form.value(0), &form.value(1), &form.value(3)) {
+            Ok(d) => d,
+            Err((f, why)) => {
+                form.fail(field(f), why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let category = form.value(2);
+        if !category.trim().is_empty() {
+            match self.category_for(&category) {
+                Ok(c) => draft.category_id = Some(c.id),
+                Err(why) => {
+                    form.fail(2, why);
+                    self.popup = Some(Popup::Form(form));
+                    return;
+                }
+            }
+        }
+        let written = match id {
+            Some(id) => store::script::update(&self.conn, id, &draft).map(|()| id),
+            None => store::script::add(&self.conn, &draft, &self.now()),
+        };
+        match written {
+            Ok(saved) => {
+                self.reload_scripts(Some(saved));
+                if id.is_some() {
+                    self.info(format!("Saved {:?}.", draft.title));
+                } else {
+                    self.start_editing();
+                    self.info(format!(
+                        "Added {:?}. Write it here; it saves as you type. Esc when done.",
+                        draft.title
+                    ));
+                }
+            }
+            Err(WriteError::Refused(why)) => {
+                form.fail(0, why);
+                self.popup = Some(Popup::Form(form));
+            }
+            Err(e) => {
+                form.fail(0, e.to_string());
+                self.popup = Some(Popup::Form(form));
+            }
+        }
+    }
+
+    pub(super) fn open_me_form(&mut self) {
+        let me = self.scripts.me.clone();
+        self.open_form(Form::new(
+            FormKind::Me,
+            " You, as scripts say it ",
+            &[
+                ("Your name", &me.name, "for {my_name}: Jane Roe"),
+                (
+                    "Your value",
+                    &me.value,
+                    "for {my_value}: helps start-ups look established",
+                ),
+                (
+                    "Profession",
+                    &me.profession,
+                    "for {my_profession}: graphic designer",
+                ),
+            ],
+        ));
+    }
+
+    pub(super) fn save_me_form(&mut self, form: Box<Form>) {
+        let one = |i| crate::domain::category::one_line(&form.value(i));
+        let me = Me {
+            name: one(0),
+            value: one(1),
+            profession: one(2),
+        };
+        match store::settings::set_me(&self.conn, &me) {
+            Ok(()) => {
+                self.scripts.me = me;
+                self.refresh_preview();
+                self.info("Saved: the preview now uses your details.");
+            }
+            Err(e) => {
+                self.error("Could not save", e);
+                self.popup = Some(Popup::Form(form));
+            }
+        }
+    }
+
+    pub(super) fn open_versions(&mut self) {
+        self.flush_script(SaveKind::Saved, true);
+        let Some(s) = self.scripts.selected() else {
+            return;
+        };
+        let (id, title) = (s.id, s.title.clone());
+        match store::script::versions(&self.conn, id) {
+            Ok(list) if list.is_empty() => self.info("No versions yet: nothing was saved."),
+            Ok(list) => {
+                self.popup = Some(Popup::Versions(Box::new(Versions {
+                    script: id,
+                    title,
+                    list,
+                    cursor: 0,
+                })));
+            }
+            Err(e) => self.error("Could not read the versions", e),
+        }
+    }
+
+    pub(super) fn restore_version(&mut self, versions: Box<Versions>) {
+        let Some(v) = versions.list.get(versions.cursor) else {
+            return;
+        };
+        let (script, version, when) = (versions.script, v.id, v.saved_at);
+        match store::script::restore_version(&self.conn, script, version, &self.now()) {
+            Ok(Saved::Unchanged) => self.info("That version is the text already."),
+            Ok(Saved::Version(_)) => {
+                // Open the script afresh with the restored text.
+                self.scripts.editor = None;
+                self.reload_scripts(Some(script));
+                self.info(format!(
+                    "Brought back the text of {}; the one before is kept as a version.",
+                    when.format("%a %-d %b %H:%M")
+                ));
+            }
+            Err(e) => {
+                self.error("Could not restore", e);
+                self.popup = Some(Popup::Versions(versions));
+            }
+        }
+    }
+
+    /// Send the script, filled in for the preview's contact, to the
+    /// terminal's clipboard; refuse while anything in it is not filled in.
+    pub(super) fn copy_script(&mut self) {
+        self.flush_script(SaveKind::Saved, true);
+        let Some(script) = self.scripts.selected() else {
+            return;
+        };
+        let title = script.title.clone();
+        let preview = &self.scripts.preview;
+        let who = self.scripts.contact.as_ref().map(|c| c.name.clone());
+        if preview.text().trim().is_empty() {
+            return self.info("Nothing to copy: the script is empty.");
+        }
+        let problem = preview
+            .errors()
+            .next()
+            .or_else(|| preview.problems.first())
+            .cloned();
+        if let Some(p) = problem {
+            let fix = match &p {
+                Problem::Missing { field, .. } if field.is_contact() && who.is_none() => {
+                    " Press p to pick a contact."
+                }
+                Problem::Missing { field, .. } if field.is_contact() => {
+                    " Add it in Contacts, or take it out."
+                }
+                Problem::Missing { .. } => " Press s to fill in your details.",
+                _ => "",
+            };
+            let why = p.describe(who.as_deref());
+            let stop = if why.ends_with('?') { "" } else { "." };
+            return self.error("Not copied", format!("{why}{stop}{fix}"));
+        }
+        let (words, blanks, text) = (preview.words(), preview.blanks.clone(), preview.text());
+        self.clipboard = Some(text);
+        let mut said = match &who {
+            Some(name) => format!("Copied {title:?} for {name}: {words} words."),
+            None => format!("Copied {title:?}: {words} words."),
+        };
+        if !blanks.is_empty() {
+            said.push_str(&format!(" Fill in by hand: {}.", blanks.join(", ")));
+        }
+        self.info(said);
+    }
+
+    /// Pick whom the preview is for.
+    pub(super) fn preview_for(&mut self, id: i64) {
+        self.popup = None;
+        match store::contact::get(&self.conn, id) {
+            Ok(Some(c)) => {
+                self.info(format!("The preview is for {} now.", c.name));
+                self.scripts.contact = Some(c);
+                self.refresh_preview();
+            }
+            Ok(None) => self.info("That contact is gone."),
+            Err(e) => self.error("Could not read the contact", e),
+        }
+    }
+
+    pub(super) fn ask_delete_script(&mut self) {
+        let Some(s) = self.scripts.selected() else {
+            return;
+        };
+        self.popup = Some(Popup::Confirm {
+            pending: Pending::DeleteScript(s.id),
+            question: format!(
+                "Delete the script {:?} and its saved versions? u undoes.",
+                s.title
+            ),
+        });
+    }
+
+    pub(super) fn delete_script(&mut self, id: i64) {
+        let title = self
+            .scripts
+            .list
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.title.clone())
+            .unwrap_or_default();
+        match store::script::delete(&self.conn, id, &self.now()) {
+            Ok(()) => {
+                self.deleted = Some(Deleted::Script(id));
+                self.reload_scripts(None);
+                self.info(format!("Deleted {title:?}. Press u to undo."));
+            }
+            Err(e) => self.error("Could not delete", e),
+        }
+    }
+
+    pub(super) fn undelete_script(&mut self, id: i64) -> Result<i64, WriteError> {
+        store::script::undelete(&self.conn, id)?;
+        self.reload_scripts(Some(id));
+        Ok(id)
+    }
+
+    /// Whether the keys go to the script editor.
+    pub fn editing_script(&self) -> bool {
+        self.pane == Pane::Scripts && self.scripts.editing && self.popup.is_none()
+    }
+}
