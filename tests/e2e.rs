@@ -156,3 +156,133 @@ fn a_category_and_three_contacts_typed_in_survive_a_restart() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+/// The text of the script titled `title`, read from the database file.
+fn stored_script(db: &std::path::Path, title: &str) -> Option<String> {
+    let conn = store::open(db, common::date("2026-11-22")).expect("reopen");
+    store::script::list(&conn)
+        .expect("scripts")
+        .into_iter()
+        .find(|s| s.title == title)
+        .map(|s| s.text)
+}
+
+/// Start list25 on a new database and open a new script's editor.
+fn new_script(db: &std::path::Path, title: &str) -> Session {
+    let mut s = Session::start(db, &["--today", "2026-11-22"], 100, 30);
+    s.wait_for("Today's tasks");
+    s.send("5");
+    s.wait_for("Scripts · 9");
+    s.send("a");
+    s.wait_for("New script");
+    s.send(&format!("{title}\tvalue\r"));
+    s.wait_for("Esc done (saves)");
+    s
+}
+
+#[test]
+fn text_typed_in_the_script_editor_survives_kill_9_after_a_short_wait() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    let mut s = new_script(&db, "Banker line");
+    let text = "{my_name} saves start-ups from ugly logos. Café, 東京, 🌸.";
+    s.send(text);
+    s.wait_for("🌸.");
+    // Wait two seconds, then kill without any chance to save.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    s.kill_9();
+    assert_eq!(stored_script(&db, "Banker line").as_deref(), Some(text));
+
+    let mut s = Session::start(&db, &["--today", "2026-11-22"], 100, 30);
+    s.wait_for("Today's tasks");
+    s.send("5");
+    s.wait_for("Banker line");
+    s.send("j");
+    s.wait_for("ugly logos. Café");
+    s.send("q");
+    assert!(s.wait_exit());
+}
+
+#[test]
+fn kill_9_in_the_middle_of_typing_loses_at_most_two_seconds() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    let mut s = new_script(&db, "Long ask");
+    // Type without ever pausing a whole second, for five seconds.
+    let text: String = "who else do you know who would want the same? "
+        .chars()
+        .cycle()
+        .take(60)
+        .collect();
+    let mut sent_at = Vec::new();
+    for c in text.chars() {
+        s.send(&c.to_string());
+        sent_at.push(Instant::now());
+        std::thread::sleep(Duration::from_millis(85));
+    }
+    let killed = Instant::now();
+    s.kill_9();
+    let stored = stored_script(&db, "Long ask").expect("the script is there");
+    assert!(text.starts_with(&stored), "stored {stored:?}");
+    let must_have = sent_at
+        .iter()
+        .filter(|&&at| killed.duration_since(at) > Duration::from_secs(2))
+        .count();
+    assert!(
+        stored.chars().count() >= must_have,
+        "{} of {} characters stored; everything typed over two seconds before the kill \
+         ({must_have}) should be",
+        stored.chars().count(),
+        text.chars().count()
+    );
+    assert!(
+        must_have > 20,
+        "the test typed long enough to need a save mid-typing"
+    );
+}
+
+#[test]
+fn copy_puts_the_filled_in_script_on_the_clipboard_with_osc_52() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    {
+        let conn = store::open(&db, common::date("2026-11-22")).expect("create");
+        let now = common::date("2026-11-22")
+            .and_hms_opt(8, 0, 0)
+            .expect("time");
+        let cat = store::category::add(
+            &conn,
+            &list25::domain::CategoryDraft::parse("Accountants", "", "").expect("draft"),
+            &now,
+        )
+        .expect("category");
+        let ana = list25::domain::ContactDraft::named("Ana Lima").expect("draft");
+        store::contact::add(&conn, Some(cat), &ana, &now).expect("contact");
+        store::settings::set_me(
+            &conn,
+            &list25::domain::Me {
+                name: "Jane Roe".into(),
+                value: "helps start-ups look established".into(),
+                profession: "designer".into(),
+            },
+        )
+        .expect("me");
+    }
+    let mut s = Session::start(&db, &["--today", "2026-11-22"], 100, 30);
+    s.wait_for("Today's tasks");
+    s.send("4");
+    s.wait_for("Ana Lima");
+    s.send("5");
+    s.wait_for("Preview for Ana Lima");
+    s.send("jy");
+    s.wait_for("Copied \"Ask after a problem solved\" for Ana Lima");
+    let expected = "Ana, I'm glad we got that sorted out. Most of my new clients come from \
+                    people who were happy with the work, so let me ask: who else do you know \
+                    who would want the same kind of help? I'll look after them just as carefully.";
+    let payload = base64::engine::general_purpose::STANDARD.encode(expected);
+    s.wait_for_raw(&format!("\x1b]52;c;{payload}\x07"));
+    s.send("q");
+    assert!(s.wait_exit());
+}

@@ -12,6 +12,9 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for what the screen does not show
+    /// (such as a clipboard escape sequence).
+    raw: Arc<Mutex<Vec<u8>>>,
     // Keep the master side open while the program runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -45,6 +48,8 @@ impl Session {
             0,
         )));
         let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -54,12 +59,16 @@ impl Session {
                 if let Ok(mut p) = feed.lock() {
                     p.process(&buf[..n]);
                 }
+                if let Ok(mut l) = log.lock() {
+                    l.extend_from_slice(&buf[..n]);
+                }
             }
         });
         Session {
             child,
             writer,
             parser,
+            raw,
             _master: pair.master,
         }
     }
@@ -78,6 +87,41 @@ impl Session {
             std::thread::sleep(Duration::from_millis(25));
         }
         panic!("the screen never showed {text:?}:\n{}", self.screen());
+    }
+
+    /// Everything the program wrote so far, as (lossy) text.
+    pub fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned()
+    }
+
+    /// Wait until the program's output contains `text`.
+    pub fn wait_for_raw(&self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if self.raw().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("the output never held {text:?}:\n{}", self.screen());
+    }
+
+    /// Kill the program with SIGKILL: no chance to save anything.
+    pub fn kill_9(&mut self) {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -KILL {pid}");
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if self.child.try_wait().expect("wait").is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("list25 survived kill -9");
     }
 
     pub fn send(&mut self, keys: &str) {
