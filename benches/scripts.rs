@@ -1,0 +1,154 @@
+//! The script editor: how long a save takes, and a key typed to the next
+//! frame, with an ordinary script and with a very long one.
+//!
+//! `cargo bench --bench scripts`
+
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use list25::action::Action;
+use list25::app::{App, IDLE, Pane};
+use list25::domain::template::{Me, Values, render};
+use list25::domain::{Program, SaveKind, ScriptDraft, parse_date};
+use list25::store;
+use list25::store::script::Saved;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+fn today() -> chrono::NaiveDate {
+    parse_date("2026-11-22").expect("date")
+}
+
+fn now() -> chrono::NaiveDateTime {
+    today().and_hms_opt(8, 0, 0).expect("time")
+}
+
+fn saves(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let conn = store::open(&dir.path().join("bench.db"), today()).expect("open");
+    let id = store::script::add(
+        &conn,
+        &ScriptDraft::parse("Bench", "ask", "").expect("draft"),
+        &now(),
+    )
+    .expect("add");
+    let base = "Hi {first_name}, I'm glad we got that sorted out. ".repeat(4);
+    let mut n = 0u64;
+    c.bench_function(
+        "save: a changed text kept as a new version (file, WAL)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let text = format!("{base}{n}");
+                store::script::save_text(&conn, id, &text, SaveKind::Saved, None, &now())
+                    .expect("save")
+            });
+        },
+    );
+    let Saved::Version(open) =
+        store::script::save_text(&conn, id, "start", SaveKind::Auto, None, &now()).expect("save")
+    else {
+        panic!("saved");
+    };
+    c.bench_function("save: autosave bringing the open version up to date", |b| {
+        b.iter(|| {
+            n += 1;
+            let text = format!("{base}{n}");
+            store::script::save_text(&conn, id, &text, SaveKind::Auto, Some(open), &now())
+                .expect("save")
+        });
+    });
+
+    // Through the app: a key typed, then the autosave it leads to.
+    let conn = store::open(&dir.path().join("app.db"), today()).expect("open");
+    let mut app = App::new(
+        conn,
+        Program::builtin().expect("program"),
+        today(),
+        String::new(),
+    )
+    .expect("app");
+    app.update(Action::GoTo(Pane::Scripts));
+    app.update(Action::Open);
+    let mut add = true;
+    c.bench_function("app: key typed, then its autosave committed", |b| {
+        b.iter(|| {
+            let key = if add {
+                KeyCode::Char('x')
+            } else {
+                KeyCode::Backspace
+            };
+            add = !add;
+            app.update(Action::Input(KeyEvent::from(key)));
+            app.update(Action::Tick(
+                Instant::now() + IDLE + Duration::from_millis(1),
+            ));
+        });
+    });
+}
+
+fn typing(c: &mut Criterion) {
+    for (name, words) in [
+        ("an ordinary script (60 words)", 1),
+        ("a long script (6,000 words)", 100),
+    ] {
+        let conn = store::open_in_memory(today()).expect("open");
+        let id = store::script::add(
+            &conn,
+            &ScriptDraft::parse("Bench", "ask", "").expect("draft"),
+            &now(),
+        )
+        .expect("add");
+        let paragraph = "Dear {first_name}, thank you for sending [name] my way. A word from \
+                         someone they trust counts for more than anything I could say about \
+                         myself, and I will take good care of them. {my_name}\n\n";
+        let text = paragraph.repeat(words);
+        store::script::save_text(&conn, id, &text, SaveKind::Saved, None, &now()).expect("save");
+        let mut app = App::new(
+            conn,
+            Program::builtin().expect("program"),
+            today(),
+            String::new(),
+        )
+        .expect("app");
+        app.update(Action::GoTo(Pane::Scripts));
+        app.update(Action::Bottom);
+        app.update(Action::Open);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+        let mut add = true;
+        c.bench_function(
+            &format!("key typed in the editor and redraw 100x30, {name}"),
+            |b| {
+                b.iter(|| {
+                    let key = if add {
+                        KeyCode::Char('x')
+                    } else {
+                        KeyCode::Backspace
+                    };
+                    add = !add;
+                    app.update(Action::Input(KeyEvent::from(key)));
+                    terminal
+                        .draw(|f| list25::ui::render(f, &app))
+                        .expect("draw");
+                });
+            },
+        );
+    }
+    let me = Me::default();
+    let long = "Hi {first_name} of {company}, see you on [date]. {{ok}} ".repeat(10_000);
+    c.bench_function("fill in placeholders, 100,000 words", |b| {
+        b.iter(|| {
+            render(
+                &long,
+                &Values {
+                    contact: None,
+                    me: &me,
+                },
+            )
+        });
+    });
+}
+
+criterion_group!(benches, saves, typing);
+criterion_main!(benches);
