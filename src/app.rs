@@ -316,6 +316,7 @@ impl App {
             Some(Popup::Note { .. }) => Context::TextField,
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::Confirm { .. }) => Context::Confirm,
+            Some(Popup::Search(s)) if s.purpose == SearchPurpose::Preview => Context::PickContact,
             Some(Popup::Search(_)) => Context::Search,
             Some(Popup::Suggest(_)) => Context::Suggest,
             Some(Popup::Versions(_)) => Context::Versions,

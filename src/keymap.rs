@@ -19,6 +19,8 @@ pub enum Context {
     Contacts,
     /// The search box: typing filters, arrows pick.
     Search,
+    /// The search box, picking whom a script preview is for.
+    PickContact,
     /// The suggested categories picker.
     Suggest,
     /// The list of scripts.
@@ -38,7 +40,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -49,6 +51,7 @@ impl Context {
         Context::ScriptEditor,
         Context::Versions,
         Context::Search,
+        Context::PickContact,
         Context::Suggest,
         Context::Form,
         Context::TextField,
@@ -65,6 +68,7 @@ impl Context {
             Context::Categories => "Categories",
             Context::Contacts => "Contacts",
             Context::Search => "Search",
+            Context::PickContact => "Pick a contact for the preview",
             Context::Suggest => "Suggested categories",
             Context::Scripts => "Scripts",
             Context::ScriptEditor => "Script editor",
@@ -125,8 +129,8 @@ const fn b(
 }
 
 use Context::{
-    Categories, Confirm, Contacts, Form, Global, Help, ProgramDays, ProgramTasks, ScriptEditor,
-    Scripts, Search, Suggest, TextField, Today, Versions,
+    Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays, ProgramTasks,
+    ScriptEditor, Scripts, Search, Suggest, TextField, Today, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -214,6 +218,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Search, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
     b(Search, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
     b(Search, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(PickContact, &[(Enter, NONE)], "Enter", Action::Save, "preview for them", true),
+    b(PickContact, &[(Down, NONE), (Char('n'), CTRL)], "↓/↑", Action::Down, "pick", true),
+    b(PickContact, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
+    b(PickContact, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
+    b(PickContact, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Suggest, &[(Char(' '), NONE)], "Space", Action::Toggle, "pick", true),
     b(Suggest, &[(Enter, NONE)], "Enter", Action::Save, "add picked", true),
     b(Suggest, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
@@ -245,7 +254,7 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action);
     match (found, context) {
-        (None, TextField | Form | Search | ScriptEditor) => Some(Action::Input(key)),
+        (None, TextField | Form | Search | PickContact | ScriptEditor) => Some(Action::Input(key)),
         (found, _) => found,
     }
 }

@@ -564,7 +564,10 @@ fn script_show_warns_about_what_it_cannot_fill_in() {
     assert!(stdout(&o).starts_with("Hi Bo,"), "{}", stdout(&o));
     let err = stderr(&o);
     assert!(err.contains("Bo has no company"), "{err}");
-    assert!(err.contains("{my_profession} is your profession"), "{err}");
+    assert!(
+        err.contains("{my_profession} is not set yet; set it with `list25 config profession`"),
+        "{err}"
+    );
     assert!(stdout(&o).contains("at {company}"), "kept, not dropped");
 }
 

@@ -313,6 +313,28 @@ fn typing_without_a_pause_is_saved_into_one_version() {
 }
 
 #[test]
+fn browsing_shows_a_script_from_the_top_and_writing_starts_at_the_end() {
+    let mut app = scripts();
+    select(&mut app, "Thank-you card for a referral");
+    let cursor = |app: &App| app.scripts.editor.as_ref().expect("editor").text.cursor();
+    assert_eq!((cursor(&app).0, cursor(&app).1), (0, 0));
+    app.update(Action::Open);
+    let lines = app
+        .scripts
+        .editor
+        .as_ref()
+        .expect("editor")
+        .text
+        .lines()
+        .len();
+    assert_eq!(cursor(&app).0, lines - 1, "on the last line");
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    app.update(Action::Back);
+    app.update(Action::Open);
+    assert_eq!(cursor(&app).0, lines - 2, "back where it was left");
+}
+
+#[test]
 fn quitting_while_writing_saves_first() {
     let mut app = scripts();
     add(&mut app, "Ask", "ask");
@@ -362,6 +384,7 @@ fn copying_sends_the_filled_in_text_or_says_what_is_missing() {
     // Bo has no company: refused, with what to do.
     app.update(Action::PickContact);
     assert!(matches!(&app.popup, Some(Popup::Search(s)) if s.purpose == SearchPurpose::Preview));
+    assert_eq!(app.context(), Context::PickContact);
     typed(&mut app, "Bo");
     app.update(Action::Save);
     assert_eq!(

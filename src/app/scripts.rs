@@ -39,6 +39,9 @@ pub struct Editor {
     open_version: Option<i64>,
     /// When the text was last stored by this editor.
     pub saved_at: Option<NaiveDateTime>,
+    /// Whether the cursor was put in it yet: the first time, it goes to
+    /// the end of the text (browsing shows the start).
+    entered: bool,
 }
 
 impl Editor {
@@ -50,8 +53,6 @@ impl Editor {
              other placeholders are filled in for the contact in the preview (? lists them).",
         );
         text.set_cursor_line_style(Style::new());
-        text.move_cursor(CursorMove::Bottom);
-        text.move_cursor(CursorMove::End);
         let mut editor = Editor {
             script: script.id,
             text,
@@ -60,6 +61,7 @@ impl Editor {
             last_key: None,
             open_version: None,
             saved_at: None,
+            entered: false,
         };
         editor.show_cursor(false);
         editor
@@ -184,6 +186,11 @@ impl App {
     /// Put the cursor in the editor.
     pub(super) fn start_editing(&mut self) {
         if let Some(editor) = &mut self.scripts.editor {
+            if !editor.entered {
+                editor.entered = true;
+                editor.text.move_cursor(CursorMove::Bottom);
+                editor.text.move_cursor(CursorMove::End);
+            }
             editor.show_cursor(true);
             self.scripts.editing = true;
         }

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::refuse;
-use crate::domain::template::{Values, render};
+use crate::domain::template::{Field, Problem, Values, render};
 use crate::store;
 use crate::store::contact::Lookup as ContactLookup;
 use crate::store::script::Lookup;
@@ -113,7 +113,16 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
             );
             println!("{}", rendered.text());
             for p in &rendered.problems {
-                eprintln!("list25: warning: {}", p.describe(Some(&person.name)));
+                let hint = match p {
+                    Problem::Missing { field, .. } => match field {
+                        Field::MyName => "; set it with `list25 config name`",
+                        Field::MyValue => "; set it with `list25 config value`",
+                        Field::MyProfession => "; set it with `list25 config profession`",
+                        _ => "",
+                    },
+                    _ => "",
+                };
+                eprintln!("list25: warning: {}{hint}", p.describe(Some(&person.name)));
             }
         }
     }

@@ -236,14 +236,8 @@ impl Problem {
                         field.key().replace('_', " ")
                     )
                 }
-                (true, None) => {
-                    format!("line {line}: {{{}}} needs a contact; pick one", field.key())
-                }
-                (false, _) => format!(
-                    "line {line}: {{{}}} is {} and is not set yet",
-                    field.key(),
-                    field.meaning()
-                ),
+                (true, None) => format!("line {line}: {{{}}} needs a contact", field.key()),
+                (false, _) => format!("line {line}: {{{}}} is not set yet", field.key()),
             },
         }
     }
@@ -583,7 +577,11 @@ mod tests {
         );
         assert_eq!(
             no_one.problems[0].describe(None),
-            "line 1: {first_name} needs a contact; pick one"
+            "line 1: {first_name} needs a contact"
+        );
+        assert_eq!(
+            r.problems[2].describe(Some("Ana")),
+            "line 1: {my_name} is not set yet"
         );
     }
 

@@ -41,8 +41,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     ));
     lines.extend(wrapped(
         "In the script editor Enter starts a new line; Ctrl-U undoes, Ctrl-R redoes. \
-         It saves a second after you stop typing, at least every two seconds while you \
-         type, and when you leave it; each save that changes the text keeps a version.",
+         It saves a second after you stop typing, every 1.5 seconds while you keep \
+         typing, and when you leave it. Each stretch of writing is kept as a version.",
         width,
         theme::muted(),
     ));

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{Search, Suggest, Versions};
+use crate::app::{Search, SearchPurpose, Suggest, Versions};
 use crate::domain::SaveKind;
 use crate::domain::template::word_count;
 use crate::form::Form;
@@ -117,7 +117,11 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
 /// The fuzzy search box and its results.
 pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let rect = centered(area, 76, area.height.saturating_sub(4));
-    let inner = frame_block(frame, rect, " Search contacts ".into());
+    let title = match search.purpose {
+        SearchPurpose::Jump => " Search contacts ",
+        SearchPurpose::Preview => " Preview the script for whom? ",
+    };
+    let inner = frame_block(frame, rect, title.into());
     let [input_area, _, list_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{draw_panel, highlight, scrolled, text, theme, wrapped};
 use crate::app::{App, Scripts};
 use crate::domain::template::{BREATH_WORDS, spoken_label};
-use crate::domain::{Piece, Rendered, ScriptKind};
+use crate::domain::{Piece, Problem, Rendered, ScriptKind};
 
 /// From this width the list stays in view while writing.
 const WIDE: u16 = 120;
@@ -209,7 +209,7 @@ fn render_preview(frame: &mut Frame, area: Rect, app: &App) {
     let who = s.contact.as_ref().map(|c| c.name.as_str());
     let title = match who {
         Some(name) => format!(" Preview for {name} "),
-        None => " Preview · p picks a contact ".to_owned(),
+        None => " Preview (no contact) ".to_owned(),
     };
     let inner = draw_panel(frame, area, &title, false, true);
     let width = usize::from(inner.width);
@@ -284,7 +284,16 @@ fn problem_lines(r: &Rendered, who: Option<&str>, width: usize) -> Vec<Line<'sta
         } else {
             Style::new().fg(theme::BEHIND)
         };
-        lines.extend(wrapped(&format!("! {}", p.describe(who)), width, style));
+        let hint = match p {
+            Problem::Missing { field, .. } if !field.is_contact() => "; press s",
+            Problem::Missing { .. } if who.is_none() => "; press p to pick one",
+            _ => "",
+        };
+        lines.extend(wrapped(
+            &format!("! {}{hint}", p.describe(who)),
+            width,
+            style,
+        ));
     }
     if !r.blanks.is_empty() {
         let mut seen: Vec<&str> = Vec::new();
