@@ -203,6 +203,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
     b(Help, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "scroll", true),
     b(Help, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
+    b(Help, &[(PageDown, NONE), (Char(' '), NONE)], "PgDn/PgUp", Action::PageDown, "page", true),
+    b(Help, &[(PageUp, NONE)], "", Action::PageUp, "", false),
     b(Help, &[(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT), (Char('q'), NONE)], "Esc", Action::Back, "close", true),
     b(Help, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(TextField, &[(Enter, NONE)], "Enter", Action::Save, "save", true),

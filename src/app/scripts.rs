@@ -374,10 +374,7 @@ impl App {
                     self.info(format!("Saved {:?}.", draft.title));
                 } else {
                     self.start_editing();
-                    self.info(format!(
-                        "Added {:?}. Write it here; it saves as you type. Esc when done.",
-                        draft.title
-                    ));
+                    self.info("Added. Write it here; it saves as you type. Esc when done.");
                 }
             }
             Err(WriteError::Refused(why)) => {

@@ -77,9 +77,9 @@ impl Field {
             Field::Role => "the contact's role",
             Field::City => "the contact's city",
             Field::Category => "the contact's category",
-            Field::MyName => "your name (settings)",
-            Field::MyValue => "what you do for clients, in a phrase (settings)",
-            Field::MyProfession => "your profession (settings)",
+            Field::MyName => "your name (s in Scripts)",
+            Field::MyValue => "what you do for clients, as a phrase (s in Scripts)",
+            Field::MyProfession => "your profession (s in Scripts)",
         }
     }
 

@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     for field in Field::ALL {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {:<16}", format!("{{{}}}", field.key())),
+                format!("  {:<17}", format!("{{{}}}", field.key())),
                 theme::key(),
             ),
             Span::raw(field.meaning()),

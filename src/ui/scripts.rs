@@ -127,14 +127,31 @@ fn render_editor(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(tip), tip_area);
     frame.render_widget(&editor.text, text_area);
     frame.render_widget(stats_line(app, width), stats_area);
+    if let Some(saved) = saved_label(app) {
+        // On the bottom border, right: always in view, however narrow.
+        let w = u16::try_from(text::width(&saved)).unwrap_or(0);
+        if w + 4 <= area.width {
+            let at = Rect::new(area.right() - w - 2, area.bottom() - 1, w, 1);
+            frame.render_widget(Line::styled(saved, theme::muted()), at);
+        }
+    }
+}
+
+/// " typing… " while a change is not stored, " saved 08:15 " once it is.
+fn saved_label(app: &App) -> Option<String> {
+    match app.scripts.editor.as_ref()? {
+        e if e.is_dirty() => Some(" typing… ".to_owned()),
+        e => e
+            .saved_at
+            .map(|at| format!(" saved {} ", at.format("%H:%M"))),
+    }
 }
 
 fn line_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
-/// Words, speaking time, the one-breath check for a value proposition,
-/// and whether the text is saved.
+/// Words, the one-breath check for a value proposition, speaking time.
 fn stats_line(app: &App, width: usize) -> Line<'static> {
     let s = &app.scripts;
     let words = s.preview.words();
@@ -151,25 +168,14 @@ fn stats_line(app: &App, width: usize) -> Line<'static> {
         let said = if words <= BREATH_WORDS {
             Span::styled("one breath", Style::new().fg(theme::DONE))
         } else {
-            Span::styled(
-                format!("over one breath ({BREATH_WORDS} words)"),
-                Style::new().fg(theme::BEHIND),
-            )
+            Span::styled("over one breath", Style::new().fg(theme::BEHIND))
         };
         parts.push((said, 1));
     }
     parts.push((
         Span::styled(format!("{} aloud", spoken_label(words)), theme::muted()),
-        3,
+        2,
     ));
-    let saved = match s.editor.as_ref() {
-        Some(e) if e.is_dirty() => Some("typing…".to_owned()),
-        Some(e) => e.saved_at.map(|at| format!("saved {}", at.format("%H:%M"))),
-        None => None,
-    };
-    if let Some(saved) = saved {
-        parts.push((Span::styled(saved, theme::muted()), 2));
-    }
     joined(parts, width)
 }
 
@@ -278,6 +284,12 @@ fn problem_lines(r: &Rendered, who: Option<&str>, width: usize) -> Vec<Line<'sta
     let mut lines = Vec::new();
     let mut problems: Vec<_> = r.problems.iter().collect();
     problems.sort_by_key(|p| !p.is_error());
+    // With no contact picked, one line names every placeholder that needs one.
+    let (need_contact, problems): (Vec<&Problem>, Vec<&Problem>) =
+        problems.into_iter().partition(|p| {
+            who.is_none() && matches!(p, Problem::Missing { field, .. } if field.is_contact())
+        });
+    let mut said: Vec<String> = Vec::new();
     for p in problems {
         let style = if p.is_error() {
             Style::new().fg(theme::ERROR)
@@ -286,13 +298,38 @@ fn problem_lines(r: &Rendered, who: Option<&str>, width: usize) -> Vec<Line<'sta
         };
         let hint = match p {
             Problem::Missing { field, .. } if !field.is_contact() => "; press s",
-            Problem::Missing { .. } if who.is_none() => "; press p to pick one",
             _ => "",
         };
+        let text = format!("! {}{hint}", p.describe(who));
+        // The same problem on several lines is said once, at its first line.
+        let key = text
+            .split_once(": ")
+            .map_or(text.as_str(), |(_, rest)| rest)
+            .to_owned();
+        if said.contains(&key) {
+            continue;
+        }
+        said.push(key);
+        lines.extend(wrapped(&text, width, style));
+    }
+    let mut fields: Vec<String> = Vec::new();
+    for p in need_contact {
+        if let Problem::Missing { field, .. } = p {
+            let name = format!("{{{}}}", field.key());
+            if !fields.contains(&name) {
+                fields.push(name);
+            }
+        }
+    }
+    if !fields.is_empty() {
         lines.extend(wrapped(
-            &format!("! {}{hint}", p.describe(who)),
+            &format!(
+                "! {} need{} a contact; press p to pick one",
+                fields.join(", "),
+                if fields.len() == 1 { "s" } else { "" }
+            ),
             width,
-            style,
+            Style::new().fg(theme::BEHIND),
         ));
     }
     if !r.blanks.is_empty() {
