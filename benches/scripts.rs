@@ -24,6 +24,28 @@ fn now() -> chrono::NaiveDateTime {
     today().and_hms_opt(8, 0, 0).expect("time")
 }
 
+fn app(conn: rusqlite::Connection) -> App {
+    App::new(
+        conn,
+        Program::builtin().expect("program"),
+        today(),
+        String::new(),
+    )
+    .expect("app")
+}
+
+/// Type an "x", then take it back, and so on: every key changes the text
+/// and the text stays the same length.
+fn next_edit(add: &mut bool) -> Action {
+    let key = if *add {
+        KeyCode::Char('x')
+    } else {
+        KeyCode::Backspace
+    };
+    *add = !*add;
+    Action::Input(KeyEvent::from(key))
+}
+
 fn saves(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let conn = store::open(&dir.path().join("bench.db"), today()).expect("open");
@@ -62,25 +84,13 @@ fn saves(c: &mut Criterion) {
 
     // Through the app: a key typed, then the autosave it leads to.
     let conn = store::open(&dir.path().join("app.db"), today()).expect("open");
-    let mut app = App::new(
-        conn,
-        Program::builtin().expect("program"),
-        today(),
-        String::new(),
-    )
-    .expect("app");
+    let mut app = app(conn);
     app.update(Action::GoTo(Pane::Scripts));
     app.update(Action::Open);
     let mut add = true;
     c.bench_function("app: key typed, then its autosave committed", |b| {
         b.iter(|| {
-            let key = if add {
-                KeyCode::Char('x')
-            } else {
-                KeyCode::Backspace
-            };
-            add = !add;
-            app.update(Action::Input(KeyEvent::from(key)));
+            app.update(next_edit(&mut add));
             app.update(Action::Tick(
                 Instant::now() + IDLE + Duration::from_millis(1),
             ));
@@ -105,13 +115,7 @@ fn typing(c: &mut Criterion) {
                          myself, and I will take good care of them. {my_name}\n\n";
         let text = paragraph.repeat(words);
         store::script::save_text(&conn, id, &text, SaveKind::Saved, None, &now()).expect("save");
-        let mut app = App::new(
-            conn,
-            Program::builtin().expect("program"),
-            today(),
-            String::new(),
-        )
-        .expect("app");
+        let mut app = app(conn);
         app.update(Action::GoTo(Pane::Scripts));
         app.update(Action::Bottom);
         app.update(Action::Open);
@@ -121,13 +125,7 @@ fn typing(c: &mut Criterion) {
             &format!("key typed in the editor and redraw 100x30, {name}"),
             |b| {
                 b.iter(|| {
-                    let key = if add {
-                        KeyCode::Char('x')
-                    } else {
-                        KeyCode::Backspace
-                    };
-                    add = !add;
-                    app.update(Action::Input(KeyEvent::from(key)));
+                    app.update(next_edit(&mut add));
                     terminal
                         .draw(|f| list25::ui::render(f, &app))
                         .expect("draw");

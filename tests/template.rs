@@ -1,29 +1,18 @@
 //! Property tests for placeholder rendering: whatever is typed, nothing is
 //! dropped, known placeholders are filled, and problems point at real lines.
 
+use list25::domain::Contact;
 use list25::domain::template::{Field, Me, Problem, Values, render};
-use list25::domain::{Contact, Stage};
 use proptest::prelude::*;
 
 fn ana() -> Contact {
     Contact {
-        id: 1,
-        category_id: Some(1),
         category: "Comptables à Montréal".into(),
         name: "Ana Lima 🌸".into(),
         company: "東京印刷".into(),
         role: "partner".into(),
-        email: String::new(),
-        phone: String::new(),
         city: "Lisbon".into(),
-        met_how: String::new(),
-        introduced_by: None,
-        notes: String::new(),
-        stage: Stage::Met,
-        on_list: true,
-        cadence_days: 30,
-        last_touch: None,
-        next_follow_up: None,
+        ..Contact::default()
     }
 }
 

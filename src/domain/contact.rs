@@ -12,8 +12,9 @@ pub const DEFAULT_CADENCE: u32 = 30;
 pub const LIST_SIZE: u32 = 25;
 
 /// Where a relationship stands, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
+    #[default]
     Identified,
     Contacted,
     Met,
@@ -111,7 +112,7 @@ impl TouchKind {
 }
 
 /// A contact as listed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Contact {
     pub id: i64,
     pub category_id: Option<i64>,

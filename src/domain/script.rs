@@ -328,23 +328,12 @@ mod tests {
             );
         }
         let contact = crate::domain::Contact {
-            id: 1,
-            category_id: Some(1),
             category: "Accountants".into(),
             name: "Ana Lima".into(),
             company: "Lima & Co".into(),
             role: "partner".into(),
-            email: String::new(),
-            phone: String::new(),
             city: "Lisbon".into(),
-            met_how: String::new(),
-            introduced_by: None,
-            notes: String::new(),
-            stage: crate::domain::Stage::Met,
-            on_list: false,
-            cadence_days: 30,
-            last_touch: None,
-            next_follow_up: None,
+            ..Default::default()
         };
         let me = Me {
             name: "Jane".into(),

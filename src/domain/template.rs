@@ -432,27 +432,13 @@ pub fn spoken_label(words: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Stage;
 
     fn contact(name: &str, company: &str) -> Contact {
         Contact {
-            id: 1,
-            category_id: Some(1),
             category: "Accountants".into(),
             name: name.into(),
             company: company.into(),
-            role: String::new(),
-            email: String::new(),
-            phone: String::new(),
-            city: String::new(),
-            met_how: String::new(),
-            introduced_by: None,
-            notes: String::new(),
-            stage: Stage::Identified,
-            on_list: false,
-            cadence_days: 30,
-            last_touch: None,
-            next_follow_up: None,
+            ..Contact::default()
         }
     }
 
