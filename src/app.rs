@@ -206,6 +206,9 @@ pub struct App {
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
+    /// A quit was refused because the script could not be saved: the
+    /// next one goes ahead.
+    quit_unsaved: bool,
     /// The time of day, injected so tests can pin it.
     clock: fn() -> NaiveTime,
     /// The moment a key arrives, for autosave timing; injected for tests.
@@ -259,6 +262,7 @@ impl App {
             popup: None,
             message: None,
             running: true,
+            quit_unsaved: false,
             clock: || Local::now().time(),
             instant: Instant::now,
         };
@@ -354,8 +358,13 @@ impl App {
                 if matches!(self.popup, Some(Popup::Note { .. })) {
                     self.save_popup();
                 }
-                if !self.flush_script(crate::domain::SaveKind::Saved, true) {
-                    // Stay open: what was typed is not stored yet.
+                let saved = self.flush_script(crate::domain::SaveKind::Saved, true);
+                if !saved && !self.quit_unsaved {
+                    // Stay open once: what was typed is not stored yet.
+                    self.quit_unsaved = true;
+                    if let Some(Message::Error(e)) = &mut self.message {
+                        e.push_str(". Quit again to leave without saving it.");
+                    }
                     return;
                 }
                 self.running = false;

@@ -335,6 +335,62 @@ fn browsing_shows_a_script_from_the_top_and_writing_starts_at_the_end() {
 }
 
 #[test]
+fn a_save_that_fails_keeps_the_program_open_once() {
+    let mut app = scripts();
+    add(&mut app, "Ask", "ask");
+    typed(&mut app, "words that cannot be stored");
+    app.connection()
+        .execute_batch("PRAGMA query_only = ON")
+        .expect("read-only");
+    app.update(Action::Quit);
+    assert!(app.running, "not saved, so not gone");
+    assert!(
+        matches!(&app.message, Some(list25::app::Message::Error(m))
+            if m.starts_with("Could not save the script") && m.ends_with("Quit again to leave without saving it.")),
+        "{:?}",
+        app.message
+    );
+    app.update(Action::Quit);
+    assert!(!app.running, "the second quit goes");
+}
+
+#[test]
+fn the_preview_follows_contacts_and_reads_the_contact_afresh() {
+    let mut app = scripts();
+    let name = |app: &App| app.scripts.contact.as_ref().map(|c| c.name.clone());
+    app.update(Action::PickContact);
+    typed(&mut app, "Bo");
+    app.update(Action::Save);
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::GoTo(Pane::Scripts));
+    assert_eq!(name(&app).as_deref(), Some("Bo"), "a pick is kept");
+
+    // Bo gets a company in the meantime: the preview sees it.
+    let bo = app.scripts.contact.as_ref().expect("bo").clone();
+    let mut draft = ContactDraft::named("Bo").expect("draft");
+    draft.company = "Bo & Sons".into();
+    store::contact::update(app.connection(), bo.id, bo.category_id, &draft).expect("update");
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::GoTo(Pane::Scripts));
+    select(&mut app, "Reach out to a possible partner");
+    assert!(
+        app.scripts.preview.text().contains("do at Bo & Sons"),
+        "{}",
+        app.scripts.preview.text()
+    );
+
+    // A new selection in Contacts is followed.
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::Down);
+    app.update(Action::GoTo(Pane::Scripts));
+    assert_eq!(name(&app).as_deref(), Some("Bo"));
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::Up);
+    app.update(Action::GoTo(Pane::Scripts));
+    assert_eq!(name(&app).as_deref(), Some("Ana Lima"));
+}
+
+#[test]
 fn quitting_while_writing_saves_first() {
     let mut app = scripts();
     add(&mut app, "Ask", "ask");

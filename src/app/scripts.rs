@@ -111,6 +111,9 @@ pub struct Scripts {
     pub editing: bool,
     /// Whom the preview is for.
     pub contact: Option<Contact>,
+    /// The contact selected in Contacts when this pane last took it, so a
+    /// new selection there is followed and a pick here is kept till then.
+    from_contacts: Option<i64>,
     pub me: Me,
     /// The script under the cursor filled in for `contact`.
     pub preview: Rendered,
@@ -174,11 +177,19 @@ impl App {
         );
     }
 
-    /// Entering the pane: the preview is for the contact last selected in
-    /// Contacts, unless one was picked here.
+    /// Entering the pane: the preview is for the contact selected in
+    /// Contacts, unless one was picked here since; either is read afresh,
+    /// as it may have been edited.
     pub(super) fn enter_scripts(&mut self) {
-        if self.scripts.contact.is_none() {
+        let in_contacts = self.selected.as_ref().map(|c| c.id);
+        if in_contacts.is_some() && in_contacts != self.scripts.from_contacts {
+            self.scripts.from_contacts = in_contacts;
             self.scripts.contact = self.selected.clone();
+        } else if let Some(id) = self.scripts.contact.as_ref().map(|c| c.id) {
+            match store::contact::get(&self.conn, id) {
+                Ok(fresh) => self.scripts.contact = fresh,
+                Err(e) => self.error("Could not read the contact", e),
+            }
         }
         self.reload_scripts(None);
     }
