@@ -650,16 +650,24 @@ impl App {
                     format!("Delete {} and their touches? u undoes.", c.name),
                 )
             }
-            Pane::Scripts => return self.ask_delete_script(),
+            Pane::Scripts => {
+                let Some(s) = self.scripts.selected() else {
+                    return;
+                };
+                (
+                    Pending::DeleteScript(s.id),
+                    format!(
+                        "Delete the script {:?} and its saved versions? u undoes.",
+                        s.title
+                    ),
+                )
+            }
             _ => return,
         };
         self.popup = Some(Popup::Confirm { pending, question });
     }
 
     pub(super) fn confirmed(&mut self, pending: Pending) {
-        if let Pending::DeleteScript(id) = pending {
-            return self.delete_script(id);
-        }
         let now = self.now();
         let (result, deleted, label) = match pending {
             Pending::DeleteCategory(id) => {
@@ -691,7 +699,19 @@ impl App {
                 None,
                 None,
             ),
-            Pending::DeleteScript(_) => return,
+            Pending::DeleteScript(id) => {
+                let title = self
+                    .scripts
+                    .list
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| format!("{:?}", s.title));
+                (
+                    store::script::delete(&self.conn, id, &now),
+                    Some(Deleted::Script(id)),
+                    title,
+                )
+            }
         };
         if let Err(e) = result {
             self.error("Could not save", e);
@@ -700,7 +720,7 @@ impl App {
         match pending {
             Pending::DeleteCategory(_) => self.refresh(),
             Pending::DeleteContact(id) | Pending::MarkBeyond25(id) => self.refresh_contact(id),
-            Pending::DeleteScript(_) => {}
+            Pending::DeleteScript(_) => self.reload_scripts(None),
         }
         if let Some(d) = deleted {
             self.deleted = Some(d);
@@ -717,29 +737,32 @@ impl App {
     }
 
     pub(super) fn undo_delete(&mut self) {
-        let result = match self.deleted.take() {
-            None => {
-                self.info("Nothing to undo.");
-                return;
-            }
-            Some(Deleted::Category(id)) => store::category::restore(&self.conn, id).map(|()| id),
-            Some(Deleted::Contact(id)) => store::contact::restore(&self.conn, id)
-                .map(|()| id)
-                .map_err(WriteError::from),
-            Some(Deleted::Script(id)) => self.undelete_script(id),
+        let Some(deleted) = self.deleted.take() else {
+            self.info("Nothing to undo.");
+            return;
         };
-        match result {
-            Ok(id) => {
+        let result = match deleted {
+            Deleted::Category(id) => store::category::restore(&self.conn, id),
+            Deleted::Contact(id) => {
+                store::contact::restore(&self.conn, id).map_err(WriteError::from)
+            }
+            Deleted::Script(id) => store::script::undelete(&self.conn, id),
+        };
+        if let Err(e) = result {
+            return self.error("Could not undo", e);
+        }
+        match deleted {
+            Deleted::Script(id) => self.reload_scripts(Some(id)),
+            Deleted::Category(id) | Deleted::Contact(id) => {
                 self.refresh();
-                match self.pane {
-                    Pane::Categories => self.select_category(id),
-                    Pane::Contacts => self.select_contact(id),
+                match (deleted, self.pane) {
+                    (Deleted::Category(_), Pane::Categories) => self.select_category(id),
+                    (Deleted::Contact(_), Pane::Contacts) => self.select_contact(id),
                     _ => {}
                 }
-                self.info("Restored.");
             }
-            Err(e) => self.error("Could not undo", e),
         }
+        self.info("Restored.");
     }
 
     pub(super) fn move_category(&mut self, up: bool) {

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::{App, Deleted, Pane, Pending, Popup};
+use super::{App, Pane, Popup};
 use crate::domain::script::clean;
 use crate::domain::template::{Values, render};
 use crate::domain::{
@@ -540,43 +540,6 @@ impl App {
             Ok(None) => self.info("That contact is gone."),
             Err(e) => self.error("Could not read the contact", e),
         }
-    }
-
-    pub(super) fn ask_delete_script(&mut self) {
-        let Some(s) = self.scripts.selected() else {
-            return;
-        };
-        self.popup = Some(Popup::Confirm {
-            pending: Pending::DeleteScript(s.id),
-            question: format!(
-                "Delete the script {:?} and its saved versions? u undoes.",
-                s.title
-            ),
-        });
-    }
-
-    pub(super) fn delete_script(&mut self, id: i64) {
-        let title = self
-            .scripts
-            .list
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.title.clone())
-            .unwrap_or_default();
-        match store::script::delete(&self.conn, id, &self.now()) {
-            Ok(()) => {
-                self.deleted = Some(Deleted::Script(id));
-                self.reload_scripts(None);
-                self.info(format!("Deleted {title:?}. Press u to undo."));
-            }
-            Err(e) => self.error("Could not delete", e),
-        }
-    }
-
-    pub(super) fn undelete_script(&mut self, id: i64) -> Result<i64, WriteError> {
-        store::script::undelete(&self.conn, id)?;
-        self.reload_scripts(Some(id));
-        Ok(id)
     }
 
     /// Whether the keys go to the script editor.
