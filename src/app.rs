@@ -233,7 +233,7 @@ impl App {
         let due = store::contact::due(&conn, today, DUE_SHOWN)?;
         let due_total = store::contact::due_count(&conn, today)?;
         let day = Position::of(start, today).day();
-        let mut app = App {
+        Ok(App {
             today,
             program,
             db_label,
@@ -265,9 +265,7 @@ impl App {
             quit_unsaved: false,
             clock: || Local::now().time(),
             instant: Instant::now,
-        };
-        app.load_scripts(None)?;
-        Ok(app)
+        })
     }
 
     /// Use `clock` for the time of day instead of the system clock.
@@ -359,7 +357,7 @@ impl App {
                     self.save_popup();
                 }
                 let saved = self.flush_script(crate::domain::SaveKind::Saved, true);
-                if !saved && !self.quit_unsaved {
+                if saved.is_none() && !self.quit_unsaved {
                     // Stay open once: what was typed is not stored yet.
                     self.quit_unsaved = true;
                     if let Some(Message::Error(e)) = &mut self.message {

@@ -28,8 +28,6 @@ pub const MAX_UNSAVED: Duration = Duration::from_millis(1500);
 pub struct Editor {
     pub script: i64,
     pub text: TextArea<'static>,
-    /// The text as it was last stored.
-    stored: String,
     /// When the first key not yet stored was typed.
     dirty_since: Option<Instant>,
     /// When the last key that changed the text was typed.
@@ -56,7 +54,6 @@ impl Editor {
         let mut editor = Editor {
             script: script.id,
             text,
-            stored: script.text.clone(),
             dirty_since: None,
             last_key: None,
             open_version: None,
@@ -127,16 +124,17 @@ impl Scripts {
 
 impl App {
     /// Read the scripts and your details again, keeping the cursor on the
-    /// script `keep` when given.
+    /// script `keep` when given. Done on entering the pane, not at start.
     pub(super) fn reload_scripts(&mut self, keep: Option<i64>) {
-        if let Err(e) = self.load_scripts(keep) {
-            self.error("Could not read the scripts", e);
+        let loaded = store::script::list(&self.conn)
+            .and_then(|list| Ok((list, store::settings::me(&self.conn)?)));
+        match loaded {
+            Ok((list, me)) => {
+                self.scripts.list = list;
+                self.scripts.me = me;
+            }
+            Err(e) => return self.error("Could not read the scripts", e),
         }
-    }
-
-    pub(super) fn load_scripts(&mut self, keep: Option<i64>) -> rusqlite::Result<()> {
-        self.scripts.list = store::script::list(&self.conn)?;
-        self.scripts.me = store::settings::me(&self.conn)?;
         let keep = keep.or_else(|| self.scripts.selected().map(|s| s.id));
         if let Some(i) = keep.and_then(|id| self.scripts.list.iter().position(|s| s.id == id)) {
             self.scripts.cursor = i;
@@ -146,7 +144,6 @@ impl App {
             .cursor
             .min(self.scripts.list.len().saturating_sub(1));
         self.load_editor();
-        Ok(())
     }
 
     /// Open the script under the cursor in the editor, unless it is open.
@@ -255,66 +252,65 @@ impl App {
         Some(at.saturating_duration_since(now))
     }
 
-    /// Store the editor's text if it changed. `close` ends the version
+    /// Store the editor's text if it differs from the script's text in
+    /// the list (which is what was last stored). `close` ends the version
     /// kept up to date while typing, so the next change starts a new one.
-    pub(super) fn flush_script(&mut self, how: SaveKind, close: bool) -> bool {
+    /// `None` when the write failed; else whether anything was written.
+    pub(super) fn flush_script(&mut self, how: SaveKind, close: bool) -> Option<bool> {
         let at = self.now();
-        let Some(editor) = &mut self.scripts.editor else {
-            return true;
+        let Scripts { editor, list, .. } = &mut self.scripts;
+        let Some(editor) = editor else {
+            return Some(false);
+        };
+        let Some(script) = list.iter_mut().find(|s| s.id == editor.script) else {
+            return Some(false);
         };
         let text = editor.current();
-        if text == editor.stored {
-            editor.dirty_since = None;
-            if close {
-                editor.open_version = None;
-            }
-            return true;
-        }
-        match store::script::save_text(
-            &self.conn,
-            editor.script,
-            &text,
-            how,
-            editor.open_version,
-            &at,
-        ) {
-            Ok(saved) => {
-                editor.open_version = match saved {
-                    Saved::Version(v) if !close => Some(v),
-                    _ => None,
-                };
-                editor.stored = text.clone();
+        let result = if text == script.text {
+            Ok(false)
+        } else {
+            store::script::save_text(&self.conn, script.id, &text, how, editor.open_version, &at)
+                .map(|saved| {
+                    editor.open_version = match saved {
+                        Saved::Version(v) => Some(v),
+                        Saved::Unchanged => None,
+                    };
+                    editor.saved_at = Some(at);
+                    script.text = text;
+                    script.updated_at = at;
+                    true
+                })
+        };
+        match result {
+            Ok(wrote) => {
                 editor.dirty_since = None;
-                editor.saved_at = Some(at);
-                let id = editor.script;
-                if let Some(s) = self.scripts.list.iter_mut().find(|s| s.id == id) {
-                    s.text = text;
-                    s.updated_at = at;
+                if close {
+                    editor.open_version = None;
                 }
-                true
+                Some(wrote)
             }
             Err(e) => {
                 // Try again a little later rather than at every tick.
                 editor.dirty_since = Some(Instant::now());
                 self.error("Could not save the script", e);
-                false
+                None
             }
         }
     }
 
     /// The save key: store now and close the version.
     pub(super) fn save_script(&mut self) {
-        let changed = self
+        let was_open = self
             .scripts
             .editor
             .as_ref()
-            .is_some_and(|e| e.current() != e.stored || e.open_version.is_some());
-        if self.flush_script(SaveKind::Saved, true) {
-            self.info(if changed {
-                "Saved; this text is kept as a version (v lists them)."
-            } else {
-                "Nothing new to save."
-            });
+            .is_some_and(|e| e.open_version.is_some());
+        match self.flush_script(SaveKind::Saved, true) {
+            Some(wrote) if wrote || was_open => {
+                self.info("Saved; this text is kept as a version (v lists them).");
+            }
+            Some(_) => self.info("Nothing new to save."),
+            None => {}
         }
     }
 
