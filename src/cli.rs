@@ -18,7 +18,7 @@ use crate::domain::{
     Category, CategoryDraft, Checklist, ContactDraft, Position, Program, Status, TouchKind,
     parse_date,
 };
-use crate::store::contact::Lookup;
+use crate::store::Lookup;
 use crate::store::{self, WriteError};
 
 #[derive(Debug, Parser)]
@@ -293,6 +293,24 @@ pub(crate) fn refuse(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The one item `typed` matched, or what to tell the user: `none` when
+/// nothing matched, the candidates when several did (`what`: name, title).
+pub(crate) fn only<T>(
+    found: Lookup<T>,
+    typed: &str,
+    none: &str,
+    what: &str,
+) -> Result<Box<T>, String> {
+    match found {
+        Lookup::One(x) => Ok(x),
+        Lookup::None => Err(none.to_owned()),
+        Lookup::Many(names) => Err(format!(
+            "{typed:?} could be {}; give more of the {what}.",
+            names.join(", ")
+        )),
+    }
+}
+
 /// The live category named `name` (any case), or a message saying there is none.
 fn category_named(conn: &Connection, name: &str) -> Result<Result<Category, String>> {
     Ok(store::category::find_by_name(conn, name)?
@@ -388,15 +406,14 @@ fn contact(conn: &Connection, command: ContactCommand, today: NaiveDate) -> Resu
             note,
             date,
         } => {
-            let found = match store::contact::lookup(conn, &name)? {
-                Lookup::One(c) => c,
-                Lookup::None => return Ok(refuse(&format!("There is no contact named {name:?}."))),
-                Lookup::Many(names) => {
-                    return Ok(refuse(&format!(
-                        "{name:?} could be {}; give more of the name.",
-                        names.join(", ")
-                    )));
-                }
+            let found = match only(
+                store::contact::lookup(conn, &name)?,
+                &name,
+                &format!("There is no contact named {name:?}."),
+                "name",
+            ) {
+                Ok(c) => c,
+                Err(why) => return Ok(refuse(&why)),
             };
             let on = date.unwrap_or(today);
             store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now)?;

@@ -7,11 +7,9 @@ use color_eyre::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::refuse;
+use super::{only, refuse};
 use crate::domain::template::{Field, Problem, Values, render};
 use crate::store;
-use crate::store::contact::Lookup as ContactLookup;
-use crate::store::script::Lookup;
 
 #[derive(Debug, Subcommand)]
 pub enum ScriptCommand {
@@ -73,35 +71,27 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
             }
         }
         ScriptCommand::Show { title, contact } => {
-            let script = match store::script::lookup(conn, &title)? {
-                Lookup::One(s) => s,
-                Lookup::None => {
-                    return Ok(refuse(&format!(
-                        "There is no script called {title:?}; see `list25 script list`."
-                    )));
-                }
-                Lookup::Many(titles) => {
-                    return Ok(refuse(&format!(
-                        "{title:?} could be {}; give more of the title.",
-                        titles.join(", ")
-                    )));
-                }
+            let script = match only(
+                store::script::lookup(conn, &title)?,
+                &title,
+                &format!("There is no script called {title:?}; see `list25 script list`."),
+                "title",
+            ) {
+                Ok(s) => s,
+                Err(why) => return Ok(refuse(&why)),
             };
             let Some(name) = contact else {
                 println!("{}", script.text);
                 return Ok(ExitCode::SUCCESS);
             };
-            let person = match store::contact::lookup(conn, &name)? {
-                ContactLookup::One(c) => c,
-                ContactLookup::None => {
-                    return Ok(refuse(&format!("There is no contact named {name:?}.")));
-                }
-                ContactLookup::Many(names) => {
-                    return Ok(refuse(&format!(
-                        "{name:?} could be {}; give more of the name.",
-                        names.join(", ")
-                    )));
-                }
+            let person = match only(
+                store::contact::lookup(conn, &name)?,
+                &name,
+                &format!("There is no contact named {name:?}."),
+                "name",
+            ) {
+                Ok(c) => c,
+                Err(why) => return Ok(refuse(&why)),
             };
             let me = store::settings::me(conn)?;
             let rendered = render(

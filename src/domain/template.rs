@@ -156,9 +156,10 @@ pub enum Piece {
     /// Text as written (braces already unescaped).
     Text(String),
     /// A placeholder filled in.
-    Value(Field, String),
-    /// A known placeholder with nothing to fill in: shown as written.
-    Missing(Field, String),
+    Value(String),
+    /// A known placeholder with nothing to fill in: shown as written (the
+    /// problem says which field it is).
+    Missing(String),
     /// A placeholder that is not known: shown as written.
     Unknown(String),
     /// A `{` never closed: shown as written.
@@ -174,8 +175,8 @@ impl Piece {
     pub fn text(&self) -> &str {
         match self {
             Piece::Text(t)
-            | Piece::Value(_, t)
-            | Piece::Missing(_, t)
+            | Piece::Value(t)
+            | Piece::Missing(t)
             | Piece::Unknown(t)
             | Piece::Unclosed(t)
             | Piece::Blank(t) => t,
@@ -308,10 +309,10 @@ pub fn render(text: &str, values: &Values) -> Rendered {
                         let raw = format!("{{{inner}}}");
                         match Field::parse(inner) {
                             Some(field) => match values.get(field) {
-                                Some(v) => out.pieces.push(Piece::Value(field, v)),
+                                Some(v) => out.pieces.push(Piece::Value(v)),
                                 None => {
                                     out.problems.push(Problem::Missing { field, line });
-                                    out.pieces.push(Piece::Missing(field, raw));
+                                    out.pieces.push(Piece::Missing(raw));
                                 }
                             },
                             None => {

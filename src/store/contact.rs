@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use super::{TIMESTAMP_FORMAT, WriteError};
+use super::{Lookup, TIMESTAMP_FORMAT, WriteError};
 use crate::domain::contact::follow_up_after;
 use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 
@@ -109,17 +109,9 @@ pub fn due_count(conn: &Connection, today: NaiveDate) -> rusqlite::Result<u32> {
     )
 }
 
-/// How a name typed on the command line matched.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Lookup {
-    One(Box<Contact>),
-    None,
-    Many(Vec<String>),
-}
-
 /// Find one contact by name: an exact match (ignoring case) wins, then a
 /// unique part of a name.
-pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup> {
+pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>> {
     let name = name.trim();
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.deleted_at IS NULL AND c.name = ?1 COLLATE NOCASE"

@@ -112,6 +112,15 @@ impl From<rusqlite::Error> for OpenError {
     }
 }
 
+/// How a name or title typed on the command line matched: one item, none,
+/// or several (their names, to say which were meant).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup<T> {
+    One(Box<T>),
+    None,
+    Many(Vec<String>),
+}
+
 /// Why a write was not made: refused for a reason the user can act on,
 /// or a database error.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{TIMESTAMP_FORMAT, WriteError, settings};
+use super::{Lookup, TIMESTAMP_FORMAT, WriteError, settings};
 use crate::domain::script::{Starter, starters};
 use crate::domain::{SaveKind, Script, ScriptDraft, ScriptKind, Version};
 
@@ -58,17 +58,9 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Script>> {
     .optional()
 }
 
-/// How a title typed on the command line matched.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Lookup {
-    One(Box<Script>),
-    None,
-    Many(Vec<String>),
-}
-
 /// Find one script by title: an exact match (ignoring case) wins, then a
 /// unique part of a title.
-pub fn lookup(conn: &Connection, title: &str) -> rusqlite::Result<Lookup> {
+pub fn lookup(conn: &Connection, title: &str) -> rusqlite::Result<Lookup<Script>> {
     let title = title.trim();
     let all = list(conn)?;
     let lower = title.to_lowercase();
