@@ -3,7 +3,7 @@
 mod people;
 mod scripts;
 
-pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions};
+pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions, fix_for};
 
 use std::collections::BTreeMap;
 use std::time::Instant;

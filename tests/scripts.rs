@@ -437,6 +437,17 @@ fn copying_sends_the_filled_in_text_or_says_what_is_missing() {
     );
     app.clipboard = None;
 
+    // A blank used twice is named once.
+    select(&mut app, "Introduce a partner first");
+    app.update(Action::Copy);
+    assert!(
+        matches!(&app.message, Some(list25::app::Message::Info(m))
+            if m.ends_with("Fill in by hand: [client's name], [what they can help with], [one line about them].")),
+        "{:?}",
+        app.message
+    );
+    app.clipboard = None;
+
     // Bo has no company: refused, with what to do.
     app.update(Action::PickContact);
     assert!(matches!(&app.popup, Some(Popup::Search(s)) if s.purpose == SearchPurpose::Preview));

@@ -24,6 +24,19 @@ pub const IDLE: Duration = Duration::from_millis(1000);
 /// While typing goes on without a pause, save at least this often.
 pub const MAX_UNSAVED: Duration = Duration::from_millis(1500);
 
+/// What to do about a problem in a filled-in script, when the user can do
+/// something other than edit it; `picked` says whether a contact is.
+pub fn fix_for(problem: &Problem, picked: bool) -> Option<&'static str> {
+    match problem {
+        Problem::Missing { field, .. } if !field.is_contact() => {
+            Some("press s to fill in your details")
+        }
+        Problem::Missing { .. } if !picked => Some("press p to pick a contact"),
+        Problem::Missing { .. } => Some("add it in Contacts, or take it out"),
+        _ => None,
+    }
+}
+
 /// The script under the cursor, open in the editor.
 pub struct Editor {
     pub script: i64,
@@ -492,34 +505,23 @@ impl App {
         if preview.text().trim().is_empty() {
             return self.info("Nothing to copy: the script is empty.");
         }
-        let problem = preview
-            .errors()
-            .next()
-            .or_else(|| preview.problems.first())
-            .cloned();
-        if let Some(p) = problem {
-            let fix = match &p {
-                Problem::Missing { field, .. } if field.is_contact() && who.is_none() => {
-                    " Press p to pick a contact."
-                }
-                Problem::Missing { field, .. } if field.is_contact() => {
-                    " Add it in Contacts, or take it out."
-                }
-                Problem::Missing { .. } => " Press s to fill in your details.",
-                _ => "",
-            };
+        if let Some(p) = preview.distinct_problems().first() {
             let why = p.describe(who.as_deref());
             let stop = if why.ends_with('?') { "" } else { "." };
+            let fix = fix_for(p, who.is_some())
+                .map(|f| format!(" {}{}.", f[..1].to_uppercase(), &f[1..]))
+                .unwrap_or_default();
             return self.error("Not copied", format!("{why}{stop}{fix}"));
         }
-        let (words, blanks, text) = (preview.words(), preview.blanks.clone(), preview.text());
+        let (words, text) = (preview.words(), preview.text());
+        let blanks = preview.distinct_blanks().join(", ");
         self.clipboard = Some(text);
         let mut said = match &who {
             Some(name) => format!("Copied {title:?} for {name}: {words} words."),
             None => format!("Copied {title:?}: {words} words."),
         };
         if !blanks.is_empty() {
-            said.push_str(&format!(" Fill in by hand: {}.", blanks.join(", ")));
+            said.push_str(&format!(" Fill in by hand: {blanks}."));
         }
         self.info(said);
     }

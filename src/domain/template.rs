@@ -209,6 +209,16 @@ impl Problem {
         }
     }
 
+    /// The same problem, perhaps on another line.
+    fn same_as(&self, other: &Problem) -> bool {
+        match (self, other) {
+            (Problem::Unknown { raw: a, .. }, Problem::Unknown { raw: b, .. }) => a == b,
+            (Problem::Unclosed { .. }, Problem::Unclosed { .. }) => true,
+            (Problem::Missing { field: a, .. }, Problem::Missing { field: b, .. }) => a == b,
+            _ => false,
+        }
+    }
+
     /// A mistake in the script itself, rather than a value not there yet.
     pub fn is_error(&self) -> bool {
         !matches!(self, Problem::Missing { .. })
@@ -264,8 +274,28 @@ impl Rendered {
         self.problems.is_empty()
     }
 
-    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.is_error())
+    /// The problems, each said once (at its first line), mistakes in the
+    /// script before values not there yet.
+    pub fn distinct_problems(&self) -> Vec<&Problem> {
+        let mut out: Vec<&Problem> = Vec::new();
+        for p in &self.problems {
+            if !out.iter().any(|q| q.same_as(p)) {
+                out.push(p);
+            }
+        }
+        out.sort_by_key(|p| !p.is_error());
+        out
+    }
+
+    /// The blanks to fill in by hand, each once, in order.
+    pub fn distinct_blanks(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for b in &self.blanks {
+            if !out.contains(&b.as_str()) {
+                out.push(b);
+            }
+        }
+        out
     }
 
     /// How many words the text has, as it would be said.
@@ -550,7 +580,10 @@ mod tests {
             })
             .collect();
         assert_eq!(missing, [Field::LastName, Field::Company, Field::MyName]);
-        assert!(r.errors().next().is_none(), "missing values are not errors");
+        assert!(
+            r.problems.iter().all(|p| !p.is_error()),
+            "missing values are not errors"
+        );
         assert_eq!(
             r.problems[1].describe(Some("Ana")),
             "line 1: Ana has no company"
@@ -570,6 +603,30 @@ mod tests {
             r.problems[2].describe(Some("Ana")),
             "line 1: {my_name} is not set yet"
         );
+    }
+
+    #[test]
+    fn problems_and_blanks_are_said_once_each_errors_first() {
+        let r = for_ana("{my_nam} [date] {\n{my_nam} {company} [date] { [place]");
+        let lines: Vec<usize> = r.distinct_problems().iter().map(|p| p.line()).collect();
+        assert_eq!(r.problems.len(), 4);
+        assert_eq!(
+            lines,
+            [1, 1],
+            "the second {{my_nam}} and {{ are the same problems"
+        );
+        assert!(r.distinct_problems().iter().all(|p| p.is_error()));
+        assert_eq!(r.distinct_blanks(), ["[date]", "[place]"]);
+        let nobody = Me::default();
+        let r = render(
+            "{my_name} {nope} {my_name}",
+            &Values {
+                contact: None,
+                me: &nobody,
+            },
+        );
+        let kinds: Vec<bool> = r.distinct_problems().iter().map(|p| p.is_error()).collect();
+        assert_eq!(kinds, [true, false], "the unknown one first");
     }
 
     #[test]

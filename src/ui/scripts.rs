@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{draw_panel, highlight, scrolled, text, theme, wrapped};
-use crate::app::{App, Scripts};
+use crate::app::{App, Scripts, fix_for};
 use crate::domain::template::{BREATH_WORDS, spoken_label};
 use crate::domain::{Piece, Problem, Rendered, ScriptKind};
 
@@ -66,7 +66,7 @@ fn render_list(frame: &mut Frame, area: Rect, s: &Scripts) {
             spans.push(Span::raw(text::pad(&script.title, room)));
         } else {
             let category = format!(" · {}", script.category);
-            let title_room = room.saturating_sub(category.chars().count().min(room / 2));
+            let title_room = room.saturating_sub(text::width(&category).min(room / 2));
             let shown = text::truncate(&script.title, title_room);
             let rest = room.saturating_sub(text::width(&shown));
             spans.push(Span::raw(shown));
@@ -91,30 +91,31 @@ fn render_editor(frame: &mut Frame, area: Rect, app: &App) {
         draw_panel(frame, area, " Editor ", false, true);
         return;
     };
-    let mut title = format!(" {} · {} ", script.title, script.kind.label());
-    if !script.category.is_empty() {
-        title = format!(" {} · for {} ", script.title, script.category);
-    }
+    let title = if script.category.is_empty() {
+        format!(" {} · {} ", script.title, script.kind.label())
+    } else {
+        format!(" {} · for {} ", script.title, script.category)
+    };
     let inner = draw_panel(frame, area, &title, s.editing, true);
     let width = usize::from(inner.width);
+    // The tip gives way to the text on short screens.
     let mut tip = if script.tip.is_empty() {
         Vec::new()
     } else {
-        wrapped(
-            &script.tip,
-            width,
-            theme::muted().add_modifier(Modifier::ITALIC),
-        )
+        text::wrap(&script.tip, width)
     };
-    // The tip gives way to the text on short screens.
     let tip_max = usize::from(inner.height / 4);
     if tip.len() > tip_max {
         tip.truncate(tip_max);
         if let Some(last) = tip.last_mut() {
-            let cut = text::truncate(&format!("{}…", line_text(last)), width);
-            *last = Line::styled(cut, theme::muted().add_modifier(Modifier::ITALIC));
+            *last = text::truncate(&format!("{last}…"), width);
         }
     }
+    let tip_style = theme::muted().add_modifier(Modifier::ITALIC);
+    let tip: Vec<Line> = tip
+        .into_iter()
+        .map(|l| Line::styled(l, tip_style))
+        .collect();
     let tip_height = u16::try_from(tip.len()).unwrap_or(0);
     let gap = u16::from(tip_height > 0);
     let [tip_area, _, text_area, stats_area] = Layout::vertical([
@@ -145,10 +146,6 @@ fn saved_label(app: &App) -> Option<String> {
             .saved_at
             .map(|at| format!(" saved {} ", at.format("%H:%M"))),
     }
-}
-
-fn line_text(line: &Line) -> String {
-    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// Words, the one-breath check for a value proposition, speaking time.
@@ -282,49 +279,38 @@ fn preview_lines(r: &Rendered) -> Vec<Line<'static>> {
 /// blanks to fill in by hand.
 fn problem_lines(r: &Rendered, who: Option<&str>, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let mut problems: Vec<_> = r.problems.iter().collect();
-    problems.sort_by_key(|p| !p.is_error());
     // With no contact picked, one line names every placeholder that needs one.
     let (need_contact, problems): (Vec<&Problem>, Vec<&Problem>) =
-        problems.into_iter().partition(|p| {
+        r.distinct_problems().into_iter().partition(|p| {
             who.is_none() && matches!(p, Problem::Missing { field, .. } if field.is_contact())
         });
-    let mut said: Vec<String> = Vec::new();
     for p in problems {
         let style = if p.is_error() {
             Style::new().fg(theme::ERROR)
         } else {
             Style::new().fg(theme::BEHIND)
         };
-        let hint = match p {
-            Problem::Missing { field, .. } if !field.is_contact() => "; press s",
-            _ => "",
-        };
-        let text = format!("! {}{hint}", p.describe(who));
-        // The same problem on several lines is said once, at its first line.
-        let key = text
-            .split_once(": ")
-            .map_or(text.as_str(), |(_, rest)| rest)
-            .to_owned();
-        if said.contains(&key) {
-            continue;
-        }
-        said.push(key);
-        lines.extend(wrapped(&text, width, style));
+        let fix = fix_for(p, who.is_some())
+            .map(|f| format!("; {f}"))
+            .unwrap_or_default();
+        lines.extend(wrapped(
+            &format!("! {}{fix}", p.describe(who)),
+            width,
+            style,
+        ));
     }
-    let mut fields: Vec<String> = Vec::new();
-    for p in need_contact {
-        if let Problem::Missing { field, .. } = p {
-            let name = format!("{{{}}}", field.key());
-            if !fields.contains(&name) {
-                fields.push(name);
-            }
-        }
-    }
-    if !fields.is_empty() {
+    let fields: Vec<String> = need_contact
+        .iter()
+        .filter_map(|p| match p {
+            Problem::Missing { field, .. } => Some(format!("{{{}}}", field.key())),
+            _ => None,
+        })
+        .collect();
+    if let Some(first) = need_contact.first() {
+        let fix = fix_for(first, false).unwrap_or_default();
         lines.extend(wrapped(
             &format!(
-                "! {} need{} a contact; press p to pick one",
+                "! {} need{} a contact; {fix}",
                 fields.join(", "),
                 if fields.len() == 1 { "s" } else { "" }
             ),
@@ -332,15 +318,10 @@ fn problem_lines(r: &Rendered, who: Option<&str>, width: usize) -> Vec<Line<'sta
             Style::new().fg(theme::BEHIND),
         ));
     }
-    if !r.blanks.is_empty() {
-        let mut seen: Vec<&str> = Vec::new();
-        for b in &r.blanks {
-            if !seen.contains(&b.as_str()) {
-                seen.push(b);
-            }
-        }
+    let blanks = r.distinct_blanks();
+    if !blanks.is_empty() {
         lines.extend(wrapped(
-            &format!("Fill in by hand: {}", seen.join(", ")),
+            &format!("Fill in by hand: {}", blanks.join(", ")),
             width,
             theme::muted(),
         ));
