@@ -650,7 +650,7 @@ impl App {
     fn save_popup(&mut self) {
         match self.popup.take() {
             Some(Popup::Note { day, editor }) => {
-                let text = clean_text(&editor.lines().join("\n"));
+                let text = crate::domain::category::clean_text(&editor.lines().join("\n"));
                 match store::program::set_note(&self.conn, day, &text, &self.now()) {
                     Ok(()) => {
                         if text.trim().is_empty() {
@@ -710,12 +710,4 @@ impl App {
 /// Move `from` by `by`, kept within `0..=max`.
 fn step(from: usize, by: isize, max: usize) -> usize {
     from.saturating_add_signed(by).min(max)
-}
-
-/// Drop control characters from typed or pasted text, keeping newlines
-/// and tabs.
-pub fn clean_text(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
 }

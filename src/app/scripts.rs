@@ -9,7 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::{App, Pane, Popup};
-use crate::domain::script::clean;
+use crate::domain::category::clean_text;
 use crate::domain::template::{Values, render};
 use crate::domain::{
     Contact, Me, Problem, Rendered, SaveKind, Script, ScriptDraft, ScriptField, Version,
@@ -79,7 +79,7 @@ impl Editor {
 
     /// The text as it would be stored now.
     pub fn current(&self) -> String {
-        clean(&self.text.lines().join("\n"))
+        clean_text(&self.text.lines().join("\n"))
     }
 
     /// Whether something typed is not stored yet.

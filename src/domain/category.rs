@@ -89,6 +89,14 @@ pub fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// Text of several lines as it is kept: control characters dropped (so a
+/// pasted `\r\n` becomes `\n`), line breaks and tabs kept.
+pub fn clean_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +122,11 @@ mod tests {
             CategoryDraft::parse(&"x".repeat(81), "", "").map_err(|e| e.0),
             Err(CategoryField::Name)
         );
+    }
+
+    #[test]
+    fn clean_drops_control_characters_but_keeps_lines() {
+        assert_eq!(clean_text("a\r\nb\u{1b}[1m\tc\u{7}"), "a\nb[1m\tc");
     }
 
     #[test]

@@ -240,16 +240,6 @@ pub fn starters() -> Result<Vec<Starter>, String> {
     Ok(file.script)
 }
 
-/// Text as it is kept: control characters dropped (but line breaks and
-/// tabs), Windows line ends made plain, trailing white space of each line
-/// kept as typed.
-pub fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,11 +288,6 @@ mod tests {
             ScriptDraft::parse(&"t".repeat(81), "", "").map_err(|e| e.0),
             Err(ScriptField::Title)
         );
-    }
-
-    #[test]
-    fn clean_drops_control_characters_but_keeps_lines() {
-        assert_eq!(clean("a\r\nb\u{1b}[1m\tc\u{7}"), "a\nb[1m\tc");
     }
 
     /// The starters cover what the method asks for, each is complete for
