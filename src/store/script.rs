@@ -184,8 +184,8 @@ pub fn save_text(
     let version = match amend.filter(|&v| Some(v) == newest) {
         Some(v) => {
             tx.execute(
-                "UPDATE script_version SET text = ?2, saved_at = ?3 WHERE id = ?1",
-                params![v, text, at],
+                "UPDATE script_version SET text = ?2, saved_at = ?3, how = ?4 WHERE id = ?1",
+                params![v, text, at, how.key()],
             )?;
             v
         }
@@ -409,6 +409,7 @@ mod tests {
             save_text(&conn, id, "ab", SaveKind::Auto, Some(v1), &later(1)).expect("amend");
         assert_eq!(amended, Saved::Version(v1));
         assert_eq!(versions(&conn, id).expect("v").len(), 1);
+
         save_text(&conn, id, "abc", SaveKind::Saved, None, &later(2)).expect("save");
         // v1 is no longer the newest: amending it would rewrite history.
         let fresh =
@@ -420,6 +421,22 @@ mod tests {
             .map(|v| v.text)
             .collect();
         assert_eq!(texts, ["abcd", "abc", "ab"]);
+    }
+
+    #[test]
+    fn a_save_into_an_open_version_says_how_it_was_last_saved() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
+        let Saved::Version(v1) =
+            save_text(&conn, id, "a", SaveKind::Auto, None, &now()).expect("save")
+        else {
+            panic!("saved")
+        };
+        let closed =
+            save_text(&conn, id, "ab", SaveKind::Saved, Some(v1), &later(1)).expect("save");
+        assert_eq!(closed, Saved::Version(v1));
+        let v = versions(&conn, id).expect("versions");
+        assert_eq!((v.len(), v[0].how), (1, SaveKind::Saved));
     }
 
     #[test]
