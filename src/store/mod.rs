@@ -173,7 +173,7 @@ pub fn open(path: &Path, today: NaiveDate) -> Result<Connection, OpenError> {
             reason: "the file is read-only".into(),
         });
     }
-    set_pragmas(&conn).map_err(cannot_write)?;
+    set_pragmas(&mut conn).map_err(cannot_write)?;
     if let Some(v) = existing_version.filter(|&v| v > 0 && v < latest_version()) {
         let aside = backup_path(path, v);
         conn.backup(rusqlite::MAIN_DB, &aside, None)
@@ -196,7 +196,7 @@ pub fn backup_path(path: &Path, v: i64) -> PathBuf {
 /// An in-memory database with the real migrations, for tests and benches.
 pub fn open_in_memory(today: NaiveDate) -> Result<Connection, OpenError> {
     let mut conn = Connection::open_in_memory()?;
-    set_pragmas(&conn)?;
+    set_pragmas(&mut conn)?;
     prepare(&mut conn, today)?;
     Ok(conn)
 }
@@ -261,8 +261,12 @@ fn inspect_existing(path: &Path) -> Result<Option<i64>, OpenError> {
     Ok(Some(version))
 }
 
-fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+fn set_pragmas(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Every transaction takes the write lock when it begins, so one that
+    // reads and then writes waits for another writer (the busy timeout)
+    // instead of failing with "database is locked" when it tries to write.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
