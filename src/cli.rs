@@ -1,6 +1,12 @@
 //! Command-line definitions and the non-interactive subcommands.
 
+pub mod errors;
+pub mod out;
+mod people;
 mod script;
+mod today;
+
+pub use today::Report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,16 +16,12 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use color_eyre::Result;
 use color_eyre::eyre::eyre;
 use rusqlite::Connection;
-use serde::Serialize;
 
 use crate::app::App;
 use crate::domain::category::one_line;
-use crate::domain::{
-    Category, CategoryDraft, Checklist, ContactDraft, Position, Program, Status, TouchKind,
-    parse_date,
-};
-use crate::store::Lookup;
-use crate::store::{self, WriteError};
+use crate::domain::{Position, Program, TouchKind, parse_date};
+use crate::store::{self, Lookup};
+use out::Out;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -221,37 +223,33 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let conn = match store::open(&path, today) {
         Ok(conn) => conn,
         Err(e) => {
-            eprintln!("list25: {e}");
+            say(&e.to_string());
             return Ok(ExitCode::from(1));
         }
     };
-    let program = Program::builtin().map_err(|e| eyre!(e))?;
-    match cli.command {
+    let mut out = Out::default();
+    let code = match cli.command {
         None => {
+            let program = Program::builtin().map_err(|e| eyre!(e))?;
             let app = App::new(conn, program, today, path.display().to_string())?;
             crate::tui::run(app)?;
+            ExitCode::SUCCESS
         }
-        Some(Command::Today { json }) => {
-            let report = Report::load(&conn, &program, today)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                print!("{}", report.text());
-            }
-        }
+        Some(Command::Today { json }) => today::run(&conn, &mut out, today, json)?,
         Some(Command::Program {
             command: ProgramCommand::Start { date },
         }) => {
             store::program::set_start_date(&conn, date)?;
-            println!(
+            out.line(format!(
                 "The program starts on {}; {} is {}.",
                 date.format("%a %-d %b %Y"),
                 today.format("%Y-%m-%d"),
                 describe(Position::of(date, today))
-            );
+            ))?;
+            ExitCode::SUCCESS
         }
-        Some(Command::Category { command }) => return category(&conn, command, today),
-        Some(Command::Contact { command }) => return contact(&conn, command, today),
+        Some(Command::Category { command }) => people::category(&conn, &mut out, command, today)?,
+        Some(Command::Contact { command }) => people::contact(&conn, &mut out, command, today)?,
         Some(Command::Demo {
             contacts,
             categories,
@@ -259,37 +257,49 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if let Err(why) = crate::demo::fill(&conn, categories, contacts, today) {
                 return Ok(refuse(&why));
             }
-            println!(
+            out.line(format!(
                 "Made {categories} categories and {contacts} contacts in {}.",
                 path.display()
-            );
+            ))?;
+            ExitCode::SUCCESS
         }
-        Some(Command::Config { command }) => {
-            let (key, text, label, example) = command.parts();
-            match text.map(|t| one_line(&t)) {
-                Some(t) if t.is_empty() => {
-                    return Ok(refuse(&format!(
-                        "{label} cannot be empty; for example: list25 config {example}"
-                    )));
-                }
-                Some(t) => {
-                    store::settings::set(&conn, key, &t)?;
-                    println!("{label}: {t}.");
-                }
-                None => match store::settings::get(&conn, key)? {
-                    Some(t) => println!("{t}"),
-                    None => println!("Not set. Set it: list25 config {example}"),
-                },
-            }
+        Some(Command::Config { command }) => config(&conn, &mut out, command)?,
+        Some(Command::Script { command }) => script::run(&conn, &mut out, command)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn config(conn: &Connection, out: &mut Out, command: ConfigCommand) -> Result<ExitCode> {
+    let (key, text, label, example) = command.parts();
+    match text.map(|t| one_line(&t)) {
+        Some(t) if t.is_empty() => {
+            return Ok(refuse(&format!(
+                "{label} cannot be empty; for example: list25 config {example}"
+            )));
         }
-        Some(Command::Script { command }) => return script::run(&conn, command),
+        Some(t) => {
+            store::settings::set(conn, key, &t)?;
+            out.line(format!("{label}: {t}."))?;
+        }
+        None => match store::settings::get(conn, key)? {
+            Some(t) => out.line(t)?,
+            None => out.line(format!("Not set. Set it: list25 config {example}"))?,
+        },
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Write one message to stderr, its control characters shown harmlessly.
+/// A closed stderr is ignored: there is nobody to tell.
+pub(crate) fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "list25: {}", out::plain(message));
+}
+
 /// Bad input: say so plainly and exit 2 with nothing written.
 pub(crate) fn refuse(message: &str) -> ExitCode {
-    eprintln!("list25: {message}");
+    say(message);
     ExitCode::from(2)
 }
 
@@ -311,393 +321,9 @@ pub(crate) fn only<T>(
     }
 }
 
-/// The live category named `name` (any case), or a message saying there is none.
-fn category_named(conn: &Connection, name: &str) -> Result<Result<Category, String>> {
-    Ok(store::category::find_by_name(conn, name)?
-        .ok_or_else(|| format!("There is no category named {name:?}; see `list25 category list`.")))
-}
-
-#[derive(Debug, Serialize)]
-struct ContactRow<'a> {
-    name: &'a str,
-    category: &'a str,
-    company: &'a str,
-    email: &'a str,
-    phone: &'a str,
-    stage: &'static str,
-    on_list: bool,
-    last_touch: Option<String>,
-    next_follow_up: Option<String>,
-}
-
-fn contact(conn: &Connection, command: ContactCommand, today: NaiveDate) -> Result<ExitCode> {
-    let now = today.and_time(Local::now().time());
-    match command {
-        ContactCommand::Add {
-            name,
-            category,
-            email,
-            phone,
-            company,
-        } => {
-            let draft = match ContactDraft::named(&name).and_then(|d| d.with_email(&email)) {
-                Ok(mut d) => {
-                    d.phone = one_line(&phone);
-                    d.company = one_line(&company);
-                    d
-                }
-                Err((_, why)) => return Ok(refuse(&why)),
-            };
-            let category = match category_named(conn, &category)? {
-                Ok(c) => c,
-                Err(why) => return Ok(refuse(&why)),
-            };
-            store::contact::add(conn, Some(category.id), &draft, &now)?;
-            println!("Added {} to {}.", draft.name, category.name);
-        }
-        ContactCommand::List { category, json } => {
-            let filter = match category {
-                None => None,
-                Some(name) => match category_named(conn, &name)? {
-                    Ok(c) => Some(c.id),
-                    Err(why) => return Ok(refuse(&why)),
-                },
-            };
-            let contacts = store::contact::list(conn, filter)?;
-            if json {
-                let rows: Vec<ContactRow> = contacts
-                    .iter()
-                    .map(|c| ContactRow {
-                        name: &c.name,
-                        category: &c.category,
-                        company: &c.company,
-                        email: &c.email,
-                        phone: &c.phone,
-                        stage: c.stage.as_str(),
-                        on_list: c.on_list,
-                        last_touch: c.last_touch.map(|d| d.to_string()),
-                        next_follow_up: c.next_follow_up.map(|d| d.to_string()),
-                    })
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&rows)?);
-            } else if contacts.is_empty() {
-                println!(
-                    "No contacts yet. Add one: list25 contact add \"Ana Lima\" --category Printers"
-                );
-            } else {
-                for c in &contacts {
-                    let mark = if c.on_list { "★" } else { " " };
-                    let follow = c
-                        .next_follow_up
-                        .map(|d| format!(" · follow up {d}"))
-                        .unwrap_or_default();
-                    println!(
-                        "{mark} {} · {} · {}{follow}",
-                        c.name,
-                        c.category,
-                        c.stage.as_str()
-                    );
-                }
-            }
-        }
-        ContactCommand::Touch {
-            name,
-            kind,
-            note,
-            date,
-        } => {
-            let found = match only(
-                store::contact::lookup(conn, &name)?,
-                &name,
-                &format!("There is no contact named {name:?}."),
-                "name",
-            ) {
-                Ok(c) => c,
-                Err(why) => return Ok(refuse(&why)),
-            };
-            let on = date.unwrap_or(today);
-            store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now)?;
-            let next = store::contact::get(conn, found.id)?.and_then(|c| c.next_follow_up);
-            println!(
-                "Logged a {} with {} on {on}.{}",
-                kind.as_str(),
-                found.name,
-                next.map(|d| format!(" Next follow-up: {d}."))
-                    .unwrap_or_default()
-            );
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Debug, Serialize)]
-struct CategoryRow<'a> {
-    name: &'a str,
-    why: &'a str,
-    target: u32,
-    partners: u32,
-    contacts: u32,
-}
-
-fn category(conn: &Connection, command: CategoryCommand, today: NaiveDate) -> Result<ExitCode> {
-    match command {
-        CategoryCommand::Add { name, why, target } => {
-            let draft = match CategoryDraft::parse(&name, &why, &target.to_string()) {
-                Ok(d) => d,
-                Err((_, why)) => return Ok(refuse(&why)),
-            };
-            let now = today.and_time(Local::now().time());
-            match store::category::add(conn, &draft, &now) {
-                Ok(_) => {
-                    let n = store::category::count(conn)?;
-                    println!(
-                        "Added {:?} (target {} partners). {n} of {} categories on your most-wanted list.",
-                        draft.name,
-                        draft.target,
-                        crate::domain::category::GOAL
-                    );
-                }
-                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        CategoryCommand::Suggest => {
-            let Some(profession) = store::settings::get(conn, store::settings::PROFESSION)? else {
-                return Ok(refuse(
-                    "Set your profession first: list25 config profession \"graphic designer\"",
-                ));
-            };
-            let all = crate::domain::suggest::builtin().map_err(|e| eyre!(e))?;
-            let Some(found) = crate::domain::suggest::for_profession(&all, &profession) else {
-                return Ok(refuse(&format!("No suggestions for {profession:?} yet.")));
-            };
-            println!("Suggested for: {}", found.name);
-            for c in &found.categories {
-                let on = if store::category::find_by_name(conn, c)?.is_some() {
-                    " (on your list)"
-                } else {
-                    ""
-                };
-                println!("  {c}{on}");
-            }
-        }
-        CategoryCommand::List { json } => {
-            let categories = store::category::list(conn)?;
-            if json {
-                let rows: Vec<CategoryRow> = categories
-                    .iter()
-                    .map(|c| CategoryRow {
-                        name: &c.name,
-                        why: &c.why,
-                        target: c.target,
-                        partners: c.partners,
-                        contacts: c.contacts,
-                    })
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&rows)?);
-            } else if categories.is_empty() {
-                println!("No categories yet. Add one: list25 category add \"Accountants\"");
-            } else {
-                for (i, c) in categories.iter().enumerate() {
-                    let why = if c.why.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" · {}", c.why)
-                    };
-                    println!(
-                        "{:>2}. {} ({}/{} partners){why}",
-                        i + 1,
-                        c.name,
-                        c.partners,
-                        c.target
-                    );
-                }
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 fn describe(position: Position) -> String {
     match position {
         Position::NotStarted { days_until } => format!("{days_until} day(s) before it"),
         Position::Day(d) => format!("day {d} of 25"),
-    }
-}
-
-/// Today's checklist, for `list25 today`.
-#[derive(Debug, Serialize)]
-pub struct Report {
-    pub date: String,
-    pub day: u8,
-    pub started: bool,
-    pub start: String,
-    pub title: String,
-    pub lesson: String,
-    pub tasks: Vec<ReportTask>,
-    pub follow_ups: Vec<FollowUp>,
-    pub progress: Progress,
-}
-
-/// A contact whose follow-up is due today or overdue.
-#[derive(Debug, Serialize)]
-pub struct FollowUp {
-    pub contact: String,
-    pub category: String,
-    pub due: String,
-    pub overdue: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ReportTask {
-    pub day: u8,
-    pub key: String,
-    pub text: String,
-    pub done: bool,
-    /// From an earlier day and not done yet.
-    pub behind: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub done_at: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub measured: Option<Measured>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Measured {
-    pub value: u32,
-    pub target: u32,
-    pub unit: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-}
-
-impl Report {
-    pub fn load(conn: &Connection, program: &Program, today: NaiveDate) -> Result<Self> {
-        let start = store::program::start_date(conn)?.unwrap_or(today);
-        let checklist = Checklist {
-            done: store::program::done_tasks(conn)?,
-            metrics: store::metrics::load(conn)?,
-        };
-        let follow_ups = store::contact::due(conn, today, u32::MAX)?
-            .into_iter()
-            .map(|c| FollowUp {
-                overdue: c.is_overdue(today),
-                due: c.next_follow_up.map(|d| d.to_string()).unwrap_or_default(),
-                contact: c.name,
-                category: c.category,
-            })
-            .collect();
-        let mut report = Self::new(program, &checklist, start, today);
-        report.follow_ups = follow_ups;
-        Ok(report)
-    }
-
-    pub fn new(
-        program: &Program,
-        checklist: &Checklist,
-        start: NaiveDate,
-        today: NaiveDate,
-    ) -> Self {
-        let position = Position::of(start, today);
-        let day = program.day(position.day());
-        let tasks = checklist
-            .today(program, position)
-            .into_iter()
-            .filter_map(|item| {
-                let task = program.task(&item.task)?;
-                let status = checklist.status(&item.task, task);
-                Some(ReportTask {
-                    day: item.task.day,
-                    key: item.task.key.clone(),
-                    text: task.text.clone(),
-                    done: status.is_done(),
-                    behind: item.behind,
-                    done_at: match status {
-                        Status::Done(at) => Some(at.format(store::TIMESTAMP_FORMAT).to_string()),
-                        _ => None,
-                    },
-                    measured: match (status, task.measure) {
-                        (Status::Measured { value, target }, Some(m)) => Some(Measured {
-                            value,
-                            target,
-                            unit: m.metric.unit(),
-                        }),
-                        _ => None,
-                    },
-                })
-            })
-            .collect();
-        let (done, total) = checklist.overall(program);
-        Report {
-            date: today.format("%Y-%m-%d").to_string(),
-            day: position.day(),
-            started: position.started(),
-            start: start.format("%Y-%m-%d").to_string(),
-            title: day.map(|d| d.title.clone()).unwrap_or_default(),
-            lesson: day.map(|d| d.lesson.clone()).unwrap_or_default(),
-            tasks,
-            follow_ups: Vec::new(),
-            progress: Progress { done, total },
-        }
-    }
-
-    /// The checklist as plain text, lines of at most 78 columns.
-    pub fn text(&self) -> String {
-        use std::fmt::Write;
-        let mut out = String::new();
-        let when = NaiveDate::parse_from_str(&self.date, "%Y-%m-%d")
-            .map(|d| d.format("%a %-d %b %Y").to_string())
-            .unwrap_or_else(|_| self.date.clone());
-        if self.started {
-            let _ = writeln!(out, "Day {} of 25 · {} · {when}", self.day, self.title);
-        } else {
-            let _ = writeln!(
-                out,
-                "The program starts on {}. Day 1 · {} · {when}",
-                self.start, self.title
-            );
-        }
-        out.push('\n');
-        for line in crate::ui::text::wrap(&self.lesson, 78) {
-            let _ = writeln!(out, "{line}");
-        }
-        let mut behind_heading = false;
-        out.push_str("\nToday\n");
-        for t in &self.tasks {
-            if t.behind && !behind_heading {
-                behind_heading = true;
-                out.push_str("\nBehind, from earlier days\n");
-            }
-            let mark = if t.done { "[x]" } else { "[ ]" };
-            let mut text = if t.behind {
-                format!("Day {}: {}", t.day, t.text)
-            } else {
-                t.text.clone()
-            };
-            if let Some(m) = &t.measured {
-                let _ = write!(text, " ({}/{} {})", m.value, m.target, m.unit);
-            }
-            for (i, line) in crate::ui::text::wrap(&text, 72).into_iter().enumerate() {
-                let lead = if i == 0 { mark } else { "   " };
-                let _ = writeln!(out, "  {lead} {line}");
-            }
-        }
-        if !self.follow_ups.is_empty() {
-            out.push_str("\nFollow-ups due\n");
-            for f in &self.follow_ups {
-                let when = if f.overdue { "overdue since" } else { "due" };
-                let _ = writeln!(out, "  {} ({}), {when} {}", f.contact, f.category, f.due);
-            }
-        }
-        let _ = writeln!(
-            out,
-            "\nProgram: {}/{} tasks done",
-            self.progress.done, self.progress.total
-        );
-        out
     }
 }

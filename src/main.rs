@@ -1,7 +1,10 @@
 use std::process::ExitCode;
 
-fn main() -> color_eyre::Result<ExitCode> {
-    color_eyre::install()?;
+fn main() -> ExitCode {
+    list25::cli::errors::install();
     let cli = list25::cli::parse();
-    list25::cli::run(cli)
+    match list25::cli::run(cli) {
+        Ok(code) => code,
+        Err(e) => list25::cli::errors::fail(&e),
+    }
 }

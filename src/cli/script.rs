@@ -7,6 +7,7 @@ use color_eyre::Result;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::out::Out;
 use super::{only, refuse};
 use crate::domain::template::{Field, Problem, Values, render};
 use crate::store;
@@ -40,7 +41,7 @@ struct Row<'a> {
     updated: String,
 }
 
-pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
+pub fn run(conn: &Connection, out: &mut Out, command: ScriptCommand) -> Result<ExitCode> {
     match command {
         ScriptCommand::List { json } => {
             let scripts = store::script::list(conn)?;
@@ -56,9 +57,9 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
                         updated: s.updated_at.format(store::TIMESTAMP_FORMAT).to_string(),
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&rows)?);
+                out.json(&rows)?;
             } else if scripts.is_empty() {
-                println!("No scripts. Add one in the Scripts pane (5, then a).");
+                out.line("No scripts. Add one in the Scripts pane (5, then a).")?;
             } else {
                 for s in &scripts {
                     let category = if s.category.is_empty() {
@@ -66,7 +67,7 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
                     } else {
                         format!(" · for {}", s.category)
                     };
-                    println!("{:<18} {}{category}", s.kind.label(), s.title);
+                    out.line(format!("{:<18} {}{category}", s.kind.label(), s.title))?;
                 }
             }
         }
@@ -81,7 +82,8 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
                 Err(why) => return Ok(refuse(&why)),
             };
             let Some(name) = contact else {
-                println!("{}", script.text);
+                out.text(&script.text)?;
+                out.line("")?;
                 return Ok(ExitCode::SUCCESS);
             };
             let person = match only(
@@ -101,7 +103,10 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
                     me: &me,
                 },
             );
-            println!("{}", rendered.text());
+            out.text(&rendered.text())?;
+            out.line("")?;
+            // The text first, then what could not be filled in.
+            out.flush()?;
             for p in &rendered.problems {
                 let hint = match p {
                     Problem::Missing { field, .. } => match field {
@@ -112,7 +117,10 @@ pub fn run(conn: &Connection, command: ScriptCommand) -> Result<ExitCode> {
                     },
                     _ => "",
                 };
-                eprintln!("list25: warning: {}{hint}", p.describe(Some(&person.name)));
+                super::say(&format!(
+                    "warning: {}{hint}",
+                    p.describe(Some(&person.name))
+                ));
             }
         }
     }

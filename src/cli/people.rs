@@ -1,0 +1,232 @@
+//! `list25 category ...` and `list25 contact ...`.
+
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use color_eyre::Result;
+use color_eyre::eyre::eyre;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::out::Out;
+use super::{CategoryCommand, ContactCommand, only, refuse};
+use crate::domain::category::one_line;
+use crate::domain::{Category, CategoryDraft, ContactDraft};
+use crate::store::{self, WriteError};
+
+/// The live category named `name` (any case), or a message saying there is none.
+fn category_named(conn: &Connection, name: &str) -> Result<Result<Category, String>> {
+    Ok(store::category::find_by_name(conn, name)?
+        .ok_or_else(|| format!("There is no category named {name:?}; see `list25 category list`.")))
+}
+
+#[derive(Debug, Serialize)]
+struct ContactRow<'a> {
+    name: &'a str,
+    category: &'a str,
+    company: &'a str,
+    email: &'a str,
+    phone: &'a str,
+    stage: &'static str,
+    on_list: bool,
+    last_touch: Option<String>,
+    next_follow_up: Option<String>,
+}
+
+pub fn contact(
+    conn: &Connection,
+    out: &mut Out,
+    command: ContactCommand,
+    today: NaiveDate,
+) -> Result<ExitCode> {
+    let now = today.and_time(Local::now().time());
+    match command {
+        ContactCommand::Add {
+            name,
+            category,
+            email,
+            phone,
+            company,
+        } => {
+            let draft = match ContactDraft::named(&name).and_then(|d| d.with_email(&email)) {
+                Ok(mut d) => {
+                    d.phone = one_line(&phone);
+                    d.company = one_line(&company);
+                    d
+                }
+                Err((_, why)) => return Ok(refuse(&why)),
+            };
+            let category = match category_named(conn, &category)? {
+                Ok(c) => c,
+                Err(why) => return Ok(refuse(&why)),
+            };
+            store::contact::add(conn, Some(category.id), &draft, &now)?;
+            out.line(format!("Added {} to {}.", draft.name, category.name))?;
+        }
+        ContactCommand::List { category, json } => {
+            let filter = match category {
+                None => None,
+                Some(name) => match category_named(conn, &name)? {
+                    Ok(c) => Some(c.id),
+                    Err(why) => return Ok(refuse(&why)),
+                },
+            };
+            let contacts = store::contact::list(conn, filter)?;
+            if json {
+                let rows: Vec<ContactRow> = contacts
+                    .iter()
+                    .map(|c| ContactRow {
+                        name: &c.name,
+                        category: &c.category,
+                        company: &c.company,
+                        email: &c.email,
+                        phone: &c.phone,
+                        stage: c.stage.as_str(),
+                        on_list: c.on_list,
+                        last_touch: c.last_touch.map(|d| d.to_string()),
+                        next_follow_up: c.next_follow_up.map(|d| d.to_string()),
+                    })
+                    .collect();
+                out.json(&rows)?;
+            } else if contacts.is_empty() {
+                out.line(
+                    "No contacts yet. Add one: list25 contact add \"Ana Lima\" --category Printers",
+                )?;
+            } else {
+                for c in &contacts {
+                    let mark = if c.on_list { "★" } else { " " };
+                    let follow = c
+                        .next_follow_up
+                        .map(|d| format!(" · follow up {d}"))
+                        .unwrap_or_default();
+                    out.line(format!(
+                        "{mark} {} · {} · {}{follow}",
+                        c.name,
+                        c.category,
+                        c.stage.as_str()
+                    ))?;
+                }
+            }
+        }
+        ContactCommand::Touch {
+            name,
+            kind,
+            note,
+            date,
+        } => {
+            let found = match only(
+                store::contact::lookup(conn, &name)?,
+                &name,
+                &format!("There is no contact named {name:?}."),
+                "name",
+            ) {
+                Ok(c) => c,
+                Err(why) => return Ok(refuse(&why)),
+            };
+            let on = date.unwrap_or(today);
+            store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now)?;
+            let next = store::contact::get(conn, found.id)?.and_then(|c| c.next_follow_up);
+            out.line(format!(
+                "Logged a {} with {} on {on}.{}",
+                kind.as_str(),
+                found.name,
+                next.map(|d| format!(" Next follow-up: {d}."))
+                    .unwrap_or_default()
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Serialize)]
+struct CategoryRow<'a> {
+    name: &'a str,
+    why: &'a str,
+    target: u32,
+    partners: u32,
+    contacts: u32,
+}
+
+pub fn category(
+    conn: &Connection,
+    out: &mut Out,
+    command: CategoryCommand,
+    today: NaiveDate,
+) -> Result<ExitCode> {
+    match command {
+        CategoryCommand::Add { name, why, target } => {
+            let draft = match CategoryDraft::parse(&name, &why, &target.to_string()) {
+                Ok(d) => d,
+                Err((_, why)) => return Ok(refuse(&why)),
+            };
+            let now = today.and_time(Local::now().time());
+            match store::category::add(conn, &draft, &now) {
+                Ok(_) => {
+                    let n = store::category::count(conn)?;
+                    out.line(format!(
+                        "Added {:?} (target {} partners). {n} of {} categories on your most-wanted list.",
+                        draft.name,
+                        draft.target,
+                        crate::domain::category::GOAL
+                    ))?;
+                }
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        CategoryCommand::Suggest => {
+            let Some(profession) = store::settings::get(conn, store::settings::PROFESSION)? else {
+                return Ok(refuse(
+                    "Set your profession first: list25 config profession \"graphic designer\"",
+                ));
+            };
+            let all = crate::domain::suggest::builtin().map_err(|e| eyre!(e))?;
+            let Some(found) = crate::domain::suggest::for_profession(&all, &profession) else {
+                return Ok(refuse(&format!("No suggestions for {profession:?} yet.")));
+            };
+            out.line(format!("Suggested for: {}", found.name))?;
+            for c in &found.categories {
+                let on = if store::category::find_by_name(conn, c)?.is_some() {
+                    " (on your list)"
+                } else {
+                    ""
+                };
+                out.line(format!("  {c}{on}"))?;
+            }
+        }
+        CategoryCommand::List { json } => {
+            let categories = store::category::list(conn)?;
+            if json {
+                let rows: Vec<CategoryRow> = categories
+                    .iter()
+                    .map(|c| CategoryRow {
+                        name: &c.name,
+                        why: &c.why,
+                        target: c.target,
+                        partners: c.partners,
+                        contacts: c.contacts,
+                    })
+                    .collect();
+                out.json(&rows)?;
+            } else if categories.is_empty() {
+                out.line("No categories yet. Add one: list25 category add \"Accountants\"")?;
+            } else {
+                for (i, c) in categories.iter().enumerate() {
+                    let why = if c.why.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", c.why)
+                    };
+                    out.line(format!(
+                        "{:>2}. {} ({}/{} partners){why}",
+                        i + 1,
+                        c.name,
+                        c.partners,
+                        c.target
+                    ))?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

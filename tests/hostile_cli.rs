@@ -1,0 +1,180 @@
+//! The command line meets the world: closed pipes, control characters in
+//! stored names, unexpected errors.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn list25(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-22"])
+        .args(args)
+        .env_remove("LIST25_DB")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .output()
+        .expect("run list25")
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A database with a category, a contact with a follow-up due, your name
+/// set, all holding control characters as if written by another program.
+fn hostile_db(db: &Path) {
+    ok(&list25(db, &["category", "add", "Bankers"]));
+    ok(&list25(
+        db,
+        &["contact", "add", "Ana Lima", "--category", "Bankers"],
+    ));
+    ok(&list25(db, &["config", "name", "Jane"]));
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.execute_batch(
+        "UPDATE category SET name = 'Bank\x1b]0;owned\x07ers', why = 'pay\x1b[2Jday';
+         UPDATE contact SET name = 'Ana\x1b[31m Lima\u{9b}2J', next_follow_up = '2026-11-20';
+         UPDATE setting SET value = 'Jane\x1b]0;x\x07' WHERE key = 'my_name';
+         UPDATE script SET title = 'Ask\x1b[1m after' WHERE title = 'Ask after a problem solved';",
+    )
+    .expect("write control characters");
+}
+
+const PRINTING: &[&[&str]] = &[
+    &["today"],
+    &["today", "--json"],
+    &["category", "list"],
+    &["category", "list", "--json"],
+    &["contact", "list"],
+    &["contact", "list", "--json"],
+    &["script", "list"],
+    &["script", "list", "--json"],
+    &["script", "show", "after", "--for", "Ana"],
+    &["config", "name"],
+];
+
+#[test]
+fn stored_control_characters_are_shown_not_sent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    hostile_db(&db);
+    for args in PRINTING {
+        let o = list25(&db, args);
+        let text = ok(&o);
+        let err = String::from_utf8_lossy(&o.stderr);
+        for (what, s) in [("stdout", &text[..]), ("stderr", &err[..])] {
+            assert!(
+                !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "{args:?} sent a control character on {what}: {s:?}"
+            );
+        }
+        if args.contains(&"--json") {
+            assert!(
+                text.contains("\\u001b"),
+                "{args:?}: JSON keeps the character, escaped: {text}"
+            );
+            let _: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        } else {
+            assert!(text.contains('\u{241b}'), "{args:?} shows ESC as ␛: {text}");
+        }
+    }
+    let o = list25(&db, &["contact", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        v[0]["name"], "Ana\x1b[31m Lima\u{9b}2J",
+        "the name as stored"
+    );
+}
+
+/// Run `args` with standard output closed before anything is read.
+fn into_closed_pipe(db: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-22"])
+        .args(args)
+        .env_remove("LIST25_DB")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn a_closed_pipe_ends_every_printing_command_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&list25(&db, &["category", "add", "Bankers"]));
+    ok(&list25(
+        &db,
+        &["contact", "add", "Ana Lima", "--category", "Bankers"],
+    ));
+    // Enough people that `contact list` overflows a pipe's buffer.
+    ok(&list25(
+        &dir.path().join("big.db"),
+        &["demo", "--contacts", "3000"],
+    ));
+    let mut runs: Vec<(std::path::PathBuf, Vec<&str>)> =
+        PRINTING.iter().map(|a| (db.clone(), a.to_vec())).collect();
+    runs.push((dir.path().join("big.db"), vec!["contact", "list"]));
+    runs.push((dir.path().join("big.db"), vec!["contact", "list", "--json"]));
+    runs.push((db.clone(), vec!["category", "add", "Printers"]));
+    for (db, args) in &runs {
+        let o = into_closed_pipe(db, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            matches!(o.status.code(), Some(0 | 141)),
+            "{args:?} exit {:?}: {err}",
+            o.status.code()
+        );
+        assert!(err.is_empty(), "{args:?} said: {err}");
+    }
+    // The write went through all the same.
+    let o = list25(&db, &["category", "list", "--json"]);
+    assert!(ok(&o).contains("Printers"));
+}
+
+#[test]
+fn an_unexpected_error_is_one_plain_line_and_a_backtrace_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&list25(&db, &["today"]));
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute_batch("DROP TABLE touch; DROP TABLE stage_change; DROP TABLE contact;")
+            .expect("break it");
+    }
+    let o = list25(&db, &["contact", "list"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("list25: "), "{err}");
+    assert!(err.contains("contact"), "says what failed: {err}");
+    assert!(
+        !err.contains('\x1b'),
+        "no colour when stderr is not a terminal: {err:?}"
+    );
+    assert!(!err.to_lowercase().contains("backtrace"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+
+    let o = Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(&db)
+        .args(["contact", "list"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.to_lowercase().contains("backtrace"), "{err}");
+    assert!(!err.contains('\x1b'), "{err:?}");
+}
