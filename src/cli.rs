@@ -8,7 +8,8 @@ mod today;
 
 pub use today::Report;
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
@@ -20,7 +21,7 @@ use rusqlite::Connection;
 use crate::app::App;
 use crate::domain::category::one_line;
 use crate::domain::{Position, Program, TouchKind, parse_date};
-use crate::store::{self, Lookup};
+use crate::store::{self, Access, Lookup, Options};
 use out::Out;
 
 #[derive(Debug, Parser)]
@@ -102,6 +103,15 @@ pub enum ConfigCommand {
 }
 
 impl ConfigCommand {
+    /// Whether the setting is only shown, not set.
+    fn is_query(&self) -> bool {
+        match self {
+            ConfigCommand::Profession { text }
+            | ConfigCommand::Name { text }
+            | ConfigCommand::Value { text } => text.is_none(),
+        }
+    }
+
     /// The setting, what was typed, what it is called and an example.
     fn parts(self) -> (&'static str, Option<String>, &'static str, &'static str) {
         match self {
@@ -216,19 +226,70 @@ pub fn parse() -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
+impl Command {
+    /// Whether the command only reads the database.
+    fn access(&self) -> Access {
+        let reads = match self {
+            Command::Today { .. } | Command::Script { .. } => true,
+            Command::Category { command } => !matches!(command, CategoryCommand::Add { .. }),
+            Command::Contact { command } => matches!(command, ContactCommand::List { .. }),
+            Command::Config { command } => command.is_query(),
+            Command::Program { .. } | Command::Demo { .. } => false,
+        };
+        if reads { Access::Read } else { Access::Write }
+    }
+}
+
+/// Said when the full-screen program is started without a terminal.
+const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
+     output is not one. From a script or a pipe, use a command instead: today, program, category, \
+     contact, script, config, demo (list25 --help describes them).";
+
 /// Run what the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let today = cli.today.unwrap_or_else(|| Local::now().date_naive());
+    let explicit = cli.db.is_some();
     let path = cli.db.unwrap_or_else(default_db_path);
-    let conn = match store::open(&path, today) {
+    if cli.command.is_none() && !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal())
+    {
+        return Ok(refuse(NEEDS_TERMINAL));
+    }
+    let access = cli.command.as_ref().map_or(Access::Write, Command::access);
+    let sidecars = store::Sidecars::note(&path);
+    let options = Options {
+        access,
+        create_folder: !explicit,
+    };
+    let conn = match store::open_with(&path, today, options) {
         Ok(conn) => conn,
         Err(e) => {
             say(&e.to_string());
             return Ok(ExitCode::from(1));
         }
     };
+    // Damage found while reading: said like damage found on opening, and
+    // the files SQLite made beside the database taken away again.
+    match dispatch(conn, cli.command, &path, today) {
+        Err(e) => match e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>()) {
+            Some(db) if store::is_damage(db) => {
+                sidecars.tidy();
+                say(&store::explain(&path, db).to_string());
+                Ok(ExitCode::from(1))
+            }
+            _ => Err(e),
+        },
+        ok => ok,
+    }
+}
+
+fn dispatch(
+    conn: Connection,
+    command: Option<Command>,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<ExitCode> {
     let mut out = Out::default();
-    let code = match cli.command {
+    let code = match command {
         None => {
             let program = Program::builtin().map_err(|e| eyre!(e))?;
             let app = App::new(conn, program, today, path.display().to_string())?;

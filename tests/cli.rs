@@ -121,7 +121,7 @@ fn a_bad_database_path_is_refused_and_left_alone() {
     let o = list25(Path::new("/proc/list25-nowhere/l.db"), &["today"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("cannot write the database"),
+        stderr(&o).contains("the folder /proc/list25-nowhere does not exist"),
         "{}",
         stderr(&o)
     );

@@ -4,24 +4,23 @@
 pub mod category;
 pub mod contact;
 pub mod metrics;
+mod open;
 pub mod program;
 pub mod script;
 pub mod settings;
 
 use std::fmt;
-use std::fs::File;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
+
+pub use open::{Access, OpenError, Options, Sidecars, backup_path, explain, is_damage, open_with};
 
 /// Written into the file header so a list25 database can be told apart
 /// from any other SQLite file ("L25!").
 pub const APPLICATION_ID: i32 = 0x4C32_3521;
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// The schema, one step per element; a step once shipped never changes.
 const MIGRATIONS: &[&str] = &[
@@ -38,78 +37,6 @@ fn migrations() -> Migrations<'static> {
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
     i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX)
-}
-
-/// Why a database could not be opened. Each says what to do in plain words.
-#[derive(Debug)]
-pub enum OpenError {
-    IsDirectory(PathBuf),
-    NotSqlite(PathBuf),
-    NotOurs(PathBuf),
-    TooNew {
-        path: PathBuf,
-        version: i64,
-    },
-    Corrupt {
-        path: PathBuf,
-        reason: String,
-    },
-    CannotWrite {
-        path: PathBuf,
-        reason: String,
-    },
-    Sqlite(rusqlite::Error),
-    Migration(rusqlite_migration::Error),
-    /// What ships inside the binary does not load: a bug, not the user's doing.
-    Assets(String),
-}
-
-impl fmt::Display for OpenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OpenError::IsDirectory(p) => write!(
-                f,
-                "{} is a directory; give the path of a database file, for example {}",
-                p.display(),
-                p.join("list25.db").display()
-            ),
-            OpenError::NotSqlite(p) => write!(
-                f,
-                "{} is not a list25 database (it is not an SQLite file); it was left untouched",
-                p.display()
-            ),
-            OpenError::NotOurs(p) => write!(
-                f,
-                "{} is an SQLite database of another program, not a list25 database; it was left untouched",
-                p.display()
-            ),
-            OpenError::TooNew { path, version } => write!(
-                f,
-                "{} was written by a newer list25 (schema {version}, this one knows {}); update list25",
-                path.display(),
-                latest_version()
-            ),
-            OpenError::Corrupt { path, reason } => write!(
-                f,
-                "{} cannot be read ({reason}); it may be damaged and was left untouched",
-                path.display()
-            ),
-            OpenError::CannotWrite { path, reason } => {
-                write!(f, "cannot write the database {} ({reason})", path.display())
-            }
-            OpenError::Sqlite(e) => write!(f, "database error: {e}"),
-            OpenError::Migration(e) => write!(f, "cannot upgrade the database: {e}"),
-            OpenError::Assets(why) => write!(f, "list25 is damaged: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for OpenError {}
-
-impl From<rusqlite::Error> for OpenError {
-    fn from(e: rusqlite::Error) -> Self {
-        OpenError::Sqlite(e)
-    }
 }
 
 /// How a name or title typed on the command line matched: one item, none,
@@ -138,7 +65,14 @@ impl fmt::Display for WriteError {
     }
 }
 
-impl std::error::Error for WriteError {}
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Db(e) => Some(e),
+            WriteError::Refused(_) => None,
+        }
+    }
+}
 
 impl From<rusqlite::Error> for WriteError {
     fn from(e: rusqlite::Error) -> Self {
@@ -146,51 +80,18 @@ impl From<rusqlite::Error> for WriteError {
     }
 }
 
-/// Open (or create) the database at `path`. A new database starts the
-/// program on `today`. A file that is not ours is refused and never written.
+/// Open (or create) the database at `path` for reading and writing,
+/// creating its folder if need be. A file that is not ours is refused and
+/// never written.
 pub fn open(path: &Path, today: NaiveDate) -> Result<Connection, OpenError> {
-    if path.is_dir() {
-        return Err(OpenError::IsDirectory(path.to_path_buf()));
-    }
-    let existing_version = inspect_existing(path)?;
-    if let (None, Some(parent)) = (
-        existing_version,
-        path.parent().filter(|p| !p.as_os_str().is_empty()),
-    ) {
-        std::fs::create_dir_all(parent).map_err(|e| OpenError::CannotWrite {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-    }
-    let cannot_write = |e: rusqlite::Error| OpenError::CannotWrite {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    };
-    let mut conn = Connection::open(path).map_err(cannot_write)?;
-    if conn.is_readonly(rusqlite::MAIN_DB).map_err(cannot_write)? {
-        return Err(OpenError::CannotWrite {
-            path: path.to_path_buf(),
-            reason: "the file is read-only".into(),
-        });
-    }
-    set_pragmas(&mut conn).map_err(cannot_write)?;
-    if let Some(v) = existing_version.filter(|&v| v > 0 && v < latest_version()) {
-        let aside = backup_path(path, v);
-        conn.backup(rusqlite::MAIN_DB, &aside, None)
-            .map_err(|e| OpenError::CannotWrite {
-                path: aside.clone(),
-                reason: format!("backup before upgrade failed: {e}"),
-            })?;
-    }
-    prepare(&mut conn, today)?;
-    Ok(conn)
-}
-
-/// Where the copy of a version-`v` database is kept before an upgrade.
-pub fn backup_path(path: &Path, v: i64) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".v{v}.bak"));
-    PathBuf::from(name)
+    open_with(
+        path,
+        today,
+        Options {
+            access: Access::Write,
+            create_folder: true,
+        },
+    )
 }
 
 /// An in-memory database with the real migrations, for tests and benches.
@@ -201,67 +102,7 @@ pub fn open_in_memory(today: NaiveDate) -> Result<Connection, OpenError> {
     Ok(conn)
 }
 
-/// Look at an existing file without writing to it. Returns its schema
-/// version, or `None` when there is no database yet (missing or empty file).
-fn inspect_existing(path: &Path) -> Result<Option<i64>, OpenError> {
-    let mut file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(OpenError::CannotWrite {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            });
-        }
-    };
-    let mut head = Vec::with_capacity(16);
-    file.by_ref()
-        .take(16)
-        .read_to_end(&mut head)
-        .map_err(|e| OpenError::Corrupt {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-    if head.is_empty() {
-        return Ok(None);
-    }
-    if head.as_slice() != SQLITE_MAGIC {
-        return Err(OpenError::NotSqlite(path.to_path_buf()));
-    }
-    let corrupt = |e: rusqlite::Error| OpenError::Corrupt {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(corrupt)?;
-    let app_id: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(corrupt)?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(corrupt)?;
-    let objects: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(corrupt)?;
-    if app_id != APPLICATION_ID {
-        if objects == 0 && version == 0 && app_id == 0 {
-            return Ok(Some(0));
-        }
-        return Err(OpenError::NotOurs(path.to_path_buf()));
-    }
-    if version > latest_version() {
-        return Err(OpenError::TooNew {
-            path: path.to_path_buf(),
-            version,
-        });
-    }
-    Ok(Some(version))
-}
-
-fn set_pragmas(conn: &mut Connection) -> rusqlite::Result<()> {
+pub(crate) fn set_pragmas(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // Every transaction takes the write lock when it begins, so one that
     // reads and then writes waits for another writer (the busy timeout)
@@ -276,14 +117,7 @@ fn set_pragmas(conn: &mut Connection) -> rusqlite::Result<()> {
 fn prepare(conn: &mut Connection, today: NaiveDate) -> Result<(), OpenError> {
     migrations().to_latest(conn).map_err(OpenError::Migration)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-    if program::start_date(conn)?.is_none() {
-        program::set_start_date(conn, today)?;
-    }
-    script::seed(conn, &today.and_time(chrono::NaiveTime::MIN)).map_err(|e| match e {
-        WriteError::Db(e) => OpenError::Sqlite(e),
-        WriteError::Refused(why) => OpenError::Assets(why),
-    })?;
-    Ok(())
+    open::fill_in(conn, today)
 }
 
 /// How moments are written: local time to the second.

@@ -21,6 +21,15 @@ pub fn set_start_date(conn: &Connection, date: NaiveDate) -> rusqlite::Result<()
     settings::set(conn, START_KEY, &date.format("%Y-%m-%d").to_string())
 }
 
+/// Set the start date unless another process set it first.
+pub fn set_start_date_if_unset(conn: &Connection, date: NaiveDate) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO NOTHING",
+        params![START_KEY, date.format("%Y-%m-%d").to_string()],
+    )?;
+    Ok(())
+}
+
 /// Every task ticked by hand, with the moment it was ticked.
 pub fn done_tasks(conn: &Connection) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
     let mut stmt = conn.prepare_cached("SELECT day, task, done_at FROM task_done")?;

@@ -267,6 +267,11 @@ pub fn seed(conn: &Connection, now: &NaiveDateTime) -> Result<usize, WriteError>
     }
     let all: Vec<Starter> = starters().map_err(WriteError::Refused)?;
     let tx = conn.unchecked_transaction()?;
+    // Asked again under the write lock: another process may have seeded
+    // the same new database a moment ago.
+    if settings::get(&tx, SEEDED)?.is_some() {
+        return Ok(0);
+    }
     for s in &all {
         let draft = ScriptDraft {
             kind: s.kind,
