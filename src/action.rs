@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::Pane;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     Help,
@@ -81,6 +81,9 @@ pub enum Action {
     EditMe,
     /// A key typed into the open text field.
     Input(KeyEvent),
+    /// Text pasted (bracketed paste): inserted into the open text field as
+    /// text, never run as keys.
+    Paste(String),
     /// Time passed (not a key): save what is due.
     Tick(Instant),
 }

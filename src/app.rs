@@ -5,20 +5,24 @@ mod scripts;
 
 pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions, fix_for};
 
+use scripts::Edit;
+
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use rusqlite::Connection;
 
 use crate::action::Action;
 use crate::domain::search::Index;
+use crate::domain::text::{Lines, MAX_TEXT};
 use crate::domain::{
     Category, Checklist, Contact, ContactRow, Item, Position, Program, Stage, Status, TaskRef,
     parse_date,
 };
+use crate::field::{self, Typed};
 use crate::form::{Form, FormKind};
 use crate::keymap::Context;
 use crate::store;
@@ -166,6 +170,9 @@ pub const DUE_SHOWN: u32 = 100;
 
 /// How many search results are kept.
 pub const SEARCH_RESULTS: usize = 50;
+
+/// The longest search, in bytes.
+pub const MAX_QUERY: usize = 200;
 
 pub struct App {
     pub today: NaiveDate,
@@ -348,7 +355,10 @@ impl App {
 
     /// Apply one user intent.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Input(_) | Action::Tick(_)) {
+        if !matches!(
+            action,
+            Action::Input(_) | Action::Paste(_) | Action::Tick(_)
+        ) {
             self.message = None;
         }
         match action {
@@ -397,6 +407,7 @@ impl App {
             Action::Save => self.save_popup(),
             Action::Cancel => self.popup = None,
             Action::Input(key) => self.input(key),
+            Action::Paste(text) => self.paste(&text),
             Action::NextField | Action::PrevField => {
                 if let Some(Popup::Form(form)) = &mut self.popup {
                     if action == Action::NextField {
@@ -624,33 +635,54 @@ impl App {
 
     fn input(&mut self, key: KeyEvent) {
         if self.editing_script() {
-            return self.script_typed(key, (self.instant)());
+            return self.script_typed(Edit::Key(key), (self.instant)());
         }
-        match &mut self.popup {
-            Some(Popup::Note { editor, .. }) => {
-                // Alt-Enter or Ctrl-J starts a new line; Enter alone saves.
-                let newline = (key.code == KeyCode::Enter
-                    && key.modifiers.contains(KeyModifiers::ALT))
-                    || (key.code == KeyCode::Char('j') && key.modifiers == KeyModifiers::CONTROL);
-                if newline {
-                    editor.insert_newline();
-                } else {
-                    editor.input(key);
-                }
+        let typed = match &mut self.popup {
+            // Enter alone saves a note (it never gets here); Alt-Enter and
+            // Ctrl-J start a new line.
+            Some(Popup::Note { editor, .. }) => field::key(editor, key, Lines::Many, MAX_TEXT),
+            Some(Popup::Form(form)) => form.input(key),
+            Some(Popup::Search(s)) => field::key(&mut s.input, key, Lines::One, MAX_QUERY),
+            _ => Typed::Unchanged,
+        };
+        self.typed(typed);
+    }
+
+    /// Text pasted: into the open field as text, never as keys.
+    fn paste(&mut self, text: &str) {
+        if self.editing_script() {
+            return self.script_typed(Edit::Paste(text), (self.instant)());
+        }
+        let typed = match &mut self.popup {
+            Some(Popup::Note { editor, .. }) => field::paste(editor, text, Lines::Many, MAX_TEXT),
+            Some(Popup::Form(form)) => form.paste(text),
+            Some(Popup::Search(s)) => field::paste(&mut s.input, text, Lines::One, MAX_QUERY),
+            _ => {
+                return self.info(
+                    "Nothing to paste into here: open a field first (a adds, e edits, n writes a note).",
+                );
             }
-            Some(Popup::Form(form)) => {
-                form.input(key);
-                self.form_typed();
-            }
-            Some(Popup::Search(_)) => self.search_typed(key),
-            _ => {}
+        };
+        self.typed(typed);
+    }
+
+    /// After a key or a paste went to the open popup's field.
+    fn typed(&mut self, typed: Typed) {
+        match typed {
+            Typed::Refused(why) => self.error("Not added", why),
+            Typed::Changed => match &self.popup {
+                Some(Popup::Form(_)) => self.form_typed(),
+                Some(Popup::Search(_)) => self.search_typed(),
+                _ => {}
+            },
+            Typed::Unchanged => {}
         }
     }
 
     fn save_popup(&mut self) {
         match self.popup.take() {
             Some(Popup::Note { day, editor }) => {
-                let text = crate::domain::category::clean_text(&editor.lines().join("\n"));
+                let text = crate::domain::text::clean_text(&editor.lines().join("\n"));
                 match store::program::set_note(&self.conn, day, &text, &self.now()) {
                     Ok(()) => {
                         if text.trim().is_empty() {

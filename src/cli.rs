@@ -19,7 +19,7 @@ use color_eyre::eyre::eyre;
 use rusqlite::Connection;
 
 use crate::app::App;
-use crate::domain::category::one_line;
+use crate::domain::text::one_line;
 use crate::domain::{Position, Program, TouchKind, parse_date};
 use crate::store::{self, Access, Lookup, Options};
 use out::Out;

@@ -5,6 +5,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use crate::domain::text::{Lines, MAX_LINE};
+use crate::field::{self, Typed};
+
 /// What a form edits, and so what saving it writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -100,10 +103,20 @@ impl Form {
     }
 
     /// Type a key into the focused field. Newlines never enter a one-line field.
-    pub fn input(&mut self, key: KeyEvent) {
+    pub fn input(&mut self, key: KeyEvent) -> Typed {
         self.error = None;
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            field.input.input(key);
+        match self.fields.get_mut(self.focus) {
+            Some(f) => field::key(&mut f.input, key, Lines::One, MAX_LINE),
+            None => Typed::Unchanged,
+        }
+    }
+
+    /// Paste text into the focused field, as one line.
+    pub fn paste(&mut self, text: &str) -> Typed {
+        self.error = None;
+        match self.fields.get_mut(self.focus) {
+            Some(f) => field::paste(&mut f.input, text, Lines::One, MAX_LINE),
+            None => Typed::Unchanged,
         }
     }
 

@@ -94,7 +94,7 @@ impl Context {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [(KeyCode, KeyModifiers)],
@@ -254,7 +254,7 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
                 .filter(|b| context.with_globals() && b.context == Global),
         )
         .find(|b| matches(b, &key))
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     match (found, context) {
         (None, TextField | Form | Search | PickContact | ScriptEditor) => Some(Action::Input(key)),
         (found, _) => found,

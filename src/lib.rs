@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod field;
 pub mod form;
 pub mod keymap;
 pub mod store;

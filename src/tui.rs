@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use color_eyre::Result;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
 
 use crate::action::Action;
 use crate::app::App;
@@ -17,11 +19,19 @@ use crate::{keymap, ui};
 /// editor is saved on the way out either way.
 pub fn run(mut app: App) -> Result<()> {
     let mut terminal = ratatui::init();
+    // Pasted text arrives as one event, not as keys that would save forms
+    // and run commands.
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app);
     app.update(Action::Quit);
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
+
+/// Most events handled before the screen is drawn again: a burst of keys
+/// (a paste in a terminal without bracketed paste) is handled at once.
+const BURST: usize = 4096;
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
     while app.running {
@@ -38,18 +48,29 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             None => true,
         };
         if ready {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    if let Some(action) = keymap::resolve(app.context(), key) {
-                        app.update(action);
-                    }
-                }
-                _ => {}
+            handle(app, event::read()?);
+            let mut more = 1;
+            while more < BURST && app.running && event::poll(Duration::ZERO)? {
+                handle(app, event::read()?);
+                more += 1;
             }
         }
         app.update(Action::Tick(Instant::now()));
     }
     Ok(())
+}
+
+/// One terminal event: a key resolved through the keymap, or a paste.
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if let Some(action) = keymap::resolve(app.context(), key) {
+                app.update(action);
+            }
+        }
+        Event::Paste(text) => app.update(Action::Paste(text)),
+        _ => {}
+    }
 }
 
 /// The escape sequence that asks the terminal to put `text` on the system

@@ -375,9 +375,9 @@ impl App {
         }
     }
 
-    pub(super) fn search_typed(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+    /// The search text changed: find again.
+    pub(super) fn search_typed(&mut self) {
         if let Some(Popup::Search(s)) = &mut self.popup {
-            s.input.input(key);
             let query = s.input.lines().join(" ");
             let conn = &self.conn;
             s.results = s
@@ -501,7 +501,7 @@ impl App {
             .and_then(|d| d.with_cadence(&form.value(10)))
             .and_then(|d| d.with_follow_up(&form.value(11)))
             .map_err(at)?;
-        let one = |i| crate::domain::category::one_line(&form.value(i));
+        let one = |i| crate::domain::text::one_line(&form.value(i));
         draft.company = one(1);
         draft.phone = one(3);
         draft.role = one(4);
@@ -846,7 +846,7 @@ impl App {
     }
 
     pub(super) fn save_profession(&mut self, mut form: Box<Form>, then_suggest: bool) {
-        let typed = crate::domain::category::one_line(&form.value(0));
+        let typed = crate::domain::text::one_line(&form.value(0));
         if typed.is_empty() {
             form.fail(
                 0,

@@ -9,11 +9,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::{App, Pane, Popup};
-use crate::domain::category::clean_text;
 use crate::domain::template::{Values, render};
+use crate::domain::text::{Lines, MAX_TEXT, clean_text};
 use crate::domain::{
     Contact, Me, Problem, Rendered, SaveKind, Script, ScriptDraft, ScriptField, Version,
 };
+use crate::field::{self, Typed};
 use crate::form::{Form, FormKind};
 use crate::store::script::Saved;
 use crate::store::{self, WriteError};
@@ -35,6 +36,12 @@ pub fn fix_for(problem: &Problem, picked: bool) -> Option<&'static str> {
         Problem::Missing { .. } => Some("add it in Contacts, or take it out"),
         _ => None,
     }
+}
+
+/// What reaches the editor: a key, or pasted text.
+pub(super) enum Edit<'a> {
+    Key(KeyEvent),
+    Paste(&'a str),
 }
 
 /// The script under the cursor, open in the editor.
@@ -226,15 +233,23 @@ impl App {
         self.scripts.editing = false;
     }
 
-    /// A key typed into the editor.
-    pub(super) fn script_typed(&mut self, key: KeyEvent, now: Instant) {
+    /// A key typed, or text pasted, into the editor.
+    pub(super) fn script_typed(&mut self, edit: Edit, now: Instant) {
         let Some(editor) = &mut self.scripts.editor else {
             return;
         };
-        if editor.text.input(key) {
-            editor.dirty_since.get_or_insert(now);
-            editor.last_key = Some(now);
-            self.refresh_preview();
+        let typed = match edit {
+            Edit::Key(key) => field::key(&mut editor.text, key, Lines::Many, MAX_TEXT),
+            Edit::Paste(text) => field::paste(&mut editor.text, text, Lines::Many, MAX_TEXT),
+        };
+        match typed {
+            Typed::Changed => {
+                editor.dirty_since.get_or_insert(now);
+                editor.last_key = Some(now);
+                self.refresh_preview();
+            }
+            Typed::Refused(why) => self.error("Not added", why),
+            Typed::Unchanged => {}
         }
     }
 
@@ -430,7 +445,7 @@ impl App {
     }
 
     pub(super) fn save_me_form(&mut self, form: Box<Form>) {
-        let one = |i| crate::domain::category::one_line(&form.value(i));
+        let one = |i| crate::domain::text::one_line(&form.value(i));
         let me = Me {
             name: one(0),
             value: one(1),

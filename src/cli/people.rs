@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::out::Out;
 use super::{CategoryCommand, ContactCommand, only, refuse};
-use crate::domain::category::one_line;
+use crate::domain::text::one_line;
 use crate::domain::{Category, CategoryDraft, ContactDraft};
 use crate::store::{self, WriteError};
 

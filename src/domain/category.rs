@@ -1,5 +1,7 @@
 //! Categories of the most-wanted list.
 
+use super::text::one_line;
+
 /// How many categories the most-wanted list aims for.
 pub const GOAL: usize = 10;
 
@@ -80,23 +82,6 @@ impl CategoryDraft {
     }
 }
 
-/// Collapse whitespace and drop control characters: names and one-line
-/// fields never hold newlines or escapes, whatever was pasted.
-pub fn one_line(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Text of several lines as it is kept: control characters dropped (so a
-/// pasted `\r\n` becomes `\n`), line breaks and tabs kept.
-pub fn clean_text(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,15 +107,5 @@ mod tests {
             CategoryDraft::parse(&"x".repeat(81), "", "").map_err(|e| e.0),
             Err(CategoryField::Name)
         );
-    }
-
-    #[test]
-    fn clean_drops_control_characters_but_keeps_lines() {
-        assert_eq!(clean_text("a\r\nb\u{1b}[1m\tc\u{7}"), "a\nb[1m\tc");
-    }
-
-    #[test]
-    fn one_line_strips_controls_and_keeps_unicode() {
-        assert_eq!(one_line("Café\u{1b}[31m  会計士 🧾"), "Café [31m 会計士 🧾");
     }
 }

@@ -2,8 +2,8 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::category::one_line;
 use super::program::parse_date;
+use super::text::one_line;
 
 /// Follow up this many days after a touch unless the contact says otherwise.
 pub const DEFAULT_CADENCE: u32 = 30;

@@ -8,6 +8,7 @@ pub mod script;
 pub mod search;
 pub mod suggest;
 pub mod template;
+pub mod text;
 
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};

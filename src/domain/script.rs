@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
-use super::category::one_line;
+use super::text::one_line;
 
 const STARTERS_TOML: &str = include_str!("../../assets/scripts.toml");
 
