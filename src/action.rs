@@ -86,4 +86,9 @@ pub enum Action {
     Paste(String),
     /// Time passed (not a key): save what is due.
     Tick(Instant),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// A signal asked list25 to end: save what was typed, then leave, even
+    /// if a save fails (not a key).
+    Shutdown,
 }

@@ -162,6 +162,11 @@ pub enum Message {
     Error(String),
 }
 
+/// The smallest terminal the panes can be drawn in; below it the screen
+/// says so and only quitting works.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
 /// How many rows PageUp and PageDown move.
 const PAGE: usize = 10;
 
@@ -213,6 +218,8 @@ pub struct App {
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     pub running: bool,
+    /// The terminal's size, once known: below the minimum, keys do nothing.
+    pub screen: Option<(u16, u16)>,
     /// A quit was refused because the script could not be saved: the
     /// next one goes ahead.
     quit_unsaved: bool,
@@ -269,6 +276,7 @@ impl App {
             popup: None,
             message: None,
             running: true,
+            screen: None,
             quit_unsaved: false,
             clock: || Local::now().time(),
             instant: Instant::now,
@@ -318,8 +326,17 @@ impl App {
         self.program.task(r).map(|t| self.checklist.status(r, t))
     }
 
+    /// Whether the terminal is too small to draw the panes in.
+    pub fn too_small(&self) -> bool {
+        self.screen
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
     /// Where the keys go now.
     pub fn context(&self) -> Context {
+        if self.too_small() {
+            return Context::TooSmall;
+        }
         match &self.popup {
             Some(Popup::Help { .. }) => Context::Help,
             Some(Popup::Note { .. }) => Context::TextField,
@@ -448,6 +465,14 @@ impl App {
             Action::PickContact => self.open_search_for(SearchPurpose::Preview),
             Action::EditMe => self.open_me_form(),
             Action::Tick(now) => self.tick(now),
+            Action::Resize(w, h) => self.screen = Some((w, h)),
+            Action::Shutdown => {
+                if matches!(self.popup, Some(Popup::Note { .. })) {
+                    self.save_popup();
+                }
+                self.flush_script(crate::domain::SaveKind::Saved, true);
+                self.running = false;
+            }
         }
     }
 

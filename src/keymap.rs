@@ -36,11 +36,13 @@ pub enum Context {
     Form,
     /// A yes/no question.
     Confirm,
+    /// The terminal is too small to draw in: only quitting works.
+    TooSmall,
 }
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -57,6 +59,7 @@ impl Context {
         Context::TextField,
         Context::Confirm,
         Context::Help,
+        Context::TooSmall,
     ];
 
     pub fn title(self) -> &'static str {
@@ -77,6 +80,7 @@ impl Context {
             Context::TextField => "Notes and dates",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
+            Context::TooSmall => "A terminal too small to draw in",
         }
     }
 
@@ -130,7 +134,7 @@ const fn b(
 
 use Context::{
     Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays, ProgramTasks,
-    ScriptEditor, Scripts, Search, Suggest, TextField, Today, Versions,
+    ScriptEditor, Scripts, Search, Suggest, TextField, Today, TooSmall, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -234,6 +238,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Confirm, &[(Char('y'), NONE), (Enter, NONE)], "y", Action::Confirm, "yes", true),
     b(Confirm, &[(Char('n'), NONE), (Esc, NONE)], "n/Esc", Action::Cancel, "no", true),
     b(Confirm, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(TooSmall, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
 ];
 
 fn matches(binding: &Binding, key: &KeyEvent) -> bool {
@@ -347,6 +352,18 @@ mod tests {
             resolve(Scripts, key(Char('5'))),
             Some(Action::GoTo(Pane::Scripts))
         );
+    }
+
+    #[test]
+    fn a_terminal_too_small_takes_only_quit() {
+        assert_eq!(resolve(TooSmall, key(Char('q'))), Some(Action::Quit));
+        assert_eq!(
+            resolve(TooSmall, KeyEvent::new(Char('c'), CTRL)),
+            Some(Action::Quit)
+        );
+        for code in [Char('3'), Char('d'), Char('y'), Enter, Tab, Esc, Char('a')] {
+            assert_eq!(resolve(TooSmall, key(code)), None, "{code:?}");
+        }
     }
 
     #[test]

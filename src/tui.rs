@@ -1,7 +1,10 @@
 //! The terminal loop: read a key, resolve it, update, draw; wake up when
-//! an autosave is due; hand copied text to the terminal's clipboard.
+//! an autosave is due; hand copied text to the terminal's clipboard; end
+//! cleanly on a signal.
 
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -9,45 +12,73 @@ use color_eyre::Result;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
+use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::action::Action;
 use crate::app::App;
 use crate::{keymap, ui};
 
-/// Run the full-screen program until the user quits. The terminal is
-/// restored on return, on error and on panic; what was typed in the script
-/// editor is saved on the way out either way.
-pub fn run(mut app: App) -> Result<()> {
-    let mut terminal = ratatui::init();
-    // Pasted text arrives as one event, not as keys that would save forms
-    // and run commands.
-    let _ = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app);
-    app.update(Action::Quit);
-    let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
-    result
-}
+/// The longest the loop sleeps without looking around: a signal, or a
+/// change made by another program, is noticed within this.
+const NAP: Duration = Duration::from_millis(100);
 
 /// Most events handled before the screen is drawn again: a burst of keys
 /// (a paste in a terminal without bracketed paste) is handled at once.
 const BURST: usize = 4096;
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
-    while app.running {
+/// Run the full-screen program until the user quits, or a signal (TERM,
+/// HUP, INT) asks it to end. Either way what was typed is saved and the
+/// terminal restored; a signal ends it with success. A second signal while
+/// the first is handled ends it at once.
+pub fn run(mut app: App) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        hook(info);
+    }));
+    // Pasted text arrives as one event, not as keys that would save forms
+    // and run commands.
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    let signalled = stop.load(Ordering::Relaxed);
+    app.update(if signalled {
+        Action::Shutdown
+    } else {
+        Action::Quit
+    });
+    // After a hang-up the terminal is gone: there is nothing to restore
+    // and nobody to tell.
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = ratatui::try_restore();
+    if signalled { Ok(()) } else { result }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    while app.running && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::render(frame, app))?;
         if let Some(text) = app.clipboard.take() {
             let out = terminal.backend_mut();
             out.write_all(osc52(&text, std::env::var_os("TMUX").is_some()).as_bytes())?;
             out.flush()?;
         }
-        // Wait for a key, or until the next autosave is due.
-        let wait = app.next_tick(Instant::now());
-        let ready = match wait {
-            Some(wait) => event::poll(wait.max(Duration::from_millis(10)))?,
-            None => true,
-        };
-        if ready {
+        // Wait for a key, until the next autosave is due, or a nap.
+        let wait = app
+            .next_tick(Instant::now())
+            .map_or(NAP, |w| w.clamp(Duration::from_millis(10), NAP));
+        if event::poll(wait)? {
             handle(app, event::read()?);
             let mut more = 1;
             while more < BURST && app.running && event::poll(Duration::ZERO)? {
@@ -69,6 +100,7 @@ fn handle(app: &mut App, event: Event) {
             }
         }
         Event::Paste(text) => app.update(Action::Paste(text)),
+        Event::Resize(w, h) => app.update(Action::Resize(w, h)),
         _ => {}
     }
 }

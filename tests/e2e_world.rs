@@ -90,3 +90,80 @@ fn a_20_kb_paste_into_the_script_editor_lands_whole() {
         .map(|x| x.text);
     assert_eq!(stored.as_deref(), Some(text.as_str()));
 }
+
+/// The stored text of the script titled `title`.
+fn stored_script(db: &std::path::Path, title: &str) -> Option<String> {
+    let conn = store::open(db, common::date("2026-11-22")).expect("reopen");
+    store::script::list(&conn)
+        .expect("scripts")
+        .into_iter()
+        .find(|s| s.title == title)
+        .map(|s| s.text)
+}
+
+#[test]
+fn term_hup_and_int_save_what_was_typed_restore_the_terminal_and_exit_0() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("l.db");
+        let mut s = Session::start(&db, &TODAY, 100, 30);
+        s.wait_for("Today's tasks");
+        s.send("5");
+        s.wait_for("Scripts · 9");
+        s.send("a");
+        s.wait_for("New script");
+        s.send("Signal test\tvalue\r");
+        s.wait_for("Esc done (saves)");
+        let text = format!("Typed just before a {signal}: Café 東京 🌸.");
+        s.send(&text);
+        s.wait_for("🌸.");
+        // At once: the autosave, a second after the last key, has not run.
+        s.signal(signal);
+        assert!(s.wait_exit(), "kill -{signal} ends list25 with success");
+        assert_eq!(
+            stored_script(&db, "Signal test").as_deref(),
+            Some(text.as_str()),
+            "kill -{signal}"
+        );
+        let raw = s.raw();
+        for (on, off, what) in [
+            ("\x1b[?2004h", "\x1b[?2004l", "bracketed paste turned off"),
+            ("\x1b[?1049h", "\x1b[?1049l", "the main screen back"),
+        ] {
+            let (on, off) = (raw.rfind(on), raw.rfind(off));
+            assert!(on.is_some() && off > on, "{signal}: {what}");
+        }
+    }
+}
+
+#[test]
+fn a_terminal_too_small_to_draw_in_takes_no_key_but_quit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    with_printers(&db);
+    let mut s = Session::start(&db, &TODAY, 40, 10);
+    s.wait_for("The terminal is 40x10");
+    // Unseen: go to Categories, delete, yes. The keys are given time to be
+    // read before the resize, which the terminal library may report first.
+    s.send("3dy");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.resize(100, 30);
+    s.wait_for("Today's tasks");
+    s.send("3");
+    s.wait_for("Printers");
+    s.resize(20, 5);
+    s.wait_for("The terminal");
+    s.send("dy");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.resize(80, 24);
+    s.wait_for("Printers");
+    s.send("q");
+    assert!(s.wait_exit());
+    let conn = store::open(&db, common::date("2026-11-22")).expect("reopen");
+    let names: Vec<String> = store::category::list(&conn)
+        .expect("list")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Printers"]);
+}

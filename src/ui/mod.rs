@@ -20,9 +20,7 @@ use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph};
 use crate::app::{App, Message, Pane, Popup};
 use crate::domain::{Metric, Position};
 
-/// The smallest terminal the panes can be drawn in.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The goal of the whole program: partners on the 25 list.
 const GOAL: u32 = 25;

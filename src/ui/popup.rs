@@ -77,25 +77,37 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
                 .areas::<2>(Rect::new(inner.x, y, inner.width, 1))
         };
     let bottom = inner.y + inner.height.saturating_sub(2);
-    let mut y = inner.y;
-    for (i, field) in form.fields.iter().enumerate() {
-        if y >= bottom {
-            break;
-        }
+    // Rows in order: each field, then the lines under it. When they do not
+    // all fit, they scroll so the focused field and its error are in view.
+    let mut lines: Vec<(usize, Option<Line<'static>>)> = Vec::with_capacity(rows);
+    for i in 0..form.fields.len() {
+        lines.push((i, None));
+        lines.extend(below(i).into_iter().map(|l| (i, Some(l))));
+    }
+    let room = usize::from(bottom.saturating_sub(inner.y));
+    let first = lines
+        .iter()
+        .position(|(i, _)| *i == form.focus)
+        .unwrap_or(0);
+    let last = lines
+        .iter()
+        .rposition(|(i, _)| *i == form.focus)
+        .unwrap_or(0);
+    let offset = (last + 1).saturating_sub(room).min(first);
+    for ((i, line), y) in lines.into_iter().skip(offset).zip(inner.y..bottom) {
         let [label_area, field_area] = split(y);
-        let style = if i == form.focus {
-            theme::key()
-        } else {
-            Style::new()
-        };
-        frame.render_widget(Line::styled(field.label, style), label_area);
-        frame.render_widget(&field.input, field_area);
-        y += 1;
-        for line in below(i) {
-            if y < bottom {
-                frame.render_widget(line, split(y)[1]);
+        match line {
+            Some(line) => frame.render_widget(line, field_area),
+            None => {
+                let field = &form.fields[i];
+                let style = if i == form.focus {
+                    theme::key()
+                } else {
+                    Style::new()
+                };
+                frame.render_widget(Line::styled(field.label, style), label_area);
+                frame.render_widget(&field.input, field_area);
             }
-            y += 1;
         }
     }
     let hint = if form.fields.len() > 1 {
