@@ -178,3 +178,50 @@ fn an_unexpected_error_is_one_plain_line_and_a_backtrace_only_when_asked() {
     assert!(err.to_lowercase().contains("backtrace"), "{err}");
     assert!(!err.contains('\x1b'), "{err:?}");
 }
+
+#[test]
+fn names_compare_after_normalisation_and_invisible_names_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&list25(&db, &["category", "add", "Éditeurs"]));
+    for same in ["éditeurs", "E\u{301}DITEURS", "e\u{301}diteurs\u{200b}"] {
+        let o = list25(&db, &["category", "add", same]);
+        assert_eq!(o.status.code(), Some(2), "{same:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("already a category named \"Éditeurs\""),
+            "{same:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    for invisible in ["\u{200b}", "\u{ad}\u{200b} \u{feff}"] {
+        let o = list25(&db, &["category", "add", invisible]);
+        assert_eq!(o.status.code(), Some(2), "{invisible:?}");
+        let o = list25(
+            &db,
+            &["contact", "add", invisible, "--category", "Éditeurs"],
+        );
+        assert_eq!(o.status.code(), Some(2), "{invisible:?}");
+    }
+    ok(&list25(
+        &db,
+        &[
+            "contact",
+            "add",
+            "Luci\u{301}a Pe\u{301}rez\u{200b}",
+            "--category",
+            "e\u{301}diteurs",
+        ],
+    ));
+    let o = list25(&db, &["contact", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        v[0]["name"], "Lucía Pérez",
+        "stored composed, invisible end trimmed"
+    );
+    assert_eq!(v[0]["category"], "Éditeurs");
+    let o = list25(&db, &["contact", "touch", "lucia", "--kind", "call"]);
+    assert!(ok(&o).contains("with Lucía Pérez"));
+    let o = list25(&db, &["category", "list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+}

@@ -11,6 +11,7 @@ use super::{
 use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
 use crate::domain::search::Index;
+use crate::domain::text::{fold, key};
 use crate::domain::{
     Category, CategoryDraft, CategoryField, Contact, ContactDraft, ContactField, ContactRow,
     TouchKind, parse_date,
@@ -465,20 +466,21 @@ impl App {
     /// The category a typed name means: exact (any case), else the one
     /// category it is the start of.
     pub(super) fn category_for(&self, typed: &str) -> Result<&Category, String> {
-        let t = typed.trim().to_lowercase();
+        let t = key(typed);
         if self.categories.is_empty() {
             return Err("Add a category first (pane 3), then its people.".into());
         }
         if t.is_empty() {
             return Err("Which category? Type one from your list.".into());
         }
-        if let Some(c) = self.categories.iter().find(|c| c.name.to_lowercase() == t) {
+        if let Some(c) = self.categories.iter().find(|c| key(&c.name) == t) {
             return Ok(c);
         }
+        let part = fold(typed.trim());
         let starts: Vec<&Category> = self
             .categories
             .iter()
-            .filter(|c| c.name.to_lowercase().starts_with(&t))
+            .filter(|c| fold(&c.name).starts_with(&part))
             .collect();
         match starts.as_slice() {
             [one] => Ok(one),
@@ -888,11 +890,7 @@ impl App {
             ));
             return;
         };
-        let on_list = |name: &str| {
-            self.categories
-                .iter()
-                .any(|c| c.name.to_lowercase() == name.to_lowercase())
-        };
+        let on_list = |name: &str| self.categories.iter().any(|c| key(&c.name) == key(name));
         let items = found
             .categories
             .iter()

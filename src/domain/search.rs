@@ -4,9 +4,13 @@ use nucleo_matcher::chars::{normalize, to_lower_case};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-/// Lower case without accents: what the quick pre-check compares.
+/// Lower case without accents, in any form they were typed: what is
+/// searched, and what is searched for.
 fn fold(text: &str) -> String {
-    text.chars().map(|c| normalize(to_lower_case(c))).collect()
+    super::text::fold(text)
+        .chars()
+        .map(|c| normalize(to_lower_case(c)))
+        .collect()
 }
 
 /// Whether `needle` appears in `hay` in order, gaps allowed: every fuzzy
@@ -55,7 +59,8 @@ impl Index {
             self.last = None;
             return Vec::new();
         }
-        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let folded = fold(query);
+        let pattern = Pattern::parse(&folded, CaseMatching::Ignore, Normalization::Smart);
         // Adding plain letters to a query can only remove matches.
         let narrowing = self.last.as_ref().is_some_and(|(q, _)| {
             query.starts_with(q.as_str()) && !query.contains(['!', '^', '$', '\'', '\\', ' '])
@@ -134,6 +139,23 @@ mod tests {
         assert_eq!(ids(&mut index, "fair", 10), vec![1]);
         assert_eq!(ids(&mut index, "会計", 10), vec![4]);
         assert_eq!(ids(&mut index, "zoe", 10), vec![3], "accents are folded");
+        assert_eq!(ids(&mut index, "zoë", 10), vec![3], "in the query too");
+        assert_eq!(ids(&mut index, "Zoe\u{308}", 10), vec![3], "however typed");
+    }
+
+    #[test]
+    fn accents_are_ignored_both_ways() {
+        let mut index = Index::new(vec![
+            (1, "Lucía Pérez".into()),
+            (2, "Lucia Perez".into()),
+            (3, "Luci\u{301}a Decomposed".into()),
+        ]);
+        let mut found = ids(&mut index, "Lucia", 10);
+        found.sort_unstable();
+        assert_eq!(found, vec![1, 2, 3]);
+        let mut found = ids(&mut index, "lucía", 10);
+        found.sort_unstable();
+        assert_eq!(found, vec![1, 2, 3]);
     }
 
     #[test]

@@ -1,13 +1,83 @@
 //! Text as list25 keeps it: one-line fields, texts of several lines, and
 //! what a paste becomes in each.
 
-/// Collapse whitespace and drop control characters: names and one-line
-/// fields never hold newlines or escapes, whatever was pasted.
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Characters that take no room on screen: zero-width spaces and joiners,
+/// the soft hyphen, direction marks, the byte-order mark. Inside a name
+/// some matter (a joiner in an emoji); at its ends they only hide.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// A one-line field as it is kept: composed (NFC, so "é" typed either way
+/// is one character), whitespace collapsed, control characters dropped,
+/// and no invisible characters at either end. A name of nothing but
+/// invisible characters comes out empty, and is refused as empty.
 pub fn one_line(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
+    let composed: String = text.nfc().collect();
+    composed
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .map(|w| w.trim_matches(is_invisible))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What two names are compared by: compatibility-composed (NFKC), lower
+/// case in every script, invisible characters left out. "Éditeurs" and
+/// "éditeurs", composed or not, have the same key; accents still count.
+pub fn key(text: &str) -> String {
+    let lower: String = text
+        .nfkc()
+        .filter(|&c| !is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    caseless(&lower)
+        .nfkc()
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// The case foldings lower case leaves out: ß is ss, a final sigma is σ.
+fn caseless(lower: &str) -> String {
+    if !lower.contains(['ß', 'ς']) {
+        return lower.to_owned();
+    }
+    lower.replace('ß', "ss").replace('ς', "σ")
+}
+
+/// A key that also ignores accents, for finding: "lucia" finds "Lucía"
+/// and "lucía" finds "Lucia".
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let bare: String = text
+        .nfkd()
+        .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    caseless(&bare).nfc().collect()
 }
 
 /// Text of several lines as it is kept: control characters dropped (so a
@@ -84,6 +154,37 @@ mod tests {
             "Line one Co Line two Line three[2J "
         );
         assert_eq!(pasted("Zoë 東京 🌸", Lines::One), "Zoë 東京 🌸");
+    }
+
+    #[test]
+    fn names_are_composed_and_lose_invisible_ends() {
+        assert_eq!(one_line("E\u{301}diteurs"), "Éditeurs");
+        assert_eq!(one_line("\u{200B}\u{AD}"), "");
+        assert_eq!(one_line("Ana Lima\u{200B}\u{200B}"), "Ana Lima");
+        assert_eq!(one_line("\u{FEFF}Ana \u{200D} Lima"), "Ana Lima");
+        // A joiner inside an emoji stays.
+        assert_eq!(one_line("👩\u{200D}💻 Dev"), "👩\u{200D}💻 Dev");
+        assert_eq!(one_line("❤\u{FE0F}"), "❤\u{FE0F}");
+    }
+
+    #[test]
+    fn keys_ignore_case_and_form_but_not_accents() {
+        assert_eq!(key("Éditeurs"), key("éditeurs"));
+        assert_eq!(key("E\u{301}DITEURS"), key("éditeurs"));
+        assert_eq!(key("Straße"), key("STRASSE"));
+        assert_eq!(key("ΟΔΟΣ"), key("οδος"));
+        assert_ne!(key("Lucía"), key("Lucia"));
+        assert_eq!(key("ＡＢＣ"), key("abc"), "full-width letters");
+        assert_eq!(key("Ana\u{200B}"), key("ana"));
+    }
+
+    #[test]
+    fn fold_ignores_accents_in_every_form() {
+        assert_eq!(fold("Lucía"), "lucia");
+        assert_eq!(fold("Luci\u{301}a"), "lucia");
+        assert_eq!(fold("José Núñez"), "jose nunez");
+        assert_eq!(fold("山田 花子"), "山田 花子");
+        assert_eq!(fold("Zoë"), fold("ZOE"));
     }
 
     #[test]

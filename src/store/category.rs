@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{TIMESTAMP_FORMAT, WriteError};
+use crate::domain::text::key;
 use crate::domain::{Category, CategoryDraft};
 
 const COLUMNS: &str = "id, name, why, target";
@@ -67,17 +68,20 @@ pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     )
 }
 
-/// A live category by name, ignoring case.
+/// A live category by name, compared as names are (case and Unicode form
+/// ignored, see `text::key`).
 pub fn find_by_name(conn: &Connection, name: &str) -> rusqlite::Result<Option<Category>> {
-    conn.query_row(
-        &format!(
-            "SELECT {COLUMNS} FROM category
-             WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE"
-        ),
-        [name.trim()],
-        from_row,
-    )
-    .optional()
+    let wanted = key(name);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM category WHERE deleted_at IS NULL ORDER BY position, id"
+    ))?;
+    for row in stmt.query_map([], from_row)? {
+        let c = row?;
+        if key(&c.name) == wanted {
+            return Ok(Some(c));
+        }
+    }
+    Ok(None)
 }
 
 fn refuse_duplicate(conn: &Connection, name: &str, except: Option<i64>) -> Result<(), WriteError> {
@@ -246,6 +250,28 @@ mod tests {
         }
         assert_eq!(names(&conn), ["Accountants", "Attorneys", "Bankers"]);
         assert_eq!(count(&conn).expect("count"), 3);
+    }
+
+    #[test]
+    fn a_duplicate_name_is_refused_whatever_its_case_or_unicode_form() {
+        let conn = open_in_memory(now().date()).expect("open");
+        add(&conn, &draft("Éditeurs"), &now()).expect("add");
+        for same in [
+            "éditeurs",
+            "E\u{301}DITEURS",
+            "e\u{301}diteurs",
+            "Éditeurs\u{200B}",
+        ] {
+            let err = add(&conn, &draft(same), &now()).expect_err(same);
+            assert!(err.to_string().contains("already a category"), "{err}");
+        }
+        assert_eq!(
+            find_by_name(&conn, "E\u{301}diteurs")
+                .expect("find")
+                .map(|c| c.name),
+            Some("Éditeurs".to_owned())
+        );
+        add(&conn, &draft("Editeurs"), &now()).expect("accents still count");
     }
 
     #[test]

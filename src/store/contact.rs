@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{Lookup, TIMESTAMP_FORMAT, WriteError};
 use crate::domain::contact::follow_up_after;
+use crate::domain::text::{fold, key};
 use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 
 const DATE: &str = "%Y-%m-%d";
@@ -109,26 +110,34 @@ pub fn due_count(conn: &Connection, today: NaiveDate) -> rusqlite::Result<u32> {
     )
 }
 
-/// Find one contact by name: an exact match (ignoring case) wins, then a
-/// unique part of a name.
+/// Find one contact by name: the same name (as names compare, see
+/// `text::key`) wins, then a unique part of a name, accents ignored.
 pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>> {
-    let name = name.trim();
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE c.deleted_at IS NULL AND c.name = ?1 COLLATE NOCASE"
-    ))?;
-    let exact: Vec<Contact> = stmt
-        .query_map([name], from_row)?
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM contact WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
+    )?;
+    let all: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let found = if exact.is_empty() {
-        let mut stmt = conn.prepare_cached(&format!(
-            "{SELECT} WHERE c.deleted_at IS NULL AND instr(lower(c.name), lower(?1)) > 0
-             ORDER BY c.name COLLATE NOCASE LIMIT 10"
-        ))?;
-        stmt.query_map([name], from_row)?
-            .collect::<Result<_, _>>()?
-    } else {
-        exact
-    };
+    let wanted = key(name);
+    let mut ids: Vec<i64> = all
+        .iter()
+        .filter(|(_, n)| key(n) == wanted)
+        .map(|&(id, _)| id)
+        .collect();
+    if ids.is_empty() {
+        let part = fold(name.trim());
+        ids = all
+            .iter()
+            .filter(|(_, n)| !part.is_empty() && fold(n).contains(&part))
+            .map(|&(id, _)| id)
+            .take(10)
+            .collect();
+    }
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        found.extend(get(conn, id)?);
+    }
     Ok(match found.len() {
         0 => Lookup::None,
         1 => found

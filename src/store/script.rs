@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Lookup, TIMESTAMP_FORMAT, WriteError, settings};
 use crate::domain::script::{Starter, starters};
+use crate::domain::text::{fold, key};
 use crate::domain::{SaveKind, Script, ScriptDraft, ScriptKind, Version};
 
 /// Set once the starter scripts were added, so that a starter the user
@@ -61,15 +62,15 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Script>> {
 /// Find one script by title: an exact match (ignoring case) wins, then a
 /// unique part of a title.
 pub fn lookup(conn: &Connection, title: &str) -> rusqlite::Result<Lookup<Script>> {
-    let title = title.trim();
     let all = list(conn)?;
-    let lower = title.to_lowercase();
-    if let Some(s) = all.iter().find(|s| s.title.to_lowercase() == lower) {
+    let wanted = key(title);
+    if let Some(s) = all.iter().find(|s| key(&s.title) == wanted) {
         return Ok(Lookup::One(Box::new(s.clone())));
     }
+    let part = fold(title.trim());
     let mut found: Vec<Script> = all
         .into_iter()
-        .filter(|s| !lower.is_empty() && s.title.to_lowercase().contains(&lower))
+        .filter(|s| !part.is_empty() && fold(&s.title).contains(&part))
         .collect();
     Ok(match found.len() {
         0 => Lookup::None,
@@ -81,13 +82,13 @@ pub fn lookup(conn: &Connection, title: &str) -> rusqlite::Result<Lookup<Script>
 }
 
 fn refuse_duplicate(conn: &Connection, title: &str, except: Option<i64>) -> Result<(), WriteError> {
-    let other: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT id, title FROM script WHERE deleted_at IS NULL AND title = ?1 COLLATE NOCASE",
-            [title.trim()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let wanted = key(title);
+    let mut stmt = conn.prepare_cached("SELECT id, title FROM script WHERE deleted_at IS NULL")?;
+    let other = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .find(|(_, t)| key(t) == wanted);
     match other {
         Some((id, title)) if Some(id) != except => Err(WriteError::Refused(format!(
             "There is already a script called {title:?}."
