@@ -16,11 +16,12 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use rusqlite::Connection;
 
 use crate::action::Action;
+use crate::domain::dates::parse_for;
 use crate::domain::search::Index;
 use crate::domain::text::{Lines, MAX_TEXT};
 use crate::domain::{
-    Category, Checklist, Contact, ContactRow, Item, Position, Program, Stage, Status, TaskRef,
-    parse_date,
+    Category, Checklist, Contact, ContactRow, DateUse, Item, Position, Program, Stage, Status,
+    TaskRef,
 };
 use crate::field::{self, Typed};
 use crate::form::{Form, FormKind};
@@ -741,14 +742,14 @@ impl App {
     }
 
     fn save_start(&mut self, mut form: Box<Form>) {
-        match parse_date(&form.value(0)) {
+        match parse_for(&form.value(0), self.today, DateUse::Start) {
             Ok(date) => match store::program::set_start_date(&self.conn, date) {
                 Ok(()) => {
                     self.start = date;
                     self.today_cursor = 0;
                     self.info(format!(
                         "The program now starts on {}.",
-                        date.format("%a %-d %b %Y")
+                        crate::domain::dates::day(date, self.today)
                     ));
                 }
                 Err(e) => {

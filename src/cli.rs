@@ -20,7 +20,7 @@ use rusqlite::Connection;
 
 use crate::app::App;
 use crate::domain::text::one_line;
-use crate::domain::{Position, Program, TouchKind, parse_date};
+use crate::domain::{DateUse, Position, Program, TouchKind, parse_date};
 use crate::store::{self, Access, Lookup, Options};
 use out::Out;
 
@@ -300,6 +300,10 @@ fn dispatch(
         Some(Command::Program {
             command: ProgramCommand::Start { date },
         }) => {
+            let date = match crate::domain::dates::check(date, today, DateUse::Start) {
+                Ok(d) => d,
+                Err(why) => return Ok(refuse(&format!("{why}."))),
+            };
             store::program::set_start_date(&conn, date)?;
             out.line(format!(
                 "The program starts on {}; {} is {}.",

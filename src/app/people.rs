@@ -10,11 +10,12 @@ use super::{
 };
 use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
+use crate::domain::dates::{check, day, parse_for};
 use crate::domain::search::Index;
 use crate::domain::text::{fold, key};
 use crate::domain::{
     Category, CategoryDraft, CategoryField, Contact, ContactDraft, ContactField, ContactRow,
-    TouchKind, parse_date,
+    DateUse, TouchKind,
 };
 use crate::form::{Form, FormKind};
 use crate::store::{self, WriteError};
@@ -503,6 +504,10 @@ impl App {
             .and_then(|d| d.with_cadence(&form.value(10)))
             .and_then(|d| d.with_follow_up(&form.value(11)))
             .map_err(at)?;
+        if let Some(d) = draft.next_follow_up {
+            check(d, self.today, DateUse::FollowUp)
+                .map_err(|why| (contact_field(ContactField::FollowUp), why))?;
+        }
         let one = |i| crate::domain::text::one_line(&form.value(i));
         draft.company = one(1);
         draft.phone = one(3);
@@ -573,7 +578,7 @@ impl App {
                 return;
             }
         };
-        let on = match parse_date(&form.value(1)) {
+        let on = match parse_for(&form.value(1), self.today, DateUse::Touch) {
             Ok(d) => d,
             Err(why) => {
                 form.fail(1, why);
@@ -594,7 +599,7 @@ impl App {
                 kind.as_str(),
                 c.name,
                 c.next_follow_up
-                    .map(|d| format!(" Next follow-up {}.", d.format("%a %-d %b")))
+                    .map(|d| format!(" Next follow-up {}.", day(d, self.today)))
                     .unwrap_or_default()
             ),
             None => "Logged.".into(),
@@ -606,7 +611,7 @@ impl App {
         let on = if typed.trim().is_empty() {
             None
         } else {
-            match parse_date(&typed) {
+            match parse_for(&typed, self.today, DateUse::FollowUp) {
                 Ok(d) => Some(d),
                 Err(why) => {
                     form.fail(0, why);
@@ -619,7 +624,7 @@ impl App {
             Ok(()) => {
                 self.refresh_contact(id);
                 self.info(match on {
-                    Some(d) => format!("Follow up on {}.", d.format("%a %-d %b %Y")),
+                    Some(d) => format!("Follow up on {}.", day(d, self.today)),
                     None => "No follow-up set.".into(),
                 });
             }

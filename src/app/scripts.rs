@@ -496,8 +496,9 @@ impl App {
                 self.scripts.editor = None;
                 self.reload_scripts(Some(script));
                 self.info(format!(
-                    "Brought back the text of {}; the one before is kept as a version.",
-                    when.format("%a %-d %b %H:%M")
+                    "Brought back the text of {} {}; the one before is kept as a version.",
+                    crate::domain::dates::day(when.date(), self.today),
+                    when.format("%H:%M")
                 ));
             }
             Err(e) => {

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use super::out::Out;
 use super::{CategoryCommand, ContactCommand, only, refuse};
+use crate::domain::dates::check;
 use crate::domain::text::one_line;
-use crate::domain::{Category, CategoryDraft, ContactDraft};
+use crate::domain::{Category, CategoryDraft, ContactDraft, DateUse};
 use crate::store::{self, WriteError};
 
 /// The live category named `name` (any case), or a message saying there is none.
@@ -123,7 +124,10 @@ pub fn contact(
                 Ok(c) => c,
                 Err(why) => return Ok(refuse(&why)),
             };
-            let on = date.unwrap_or(today);
+            let on = match check(date.unwrap_or(today), today, DateUse::Touch) {
+                Ok(on) => on,
+                Err(why) => return Ok(refuse(&format!("--date {why}."))),
+            };
             store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now)?;
             let next = store::contact::get(conn, found.id)?.and_then(|c| c.next_follow_up);
             out.line(format!(

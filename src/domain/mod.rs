@@ -3,6 +3,7 @@
 pub mod category;
 pub mod checklist;
 pub mod contact;
+pub mod dates;
 pub mod program;
 pub mod script;
 pub mod search;
@@ -13,6 +14,7 @@ pub mod text;
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};
 pub use contact::{Contact, ContactDraft, ContactField, ContactRow, Stage, TouchKind};
+pub use dates::DateUse;
 pub use program::{Day, Measure, Metric, Position, Program, Task, TaskRef, parse_date};
 pub use script::{SaveKind, Script, ScriptDraft, ScriptField, ScriptKind, Version};
 pub use template::{Field, Me, Piece, Problem, Rendered, Values};

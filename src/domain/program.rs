@@ -175,14 +175,7 @@ impl Position {
     }
 }
 
-/// Parse a date typed by the user: YYYY-MM-DD only.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .filter(|_| t.len() == 10)
-        .ok_or_else(|| format!("{t:?} is not a date: use YYYY-MM-DD, for example 2026-11-22"))
-}
+pub use super::dates::parse_date;
 
 #[cfg(test)]
 mod tests {

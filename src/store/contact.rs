@@ -95,6 +95,7 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Contact>> {
 pub fn due(conn: &Connection, today: NaiveDate, limit: u32) -> rusqlite::Result<Vec<Contact>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.deleted_at IS NULL AND c.next_follow_up <= ?1
+           AND length(c.next_follow_up) = 10
          ORDER BY c.next_follow_up, c.name COLLATE NOCASE LIMIT ?2"
     ))?;
     stmt.query_map(params![date_text(today), limit], from_row)?
@@ -104,7 +105,8 @@ pub fn due(conn: &Connection, today: NaiveDate, limit: u32) -> rusqlite::Result<
 /// How many contacts have a follow-up due on or before `today`.
 pub fn due_count(conn: &Connection, today: NaiveDate) -> rusqlite::Result<u32> {
     conn.query_row(
-        "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND next_follow_up <= ?1",
+        "SELECT count(*) FROM contact WHERE deleted_at IS NULL AND next_follow_up <= ?1
+           AND length(next_follow_up) = 10",
         [date_text(today)],
         |r| r.get(0),
     )

@@ -1,6 +1,6 @@
 //! Pane 4, Contacts: the people of the selected category, or of all.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -10,13 +10,13 @@ use ratatui::widgets::Paragraph;
 use super::{draw_panel, highlight, text, theme, window, wrapped};
 use crate::app::App;
 use crate::domain::Contact;
+use crate::domain::dates::short_day;
 
 /// A date in few cells: the year only when it is not this year's.
 fn short(d: Option<NaiveDate>, today: NaiveDate) -> String {
     match d {
         None => "—".to_owned(),
-        Some(d) if d.year() == today.year() => d.format("%-d %b").to_string(),
-        Some(d) => d.format("%-d %b %y").to_string(),
+        Some(d) => short_day(d, today),
     }
 }
 
@@ -170,7 +170,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
     let history = app
         .contact_history
         .iter()
-        .map(|(s, d)| format!("{} {}", s.as_str(), d.format("%-d %b")))
+        .map(|(s, d)| format!("{} {}", s.as_str(), short_day(*d, app.today)))
         .collect::<Vec<_>>()
         .join(" → ");
     lines.push(Line::from(text::truncate(&join(&[&reach, &met]), width)));

@@ -56,7 +56,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Search(search)) => popup::search(frame, area, search),
         Some(Popup::Suggest(suggest)) => popup::suggest(frame, area, suggest),
         Some(Popup::Confirm { question, .. }) => popup::confirm(frame, area, question),
-        Some(Popup::Versions(versions)) => popup::versions(frame, area, versions),
+        Some(Popup::Versions(versions)) => popup::versions(frame, area, versions, app.today),
     }
 }
 

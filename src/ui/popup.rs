@@ -1,5 +1,6 @@
 //! What is drawn over the panes: forms, the day note, questions, search.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -10,6 +11,7 @@ use ratatui_textarea::TextArea;
 use super::{highlight, scrolled, text, theme, wrapped};
 use crate::app::{Search, SearchPurpose, Suggest, Versions};
 use crate::domain::SaveKind;
+use crate::domain::dates::short_day;
 use crate::domain::template::word_count;
 use crate::form::Form;
 
@@ -240,7 +242,7 @@ pub fn suggest(frame: &mut Frame, area: Rect, suggest: &Suggest) {
 
 /// The saved versions of a script: when and how each was saved on the
 /// left, the selected one's text on the right.
-pub fn versions(frame: &mut Frame, area: Rect, versions: &Versions) {
+pub fn versions(frame: &mut Frame, area: Rect, versions: &Versions, today: NaiveDate) {
     let rect = centered(area, 100, area.height.saturating_sub(2));
     let inner = frame_block(
         frame,
@@ -273,8 +275,9 @@ pub fn versions(frame: &mut Frame, area: Rect, versions: &Versions) {
             let label = match v.how {
                 SaveKind::Starter => format!("{} · {words} words", v.how.label()),
                 how => format!(
-                    "{} · {} · {words} w",
-                    v.saved_at.format("%-d %b %H:%M:%S"),
+                    "{} {} · {} · {words} w",
+                    short_day(v.saved_at.date(), today),
+                    v.saved_at.format("%H:%M:%S"),
                     how.label()
                 ),
             };

@@ -128,7 +128,11 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
         ));
         if let crate::domain::Status::Done(at) = status {
             lines.push(Line::styled(
-                format!("       done {}", at.format("%a %-d %b, %H:%M")),
+                format!(
+                    "       done {}, {}",
+                    crate::domain::dates::day(at.date(), app.today),
+                    at.format("%H:%M")
+                ),
                 theme::muted(),
             ));
         }

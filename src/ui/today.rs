@@ -135,7 +135,9 @@ fn follow_up_heading(app: &App) -> Line<'static> {
 
 fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<'static> {
     let when = match c.next_follow_up {
-        Some(d) if c.is_overdue(app.today) => format!("overdue since {}", d.format("%a %-d %b")),
+        Some(d) if c.is_overdue(app.today) => {
+            format!("overdue since {}", crate::domain::dates::day(d, app.today))
+        }
         _ => "due today".to_owned(),
     };
     let style = if c.is_overdue(app.today) {
