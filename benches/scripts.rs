@@ -63,13 +63,14 @@ fn saves(c: &mut Criterion) {
             b.iter(|| {
                 n += 1;
                 let text = format!("{base}{n}");
-                store::script::save_text(&conn, id, &text, SaveKind::Saved, None, &now())
+                store::script::save_text(&conn, id, &text, SaveKind::Saved, None, None, &now())
                     .expect("save")
             });
         },
     );
     let Saved::Version(open) =
-        store::script::save_text(&conn, id, "start", SaveKind::Auto, None, &now()).expect("save")
+        store::script::save_text(&conn, id, "start", SaveKind::Auto, None, None, &now())
+            .expect("save")
     else {
         panic!("saved");
     };
@@ -77,7 +78,7 @@ fn saves(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             let text = format!("{base}{n}");
-            store::script::save_text(&conn, id, &text, SaveKind::Auto, Some(open), &now())
+            store::script::save_text(&conn, id, &text, SaveKind::Auto, Some(open), None, &now())
                 .expect("save")
         });
     });
@@ -114,7 +115,8 @@ fn typing(c: &mut Criterion) {
                          someone they trust counts for more than anything I could say about \
                          myself, and I will take good care of them. {my_name}\n\n";
         let text = paragraph.repeat(words);
-        store::script::save_text(&conn, id, &text, SaveKind::Saved, None, &now()).expect("save");
+        store::script::save_text(&conn, id, &text, SaveKind::Saved, None, None, &now())
+            .expect("save");
         let mut app = app(conn);
         app.update(Action::GoTo(Pane::Scripts));
         app.update(Action::Bottom);

@@ -2,6 +2,7 @@
 
 mod people;
 mod scripts;
+mod sync;
 
 pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions, fix_for};
 
@@ -228,6 +229,10 @@ pub struct App {
     clock: fn() -> NaiveTime,
     /// The moment a key arrives, for autosave timing; injected for tests.
     instant: fn() -> Instant,
+    /// SQLite's count of commits by other connections, when last looked at.
+    data_version: i64,
+    /// When the app last looked for changes made elsewhere.
+    last_look: Option<Instant>,
 }
 
 impl App {
@@ -248,6 +253,7 @@ impl App {
         let due = store::contact::due(&conn, today, DUE_SHOWN)?;
         let due_total = store::contact::due_count(&conn, today)?;
         let day = Position::of(start, today).day();
+        let data_version = store::data_version(&conn)?;
         Ok(App {
             today,
             program,
@@ -281,6 +287,8 @@ impl App {
             quit_unsaved: false,
             clock: || Local::now().time(),
             instant: Instant::now,
+            data_version,
+            last_look: None,
         })
     }
 
@@ -465,7 +473,10 @@ impl App {
             Action::Copy => self.copy_script(),
             Action::PickContact => self.open_search_for(SearchPurpose::Preview),
             Action::EditMe => self.open_me_form(),
-            Action::Tick(now) => self.tick(now),
+            Action::Tick(now) => {
+                self.tick(now);
+                self.look_for_changes(now);
+            }
             Action::Resize(w, h) => self.screen = Some((w, h)),
             Action::Shutdown => {
                 if matches!(self.popup, Some(Popup::Note { .. })) {

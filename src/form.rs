@@ -45,6 +45,9 @@ pub struct Form {
     pub error: Option<(usize, String)>,
     /// How many were saved in a row before this one (quick entry).
     pub streak: usize,
+    /// The stored values an edit form was opened with, to notice a change
+    /// made in another window before saving over it.
+    pub base: Option<Vec<String>>,
 }
 
 impl Form {
@@ -77,6 +80,7 @@ impl Form {
             focus: 0,
             error: None,
             streak: 0,
+            base: None,
         };
         form.focus_on(0);
         form
@@ -133,6 +137,41 @@ impl Form {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Whether the record this form edits was changed elsewhere since the
+    /// form opened (`stored` is how the form would show it now). If so,
+    /// each field changed says what it holds now, the error says what to
+    /// do, and the form takes `stored` as its base: a second Enter saves
+    /// over it.
+    pub fn changed_elsewhere(&mut self, stored: &[String]) -> bool {
+        let Some(base) = &self.base else {
+            return false;
+        };
+        let changed: Vec<usize> = (0..self.fields.len())
+            .filter(|&i| base.get(i) != stored.get(i))
+            .collect();
+        let Some(&first) = changed.first() else {
+            return false;
+        };
+        let labels: Vec<&str> = changed.iter().map(|&i| self.fields[i].label).collect();
+        for &i in &changed {
+            let now = stored.get(i).map_or("", String::as_str);
+            self.fields[i].note = Some(if now.is_empty() {
+                "now: (empty)".to_owned()
+            } else {
+                format!("now: {now}")
+            });
+        }
+        self.base = Some(stored.to_vec());
+        self.fail(
+            first,
+            format!(
+                "Changed in another window since this form opened ({}). Enter saves yours over it; Esc keeps theirs.",
+                labels.join(", ")
+            ),
+        );
+        true
     }
 
     /// Show `message` beside field `i` and put the cursor there.

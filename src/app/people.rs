@@ -56,6 +56,11 @@ fn contact_field(field: ContactField) -> usize {
 
 const INTRODUCED_BY: usize = 8;
 
+/// The category form's values for `c`, as the form shows them.
+fn category_values(c: &Category) -> Vec<String> {
+    vec![c.name.clone(), c.why.clone(), c.target.to_string()]
+}
+
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
@@ -71,7 +76,7 @@ impl App {
     }
 
     /// Read again the categories with their counts, and the follow-ups due.
-    fn refresh_counts(&mut self) {
+    pub(super) fn refresh_counts(&mut self) {
         let loaded = (|| {
             Ok::<_, rusqlite::Error>((
                 store::category::list(&self.conn)?,
@@ -166,7 +171,7 @@ impl App {
         self.categories.get(self.category_cursor)
     }
 
-    fn select_category(&mut self, id: i64) {
+    pub(super) fn select_category(&mut self, id: i64) {
         if let Some(i) = self.categories.iter().position(|c| c.id == id) {
             self.category_cursor = i;
         }
@@ -192,7 +197,7 @@ impl App {
     }
 
     /// Put the Contacts cursor on contact `id`, if it is listed.
-    fn select_contact(&mut self, id: i64) {
+    pub(super) fn select_contact(&mut self, id: i64) {
         if let Some(i) = self.contacts.iter().position(|c| c.id == id) {
             self.contact_cursor = i;
             self.load_selected();
@@ -254,7 +259,7 @@ impl App {
             " New category "
         };
         let default_target = DEFAULT_TARGET.to_string();
-        self.open_form(Form::new(
+        let mut form = Form::new(
             FormKind::Category(id),
             title,
             &[
@@ -266,15 +271,14 @@ impl App {
                 ),
                 ("Target", &target, &default_target),
             ],
-        ));
+        );
+        form.base = category.as_ref().map(category_values);
+        self.open_form(form);
     }
 
-    /// Open the contact form: empty in `category` when adding, filled in when
-    /// editing `id`. `added` counts contacts added in a row so far.
-    fn open_contact_form(&mut self, id: Option<i64>, category: &str, added: usize) {
-        self.names = Index::new(store::contact::names(&self.conn).unwrap_or_default());
-        let existing = id.and_then(|id| store::contact::get(&self.conn, id).ok().flatten());
-        let c = existing.as_ref();
+    /// The contact form's values for `c` (empty for a new contact) in
+    /// `category`, as the form shows them.
+    fn contact_values(&self, c: Option<&Contact>, category: &str) -> [String; 12] {
         let text = |f: fn(&Contact) -> &str| c.map(f).unwrap_or("").to_owned();
         let introduced = c
             .and_then(|c| c.introduced_by)
@@ -282,7 +286,7 @@ impl App {
             .unwrap_or_default();
         let cadence = c.map_or(String::new(), |c| c.cadence_days.to_string());
         let follow = date_text(c.and_then(|c| c.next_follow_up));
-        let values = [
+        [
             text(|c| &c.name),
             text(|c| &c.company),
             text(|c| &c.email),
@@ -295,7 +299,15 @@ impl App {
             text(|c| &c.notes),
             cadence,
             follow,
-        ];
+        ]
+    }
+
+    /// Open the contact form: empty in `category` when adding, filled in when
+    /// editing `id`. `added` counts contacts added in a row so far.
+    fn open_contact_form(&mut self, id: Option<i64>, category: &str, added: usize) {
+        self.names = Index::new(store::contact::names(&self.conn).unwrap_or_default());
+        let existing = id.and_then(|id| store::contact::get(&self.conn, id).ok().flatten());
+        let values = self.contact_values(existing.as_ref(), category);
         let default_cadence = DEFAULT_CADENCE.to_string();
         let placeholders = [
             "full name",
@@ -324,6 +336,9 @@ impl App {
         };
         let mut form = Form::new(FormKind::Contact(id), title, &fields);
         form.streak = added;
+        if existing.is_some() {
+            form.base = Some(values.to_vec());
+        }
         self.open_form(form);
     }
 
@@ -427,6 +442,14 @@ impl App {
     }
 
     fn save_category(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        if let Some(id) = id
+            && let Ok(list) = store::category::list(&self.conn)
+            && let Some(now) = list.iter().find(|c| c.id == id)
+            && form.changed_elsewhere(&category_values(now))
+        {
+            self.popup = Some(Popup::Form(form));
+            return;
+        }
         let field = |f: CategoryField| match f {
             CategoryField::Name => 0,
             CategoryField::Why => 1,
@@ -533,6 +556,15 @@ impl App {
     }
 
     fn save_contact(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        if let Some(id) = id
+            && let Ok(Some(now)) = store::contact::get(&self.conn, id)
+        {
+            let values = self.contact_values(Some(&now), &now.category);
+            if form.changed_elsewhere(&values) {
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        }
         let (draft, category) = match self.contact_draft(&form) {
             Ok(ok) => ok,
             Err((i, why)) => {
@@ -543,13 +575,20 @@ impl App {
         };
         let written = match id {
             Some(id) => store::contact::update(&self.conn, id, Some(category), &draft).map(|()| id),
-            None => store::contact::add(&self.conn, Some(category), &draft, &self.now())
-                .map_err(WriteError::from),
+            None => store::contact::add(&self.conn, Some(category), &draft, &self.now()),
         };
         let saved = match written {
             Ok(saved) => saved,
             Err(e) => {
-                form.fail(0, e.to_string());
+                // Perhaps deleted in another window: show the lists as
+                // they are, and the problem beside the field it is about.
+                self.refresh();
+                let field = if self.categories.iter().any(|c| c.id == category) {
+                    0
+                } else {
+                    contact_field(ContactField::Category)
+                };
+                form.fail(field, e.to_string());
                 self.popup = Some(Popup::Form(form));
                 return;
             }
@@ -684,7 +723,7 @@ impl App {
                     .find(|c| c.id == id)
                     .map(|c| c.name.clone());
                 (
-                    store::category::delete(&self.conn, id, &now),
+                    store::category::delete(&self.conn, id, &now).map_err(WriteError::from),
                     Some(Deleted::Category(id)),
                     name,
                 )
@@ -696,7 +735,7 @@ impl App {
                     .find(|c| c.id == id)
                     .map(|c| c.name.clone());
                 (
-                    store::contact::delete(&self.conn, id, &now),
+                    store::contact::delete(&self.conn, id, &now).map_err(WriteError::from),
                     Some(Deleted::Contact(id)),
                     name,
                 )
@@ -714,7 +753,7 @@ impl App {
                     .find(|s| s.id == id)
                     .map(|s| format!("{:?}", s.title));
                 (
-                    store::script::delete(&self.conn, id, &now),
+                    store::script::delete(&self.conn, id, &now).map_err(WriteError::from),
                     Some(Deleted::Script(id)),
                     title,
                 )

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use super::{App, Pane, Popup};
 use crate::domain::template::{Values, render};
@@ -38,6 +38,16 @@ pub fn fix_for(problem: &Problem, picked: bool) -> Option<&'static str> {
     }
 }
 
+/// A script's details as its form shows them.
+fn details(s: &Script) -> Vec<String> {
+    vec![
+        s.title.clone(),
+        s.kind.label().to_owned(),
+        s.category.clone(),
+        s.tip.clone(),
+    ]
+}
+
 /// What reaches the editor: a key, or pasted text.
 pub(super) enum Edit<'a> {
     Key(KeyEvent),
@@ -57,31 +67,64 @@ pub struct Editor {
     open_version: Option<i64>,
     /// When the text was last stored by this editor.
     pub saved_at: Option<NaiveDateTime>,
+    /// The stored text this editor last saw (opened with, or saved): a
+    /// save over anything else was changed elsewhere meanwhile.
+    base: String,
     /// Whether the cursor was put in it yet: the first time, it goes to
     /// the end of the text (browsing shows the start).
     entered: bool,
 }
 
+/// The editing area for a script's text.
+fn text_area(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_placeholder_text(
+        "Write what to say. {first_name}, {company}, {my_name}, {my_value} and the \
+         other placeholders are filled in for the contact in the preview (? lists them).",
+    );
+    area.set_cursor_line_style(Style::new());
+    area
+}
+
 impl Editor {
     fn new(script: &Script) -> Self {
-        let mut text = TextArea::new(script.text.split('\n').map(str::to_owned).collect());
-        text.set_wrap_mode(WrapMode::WordOrGlyph);
-        text.set_placeholder_text(
-            "Write what to say. {first_name}, {company}, {my_name}, {my_value} and the \
-             other placeholders are filled in for the contact in the preview (? lists them).",
-        );
-        text.set_cursor_line_style(Style::new());
         let mut editor = Editor {
             script: script.id,
-            text,
+            text: text_area(&script.text),
             dirty_since: None,
             last_key: None,
             open_version: None,
             saved_at: None,
+            base: script.text.clone(),
             entered: false,
         };
         editor.show_cursor(false);
         editor
+    }
+
+    /// Show `text`, stored elsewhere, in place of what is here (which is
+    /// stored too: only a clean editor is replaced), the cursor kept as
+    /// near its place as the new text allows.
+    pub(super) fn replace(&mut self, text: &str) {
+        let DataCursor(row, col) = self.text.cursor();
+        let mut fresh = text_area(text);
+        fresh.set_cursor_style(self.text.cursor_style());
+        let row = row.min(fresh.lines().len().saturating_sub(1));
+        let col = col.min(fresh.lines().get(row).map_or(0, |l| l.chars().count()));
+        fresh.move_cursor(CursorMove::Jump(
+            u16::try_from(row).unwrap_or(u16::MAX),
+            u16::try_from(col).unwrap_or(u16::MAX),
+        ));
+        self.text = fresh;
+        self.base = text.to_owned();
+        self.dirty_since = None;
+        self.open_version = None;
+    }
+
+    /// The stored text this editor last saw.
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     /// The text as it would be stored now.
@@ -280,42 +323,60 @@ impl App {
         Some(at.saturating_duration_since(now))
     }
 
-    /// Store the editor's text if it differs from the script's text in
-    /// the list (which is what was last stored). `close` ends the version
-    /// kept up to date while typing, so the next change starts a new one.
-    /// `None` when the write failed; else whether anything was written.
+    /// Store the editor's text if it differs from what it was opened with
+    /// or last stored. `close` ends the version kept up to date while
+    /// typing, so the next change starts a new one. `None` when the write
+    /// failed; else whether anything was written. A text changed or the
+    /// script deleted in another window meanwhile is not lost: the store
+    /// keeps both texts, and the user is told.
     pub(super) fn flush_script(&mut self, how: SaveKind, close: bool) -> Option<bool> {
         let at = self.now();
         let Scripts { editor, list, .. } = &mut self.scripts;
         let Some(editor) = editor else {
             return Some(false);
         };
-        let Some(script) = list.iter_mut().find(|s| s.id == editor.script) else {
-            return Some(false);
-        };
         let text = editor.current();
-        let result = if text == script.text {
-            Ok(false)
+        let result = if text == editor.base {
+            Ok(None)
         } else {
-            store::script::save_text(&self.conn, script.id, &text, how, editor.open_version, &at)
-                .map(|saved| {
-                    editor.open_version = match saved {
-                        Saved::Version(v) => Some(v),
-                        Saved::Unchanged => None,
-                    };
-                    editor.saved_at = Some(at);
-                    script.text = text;
+            store::script::save_text(
+                &self.conn,
+                editor.script,
+                &text,
+                how,
+                editor.open_version,
+                Some(&editor.base),
+                &at,
+            )
+            .map(|saved| {
+                editor.open_version = saved.version();
+                editor.saved_at = Some(at);
+                if let Some(script) = list.iter_mut().find(|s| s.id == editor.script) {
+                    script.text.clone_from(&text);
                     script.updated_at = at;
-                    true
-                })
+                }
+                editor.base = text;
+                Some(saved)
+            })
         };
         match result {
-            Ok(wrote) => {
+            Ok(saved) => {
                 editor.dirty_since = None;
                 if close {
                     editor.open_version = None;
                 }
-                Some(wrote)
+                match saved {
+                    Some(Saved::OverOther(_)) => self.error(
+                        "Changed in another window too",
+                        "your text is saved, and the other one is kept as a version (v lists them)",
+                    ),
+                    Some(Saved::Revived(_)) => self.error(
+                        "Deleted in another window",
+                        "what you typed is saved and the script is back",
+                    ),
+                    _ => {}
+                }
+                Some(saved.is_some_and(|s| s != Saved::Unchanged))
             }
             Err(e) => {
                 // Try again a little later rather than at every tick.
@@ -358,7 +419,7 @@ impl App {
         } else {
             " New script "
         };
-        self.open_form(Form::new(
+        let mut form = Form::new(
             FormKind::Script(id),
             heading,
             &[
@@ -371,10 +432,19 @@ impl App {
                 ("Category", category, "empty for every category, or one"),
                 ("When to use", tip, "a line of advice to yourself"),
             ],
-        ));
+        );
+        form.base = script.as_ref().map(details);
+        self.open_form(form);
     }
 
     pub(super) fn save_script_form(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        if let Some(id) = id
+            && let Ok(Some(now)) = store::script::get(&self.conn, id)
+            && form.changed_elsewhere(&details(&now))
+        {
+            self.popup = Some(Popup::Form(form));
+            return;
+        }
         let field = |f: ScriptField| match f {
             ScriptField::Title => 0,
             ScriptField::Kind => 1,
@@ -491,7 +561,7 @@ impl App {
         let (script, version, when) = (versions.script, v.id, v.saved_at);
         match store::script::restore_version(&self.conn, script, version, &self.now()) {
             Ok(Saved::Unchanged) => self.info("That version is the text already."),
-            Ok(Saved::Version(_)) => {
+            Ok(_) => {
                 // Open the script afresh with the restored text.
                 self.scripts.editor = None;
                 self.reload_scripts(Some(script));

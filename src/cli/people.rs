@@ -61,7 +61,10 @@ pub fn contact(
                 Ok(c) => c,
                 Err(why) => return Ok(refuse(&why)),
             };
-            store::contact::add(conn, Some(category.id), &draft, &now)?;
+            match store::contact::add(conn, Some(category.id), &draft, &now) {
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                other => other?,
+            };
             out.line(format!("Added {} to {}.", draft.name, category.name))?;
         }
         ContactCommand::List { category, json } => {
@@ -128,7 +131,10 @@ pub fn contact(
                 Ok(on) => on,
                 Err(why) => return Ok(refuse(&format!("--date {why}."))),
             };
-            store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now)?;
+            match store::contact::log_touch(conn, found.id, kind, on, &one_line(&note), &now) {
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                other => other?,
+            }
             let next = store::contact::get(conn, found.id)?.and_then(|c| c.next_follow_up);
             out.line(format!(
                 "Logged a {} with {} on {on}.{}",

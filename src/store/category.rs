@@ -143,6 +143,7 @@ pub fn add_many(
 /// Change the name, the why and the target of a category.
 pub fn update(conn: &Connection, id: i64, draft: &CategoryDraft) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
+    super::must_be_live(&tx, super::Live::Category(id))?;
     refuse_duplicate(&tx, &draft.name, Some(id))?;
     tx.execute(
         "UPDATE category SET name = ?2, why = ?3, target = ?4 WHERE id = ?1",

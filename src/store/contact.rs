@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use super::{Lookup, TIMESTAMP_FORMAT, WriteError};
+use super::{Live, Lookup, TIMESTAMP_FORMAT, WriteError, must_be_live};
 use crate::domain::contact::follow_up_after;
 use crate::domain::text::{fold, key};
 use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
@@ -195,8 +195,11 @@ pub fn add(
     category: Option<i64>,
     draft: &ContactDraft,
     now: &NaiveDateTime,
-) -> rusqlite::Result<i64> {
+) -> Result<i64, WriteError> {
     let tx = conn.unchecked_transaction()?;
+    if let Some(c) = category {
+        must_be_live(&tx, Live::Category(c))?;
+    }
     let created = now.format(TIMESTAMP_FORMAT).to_string();
     tx.execute(
         &format!(
@@ -226,7 +229,12 @@ pub fn update(
             "A contact cannot introduce themselves.".into(),
         ));
     }
-    conn.execute(
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
+    if let Some(c) = category {
+        must_be_live(&tx, Live::Category(c))?;
+    }
+    tx.execute(
         &format!(
             "UPDATE contact SET ({DRAFT_COLUMNS}, category_id)
                  = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
@@ -234,14 +242,22 @@ pub fn update(
         ),
         params_from_iter(draft_values(draft, &category, &id)),
     )?;
+    tx.commit()?;
     Ok(())
 }
 
 /// Move a contact to `stage`, keeping the change in its history.
-pub fn set_stage(conn: &Connection, id: i64, stage: Stage, on: NaiveDate) -> rusqlite::Result<()> {
+pub fn set_stage(
+    conn: &Connection,
+    id: i64,
+    stage: Stage,
+    on: NaiveDate,
+) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
     write_stage(&tx, id, stage, on)?;
-    tx.commit()
+    tx.commit()?;
+    Ok(())
 }
 
 fn write_stage(conn: &Connection, id: i64, stage: Stage, on: NaiveDate) -> rusqlite::Result<()> {
@@ -277,11 +293,14 @@ pub fn stage_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<(Stage,
 }
 
 /// Mark or unmark a contact as one of "my 25".
-pub fn set_on_list(conn: &Connection, id: i64, on: bool) -> rusqlite::Result<()> {
-    conn.execute(
+pub fn set_on_list(conn: &Connection, id: i64, on: bool) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
+    tx.execute(
         "UPDATE contact SET on_list = ?2 WHERE id = ?1",
         params![id, on],
     )?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -295,8 +314,9 @@ pub fn log_touch(
     on: NaiveDate,
     note: &str,
     now: &NaiveDateTime,
-) -> rusqlite::Result<()> {
+) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
     tx.execute(
         "INSERT INTO touch (contact_id, kind, on_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, kind.as_str(), date_text(on), note, now.format(TIMESTAMP_FORMAT).to_string()],
@@ -321,7 +341,8 @@ pub fn log_touch(
             date_text(follow_up_after(last, cadence))
         ],
     )?;
-    tx.commit()
+    tx.commit()?;
+    Ok(())
 }
 
 /// The touches of a contact, newest first: kind, date, note.
@@ -350,11 +371,14 @@ pub fn touches(
 }
 
 /// Set or clear the next follow-up by hand.
-pub fn set_follow_up(conn: &Connection, id: i64, on: Option<NaiveDate>) -> rusqlite::Result<()> {
-    conn.execute(
+pub fn set_follow_up(conn: &Connection, id: i64, on: Option<NaiveDate>) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
+    tx.execute(
         "UPDATE contact SET next_follow_up = ?2 WHERE id = ?1",
         params![id, on.map(date_text)],
     )?;
+    tx.commit()?;
     Ok(())
 }
 

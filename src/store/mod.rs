@@ -13,7 +13,7 @@ use std::fmt;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
 pub use open::{Access, OpenError, Options, Sidecars, backup_path, explain, is_damage, open_with};
@@ -118,6 +118,48 @@ fn prepare(conn: &mut Connection, today: NaiveDate) -> Result<(), OpenError> {
     migrations().to_latest(conn).map_err(OpenError::Migration)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     open::fill_in(conn, today)
+}
+
+/// A row a write is about, to check it is still there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Live {
+    Category(i64),
+    Contact(i64),
+    Script(i64),
+}
+
+/// Refuse a write about a row that was deleted meanwhile, perhaps in
+/// another window, instead of writing where nobody will see it.
+pub(crate) fn must_be_live(conn: &Connection, row: Live) -> Result<(), WriteError> {
+    let (sql, id, gone) = match row {
+        Live::Category(id) => (
+            "SELECT deleted_at IS NULL FROM category WHERE id = ?1",
+            id,
+            "That category was just deleted, perhaps in another window; pick one on your list.",
+        ),
+        Live::Contact(id) => (
+            "SELECT deleted_at IS NULL FROM contact WHERE id = ?1",
+            id,
+            "This person was just deleted, perhaps in another window (u there undoes it); nothing was saved.",
+        ),
+        Live::Script(id) => (
+            "SELECT deleted_at IS NULL FROM script WHERE id = ?1",
+            id,
+            "This script was just deleted, perhaps in another window; nothing was saved.",
+        ),
+    };
+    let live: Option<bool> = conn.query_row(sql, [id], |r| r.get(0)).optional()?;
+    if live == Some(true) {
+        Ok(())
+    } else {
+        Err(WriteError::Refused(gone.into()))
+    }
+}
+
+/// A number that changes whenever another connection (another list25
+/// window, the command line) commits to the database.
+pub fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
 }
 
 /// How moments are written: local time to the second.

@@ -100,6 +100,9 @@ fn refuse_duplicate(conn: &Connection, title: &str, except: Option<i64>) -> Resu
 /// Add a script with no text yet. Returns its id.
 pub fn add(conn: &Connection, draft: &ScriptDraft, now: &NaiveDateTime) -> Result<i64, WriteError> {
     let tx = conn.unchecked_transaction()?;
+    if let Some(c) = draft.category_id {
+        super::must_be_live(&tx, super::Live::Category(c))?;
+    }
     refuse_duplicate(&tx, &draft.title, None)?;
     let id = insert(&tx, draft, "", now)?;
     tx.commit()?;
@@ -130,6 +133,10 @@ fn insert(
 /// Change a script's title, kind, tip and category (not its text).
 pub fn update(conn: &Connection, id: i64, draft: &ScriptDraft) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
+    super::must_be_live(&tx, super::Live::Script(id))?;
+    if let Some(c) = draft.category_id {
+        super::must_be_live(&tx, super::Live::Category(c))?;
+    }
     refuse_duplicate(&tx, &draft.title, Some(id))?;
     tx.execute(
         "UPDATE script SET kind = ?2, title = ?3, tip = ?4, category_id = ?5 WHERE id = ?1",
@@ -152,36 +159,78 @@ pub enum Saved {
     Unchanged,
     /// The text is stored, in this version.
     Version(i64),
+    /// The text is stored, in this version, over a text changed elsewhere
+    /// (another window) since this one was shown; that text is kept as a
+    /// version too.
+    OverOther(i64),
+    /// The script had been deleted elsewhere: the text is stored, in this
+    /// version, and the script is back.
+    Revived(i64),
+}
+
+impl Saved {
+    /// The version the text is in, if it was written.
+    pub fn version(self) -> Option<i64> {
+        match self {
+            Saved::Unchanged => None,
+            Saved::Version(v) | Saved::OverOther(v) | Saved::Revived(v) => Some(v),
+        }
+    }
 }
 
 /// Store `text` as the script's text. A change is kept as a version: a new
 /// one, or, when `amend` names the script's newest version, that version
 /// brought up to date (autosaves while one stretch of typing goes on).
+///
+/// `shown` is the stored text the writer last saw. If the script holds
+/// something else now, it was changed elsewhere: that text is kept as a
+/// version (if it is not one already), this one is saved as a new
+/// version after it, and the answer says so. A script deleted elsewhere
+/// is brought back rather than typed into unseen.
 pub fn save_text(
     conn: &Connection,
     id: i64,
     text: &str,
     how: SaveKind,
     amend: Option<i64>,
+    shown: Option<&str>,
     now: &NaiveDateTime,
 ) -> rusqlite::Result<Saved> {
     let tx = conn.unchecked_transaction()?;
-    let current: Option<String> = tx
-        .query_row("SELECT text FROM script WHERE id = ?1", [id], |r| r.get(0))
+    let current: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT text, deleted_at FROM script WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
-    if current.as_deref() == Some(text) || current.is_none() {
+    let Some((current, deleted)) = current else {
+        return Ok(Saved::Unchanged);
+    };
+    let revived = deleted.is_some();
+    if current == text && !revived {
         return Ok(Saved::Unchanged);
     }
     let at = stamp(now);
     tx.execute(
-        "UPDATE script SET text = ?2, updated_at = ?3 WHERE id = ?1",
+        "UPDATE script SET text = ?2, updated_at = ?3, deleted_at = NULL WHERE id = ?1",
         params![id, text, at],
     )?;
-    let newest: Option<i64> = tx.query_row(
-        "SELECT max(id) FROM script_version WHERE script_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
+    let newest: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, text FROM script_version WHERE script_id = ?1 ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let other = shown.is_some_and(|s| s != current);
+    if other && newest.as_ref().is_none_or(|(_, t)| *t != current) {
+        tx.execute(
+            "INSERT INTO script_version (script_id, text, how, saved_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, current, SaveKind::Saved.key(), at],
+        )?;
+    }
+    let newest = newest.map(|(v, _)| v).filter(|_| !other);
     let version = match amend.filter(|&v| Some(v) == newest) {
         Some(v) => {
             tx.execute(
@@ -200,7 +249,13 @@ pub fn save_text(
         }
     };
     tx.commit()?;
-    Ok(Saved::Version(version))
+    Ok(if revived {
+        Saved::Revived(version)
+    } else if other {
+        Saved::OverOther(version)
+    } else {
+        Saved::Version(version)
+    })
 }
 
 /// Every saved text of a script, the newest first.
@@ -237,7 +292,15 @@ pub fn restore_version(
         )
         .optional()?;
     let text = text.ok_or_else(|| WriteError::Refused("That version is gone.".into()))?;
-    Ok(save_text(conn, id, &text, SaveKind::Restored, None, now)?)
+    Ok(save_text(
+        conn,
+        id,
+        &text,
+        SaveKind::Restored,
+        None,
+        None,
+        now,
+    )?)
 }
 
 pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
@@ -321,6 +384,77 @@ mod tests {
     }
 
     #[test]
+    fn a_save_over_a_text_changed_elsewhere_keeps_both_and_says_so() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let id = add(&conn, &draft("Shared", "ask"), &now()).expect("add");
+        save_text(&conn, id, "start", SaveKind::Saved, None, Some(""), &now()).expect("save");
+        // Two windows both showed "start"; the second one saves first.
+        let b = save_text(
+            &conn,
+            id,
+            "from B",
+            SaveKind::Auto,
+            None,
+            Some("start"),
+            &later(1),
+        )
+        .expect("B");
+        assert!(matches!(b, Saved::Version(_)), "{b:?}");
+        let a = save_text(
+            &conn,
+            id,
+            "from A",
+            SaveKind::Auto,
+            None,
+            Some("start"),
+            &later(2),
+        )
+        .expect("A");
+        assert!(matches!(a, Saved::OverOther(_)), "{a:?}");
+        assert_eq!(
+            get(&conn, id).expect("get").map(|s| s.text).as_deref(),
+            Some("from A")
+        );
+        let texts: Vec<String> = versions(&conn, id)
+            .expect("v")
+            .into_iter()
+            .map(|v| v.text)
+            .collect();
+        assert_eq!(texts, ["from A", "from B", "start"]);
+        // A's open version is not B's: amending never rewrites B's text.
+        let again = save_text(
+            &conn,
+            id,
+            "from A, more",
+            SaveKind::Auto,
+            b.version(),
+            Some("from A"),
+            &later(3),
+        )
+        .expect("again");
+        assert_eq!(again, Saved::Version(a.version().expect("v") + 1));
+    }
+
+    #[test]
+    fn a_save_into_a_script_deleted_elsewhere_brings_it_back() {
+        let conn = open_in_memory(now().date()).expect("open");
+        let id = add(&conn, &draft("Gone", "ask"), &now()).expect("add");
+        delete(&conn, id, &later(1)).expect("delete");
+        let saved = save_text(
+            &conn,
+            id,
+            "typed",
+            SaveKind::Auto,
+            None,
+            Some(""),
+            &later(2),
+        )
+        .expect("save");
+        assert!(matches!(saved, Saved::Revived(_)), "{saved:?}");
+        assert!(titles(&conn).contains(&"Gone".to_owned()));
+    }
+
+    #[test]
     fn a_new_database_has_the_starters_once() {
         let conn = open_in_memory(now().date()).expect("open");
         let shipped = starters().expect("starters");
@@ -365,8 +499,16 @@ mod tests {
         let conn = open_in_memory(now().date()).expect("open");
         let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
         assert!(versions(&conn, id).expect("v").is_empty());
-        let one =
-            save_text(&conn, id, "Hi {first_name}", SaveKind::Saved, None, &now()).expect("save");
+        let one = save_text(
+            &conn,
+            id,
+            "Hi {first_name}",
+            SaveKind::Saved,
+            None,
+            None,
+            &now(),
+        )
+        .expect("save");
         assert!(matches!(one, Saved::Version(_)));
         assert_eq!(
             save_text(
@@ -374,6 +516,7 @@ mod tests {
                 id,
                 "Hi {first_name}",
                 SaveKind::Saved,
+                None,
                 None,
                 &later(1)
             )
@@ -385,6 +528,7 @@ mod tests {
             id,
             "Hello {first_name}",
             SaveKind::Auto,
+            None,
             None,
             &later(2),
         )
@@ -407,19 +551,19 @@ mod tests {
         let conn = open_in_memory(now().date()).expect("open");
         let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
         let Saved::Version(v1) =
-            save_text(&conn, id, "a", SaveKind::Auto, None, &now()).expect("save")
+            save_text(&conn, id, "a", SaveKind::Auto, None, None, &now()).expect("save")
         else {
             panic!("saved")
         };
         let amended =
-            save_text(&conn, id, "ab", SaveKind::Auto, Some(v1), &later(1)).expect("amend");
+            save_text(&conn, id, "ab", SaveKind::Auto, Some(v1), None, &later(1)).expect("amend");
         assert_eq!(amended, Saved::Version(v1));
         assert_eq!(versions(&conn, id).expect("v").len(), 1);
 
-        save_text(&conn, id, "abc", SaveKind::Saved, None, &later(2)).expect("save");
+        save_text(&conn, id, "abc", SaveKind::Saved, None, None, &later(2)).expect("save");
         // v1 is no longer the newest: amending it would rewrite history.
         let fresh =
-            save_text(&conn, id, "abcd", SaveKind::Auto, Some(v1), &later(3)).expect("save");
+            save_text(&conn, id, "abcd", SaveKind::Auto, Some(v1), None, &later(3)).expect("save");
         assert_ne!(fresh, Saved::Version(v1));
         let texts: Vec<String> = versions(&conn, id)
             .expect("v")
@@ -434,12 +578,12 @@ mod tests {
         let conn = open_in_memory(now().date()).expect("open");
         let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
         let Saved::Version(v1) =
-            save_text(&conn, id, "a", SaveKind::Auto, None, &now()).expect("save")
+            save_text(&conn, id, "a", SaveKind::Auto, None, None, &now()).expect("save")
         else {
             panic!("saved")
         };
         let closed =
-            save_text(&conn, id, "ab", SaveKind::Saved, Some(v1), &later(1)).expect("save");
+            save_text(&conn, id, "ab", SaveKind::Saved, Some(v1), None, &later(1)).expect("save");
         assert_eq!(closed, Saved::Version(v1));
         let v = versions(&conn, id).expect("versions");
         assert_eq!((v.len(), v[0].how), (1, SaveKind::Saved));
@@ -449,8 +593,8 @@ mod tests {
     fn restoring_a_version_is_itself_a_version() {
         let conn = open_in_memory(now().date()).expect("open");
         let id = add(&conn, &draft("Ask", "ask"), &now()).expect("add");
-        save_text(&conn, id, "first", SaveKind::Saved, None, &now()).expect("save");
-        save_text(&conn, id, "second", SaveKind::Saved, None, &later(1)).expect("save");
+        save_text(&conn, id, "first", SaveKind::Saved, None, None, &now()).expect("save");
+        save_text(&conn, id, "second", SaveKind::Saved, None, None, &later(1)).expect("save");
         let old = versions(&conn, id).expect("v")[1].id;
         restore_version(&conn, id, old, &later(2)).expect("restore");
         let v = versions(&conn, id).expect("v");

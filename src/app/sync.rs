@@ -1,0 +1,98 @@
+//! Another list25 window, or the command line, writes to the same file.
+//! SQLite's `data_version` changes when another connection commits: the
+//! app looks at it on the tick and then shows what is there now.
+
+use std::time::{Duration, Instant};
+
+use super::App;
+use crate::domain::SaveKind;
+use crate::store;
+
+/// How often to look for changes made elsewhere.
+pub const LOOK_EVERY: Duration = Duration::from_millis(500);
+
+impl App {
+    /// Time passed: if another program changed the database since the
+    /// last look, show what is there now.
+    pub(super) fn look_for_changes(&mut self, now: Instant) {
+        if self.last_look.is_some_and(|at| now < at + LOOK_EVERY) {
+            return;
+        }
+        self.last_look = Some(now);
+        match store::data_version(&self.conn) {
+            Ok(v) if v != self.data_version => {
+                self.data_version = v;
+                self.sync();
+            }
+            Ok(_) => {}
+            Err(e) => self.error("Could not look for changes", e),
+        }
+    }
+
+    /// Read again what the panes show, keeping each cursor on the same
+    /// item. Text being typed is saved first, so that what another window
+    /// changed and what is typed here are both kept (see `flush_script`).
+    pub(super) fn sync(&mut self) {
+        let program = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::program::start_date(&self.conn)?,
+                store::program::done_tasks(&self.conn)?,
+                store::program::notes(&self.conn)?,
+            ))
+        })();
+        match program {
+            Ok((start, done, notes)) => {
+                self.start = start.unwrap_or(self.today);
+                self.checklist.done = done;
+                self.notes = notes;
+            }
+            Err(e) => return self.error("Could not read the program", e),
+        }
+        let category = self.categories.get(self.category_cursor).map(|c| c.id);
+        self.refresh_counts();
+        if let Some(id) = category {
+            self.select_category(id);
+        }
+        if self.pane == super::Pane::Contacts {
+            let contact = self.contacts.get(self.contact_cursor).map(|c| c.id);
+            self.reload_contacts();
+            if let Some(id) = contact {
+                self.select_contact(id);
+            }
+        }
+        if self.scripts.editor.is_some() {
+            if self.scripts.editor.as_ref().is_some_and(|e| e.is_dirty()) {
+                self.flush_script(SaveKind::Auto, false);
+            }
+            self.reload_scripts(None);
+            self.show_stored_text();
+        }
+    }
+
+    /// A clean editor whose script was changed elsewhere shows the text
+    /// stored now; the text it had is one of the script's versions.
+    fn show_stored_text(&mut self) {
+        let Some(editor) = &mut self.scripts.editor else {
+            return;
+        };
+        if editor.is_dirty() {
+            return;
+        }
+        let stored = match store::script::get(&self.conn, editor.script) {
+            Ok(Some(s)) => s.text,
+            Ok(None) => return,
+            Err(e) => return self.error("Could not read the script", e),
+        };
+        if stored != editor.base() {
+            let mine = editor.current();
+            editor.replace(&stored);
+            self.refresh_preview();
+            if mine != stored {
+                self.info(
+                    "This script was changed in another window; this is its text now \
+                     (v lists the versions, yours among them).",
+                );
+            }
+        }
+    }
+}

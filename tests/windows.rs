@@ -1,0 +1,241 @@
+//! Two windows on one file: neither silently overwrites the other, and
+//! each notices what the other did.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use list25::action::Action;
+use list25::app::{App, Message, Pane, Popup};
+use list25::domain::{CategoryDraft, ContactDraft, Program, Stage};
+use list25::store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+fn now() -> chrono::NaiveDateTime {
+    common::date("2026-11-22")
+        .and_hms_opt(8, 0, 0)
+        .expect("time")
+}
+
+/// A database file with Printers (Ana Lima in it) and Bankers.
+fn shared_file(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("l.db");
+    let conn = store::open(&db, common::date("2026-11-22")).expect("create");
+    let printers = store::category::add(
+        &conn,
+        &CategoryDraft::parse("Printers", "", "").expect("draft"),
+        &now(),
+    )
+    .expect("printers");
+    store::category::add(
+        &conn,
+        &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+        &now(),
+    )
+    .expect("bankers");
+    let ana = ContactDraft::named("Ana Lima").expect("draft");
+    store::contact::add(&conn, Some(printers), &ana, &now()).expect("ana");
+    db
+}
+
+/// A window: an app on its own connection to the file.
+fn window(db: &Path) -> App {
+    let conn = store::open(db, common::date("2026-11-22")).expect("open");
+    App::new(
+        conn,
+        Program::builtin().expect("program"),
+        common::date("2026-11-22"),
+        db.display().to_string(),
+    )
+    .expect("app")
+    .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
+    }
+}
+
+/// Let `secs` seconds pass in a window: autosaves run, changes made
+/// elsewhere are noticed.
+fn later(app: &mut App, secs: u64) {
+    app.update(Action::Tick(Instant::now() + Duration::from_secs(secs)));
+}
+
+fn error(app: &App) -> String {
+    match &app.message {
+        Some(Message::Error(e)) => e.clone(),
+        other => panic!("no error: {other:?}"),
+    }
+}
+
+/// A window in the editor of the first script, the cursor at its end.
+fn writing(db: &Path) -> App {
+    let mut app = window(db);
+    app.update(Action::GoTo(Pane::Scripts));
+    app.update(Action::Open);
+    assert!(app.editing_script());
+    app
+}
+
+fn editor_text(app: &App) -> String {
+    app.scripts.editor.as_ref().expect("editor").current()
+}
+
+#[test]
+fn a_script_saved_in_two_windows_keeps_both_texts_and_each_window_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = writing(&db);
+    let mut b = writing(&db);
+    let start = editor_text(&a);
+    let id = a.scripts.editor.as_ref().expect("editor").script;
+
+    typed(&mut b, " (B)");
+    b.update(Action::Save);
+    typed(&mut a, " (A)");
+    later(&mut a, 5);
+    assert!(
+        error(&a).contains("Changed in another window"),
+        "{}",
+        error(&a)
+    );
+
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let stored = store::script::get(&conn, id).expect("get").expect("there");
+    assert_eq!(stored.text, format!("{start} (A)"));
+    let texts: Vec<String> = store::script::versions(&conn, id)
+        .expect("versions")
+        .into_iter()
+        .map(|v| v.text)
+        .collect();
+    assert!(texts.contains(&format!("{start} (B)")), "B's text is kept");
+    assert!(texts.contains(&format!("{start} (A)")));
+
+    // B, not typing, notices within a second and shows the text now.
+    b.update(Action::Back);
+    later(&mut b, 5);
+    assert_eq!(editor_text(&b), format!("{start} (A)"));
+    assert!(
+        matches!(&b.message, Some(Message::Info(m)) if m.contains("changed in another window")),
+        "{:?}",
+        b.message
+    );
+}
+
+#[test]
+fn a_contact_is_not_saved_into_a_category_another_window_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = window(&db);
+    a.update(Action::GoTo(Pane::Categories));
+    a.update(Action::ShowContacts);
+    a.update(Action::Add);
+    typed(&mut a, "Bo Chen");
+
+    let mut b = window(&db);
+    b.update(Action::GoTo(Pane::Categories));
+    b.update(Action::Delete);
+    b.update(Action::Confirm);
+
+    a.update(Action::Save);
+    let (field, why) = common::form_error(&a).expect("refused");
+    assert_eq!(field, "Category");
+    assert!(why.contains("deleted"), "{why}");
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let names: Vec<String> = store::contact::list(&conn, None)
+        .expect("list")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn a_window_notices_writes_from_the_command_line_within_a_second() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = window(&db);
+    a.update(Action::GoTo(Pane::Categories));
+    later(&mut a, 1);
+    assert_eq!(a.categories.len(), 2);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(&db)
+        .args(["category", "add", "Florists"])
+        .output()
+        .expect("run");
+    assert!(o.status.success());
+    later(&mut a, 2);
+    let names: Vec<&str> = a.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Printers", "Bankers", "Florists"]);
+}
+
+#[test]
+fn an_edit_over_a_change_made_elsewhere_asks_first_and_says_what_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = window(&db);
+    a.update(Action::GoTo(Pane::Categories));
+    a.update(Action::ShowContacts);
+    a.update(Action::Edit);
+
+    let mut b = window(&db);
+    b.update(Action::GoTo(Pane::Categories));
+    b.update(Action::ShowContacts);
+    b.update(Action::Edit);
+    b.update(Action::NextField);
+    typed(&mut b, "Lima & Co");
+    b.update(Action::Save);
+    assert!(b.popup.is_none(), "{:?}", common::form_error(&b));
+
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    typed(&mut a, "ana@lima.co");
+    a.update(Action::Save);
+    let (field, why) = common::form_error(&a).expect("asked first");
+    assert_eq!(field, "Company");
+    assert!(why.contains("Changed in another window"), "{why}");
+    let Some(Popup::Form(form)) = &a.popup else {
+        panic!("form open");
+    };
+    assert_eq!(form.fields[1].note.as_deref(), Some("now: Lima & Co"));
+    // Enter again: yours is saved over it.
+    a.update(Action::Save);
+    assert!(a.popup.is_none(), "{:?}", common::form_error(&a));
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let ana = &store::contact::list(&conn, None).expect("list")[0];
+    assert_eq!(
+        (ana.company.as_str(), ana.email.as_str()),
+        ("", "ana@lima.co")
+    );
+}
+
+#[test]
+fn a_stage_change_for_someone_deleted_elsewhere_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = window(&db);
+    a.update(Action::GoTo(Pane::Categories));
+    a.update(Action::ShowContacts);
+    let mut b = window(&db);
+    b.update(Action::GoTo(Pane::Categories));
+    b.update(Action::ShowContacts);
+    b.update(Action::Delete);
+    b.update(Action::Confirm);
+    a.update(Action::StageUp);
+    assert!(error(&a).contains("deleted"), "{}", error(&a));
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let id = conn
+        .query_row("SELECT id FROM contact", [], |r| r.get::<_, i64>(0))
+        .expect("id");
+    let history = store::contact::stage_history(&conn, id).expect("history");
+    assert_eq!(
+        history.iter().map(|h| h.0).collect::<Vec<_>>(),
+        [Stage::Identified]
+    );
+    later(&mut a, 1);
+    assert!(a.contacts.is_empty(), "the window shows she is gone");
+}
