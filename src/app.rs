@@ -28,6 +28,7 @@ use crate::field::{self, Typed};
 use crate::form::{Form, FormKind};
 use crate::keymap::Context;
 use crate::store;
+use crate::store::program::NoteSaved;
 
 /// The panes that exist. A pane not built yet is absent, not a placeholder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +140,8 @@ pub enum Popup {
     Note {
         day: u8,
         editor: Box<TextArea<'static>>,
+        /// The note as stored when the editor opened.
+        shown: String,
     },
     Form(Box<Form>),
     Confirm {
@@ -658,7 +661,9 @@ impl App {
             Pane::Program => self.program_day,
             _ => self.position().day(),
         };
-        let text = self.notes.get(&day).cloned().unwrap_or_default();
+        // Read afresh: another window may have written it.
+        let text = store::program::note(&self.conn, day)
+            .unwrap_or_else(|_| self.notes.get(&day).cloned().unwrap_or_default());
         let mut editor = TextArea::new(text.lines().map(str::to_owned).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_placeholder_text("A note for this day");
@@ -667,6 +672,7 @@ impl App {
         self.popup = Some(Popup::Note {
             day,
             editor: Box::new(editor),
+            shown: text,
         });
     }
 
@@ -718,20 +724,32 @@ impl App {
 
     fn save_popup(&mut self) {
         match self.popup.take() {
-            Some(Popup::Note { day, editor }) => {
+            Some(Popup::Note { day, editor, shown }) => {
                 let text = crate::domain::text::clean_text(&editor.lines().join("\n"));
-                match store::program::set_note(&self.conn, day, &text, &self.now()) {
-                    Ok(()) => {
+                match store::program::save_note(&self.conn, day, &text, &shown, &self.now()) {
+                    Ok(saved) => {
+                        let text = match saved {
+                            NoteSaved::AsWritten => {
+                                self.info(format!("Note for day {day} saved."));
+                                text
+                            }
+                            NoteSaved::Merged(both) => {
+                                self.info(format!(
+                                    "The note for day {day} was changed in another window too; \
+                                     both are kept, yours first."
+                                ));
+                                both
+                            }
+                        };
                         if text.trim().is_empty() {
                             self.notes.remove(&day);
                         } else {
                             self.notes.insert(day, text);
                         }
-                        self.info(format!("Note for day {day} saved."));
                     }
                     Err(e) => {
                         self.error("Could not save the note", e);
-                        self.popup = Some(Popup::Note { day, editor });
+                        self.popup = Some(Popup::Note { day, editor, shown });
                     }
                 }
             }

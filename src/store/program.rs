@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{TIMESTAMP_FORMAT, settings};
 use crate::domain::TaskRef;
@@ -94,10 +94,83 @@ pub fn set_note(
     Ok(())
 }
 
+/// The note of day `day`, empty when there is none.
+pub fn note(conn: &Connection, day: u8) -> rusqlite::Result<String> {
+    Ok(conn
+        .query_row("SELECT text FROM day_note WHERE day = ?1", [day], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// What saving a note did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteSaved {
+    /// Stored as written.
+    AsWritten,
+    /// The note had been changed elsewhere since it was shown: both are
+    /// kept, this one first, in the text given.
+    Merged(String),
+}
+
+/// Save the note of day `day` written over `shown` (the note as it was
+/// when the editor opened). If another window changed it meanwhile, both
+/// texts are kept rather than one silently winning.
+pub fn save_note(
+    conn: &Connection,
+    day: u8,
+    text: &str,
+    shown: &str,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<NoteSaved> {
+    let tx = conn.unchecked_transaction()?;
+    let stored = note(&tx, day)?;
+    let result = if stored == shown || stored.trim() == text.trim() || stored.trim().is_empty() {
+        set_note(&tx, day, text, now)?;
+        NoteSaved::AsWritten
+    } else {
+        let both = format!(
+            "{}\n\n(Written in another window:)\n{}",
+            text.trim_end(),
+            stored.trim_end()
+        );
+        set_note(&tx, day, &both, now)?;
+        NoteSaved::Merged(both)
+    };
+    tx.commit()?;
+    Ok(result)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::parse_date;
+
+    #[test]
+    fn a_note_changed_elsewhere_keeps_both_texts() {
+        let now = parse_date("2026-11-22")
+            .expect("date")
+            .and_hms_opt(8, 0, 0)
+            .expect("time");
+        let conn = crate::store::open_in_memory(now.date()).expect("open");
+        set_note(&conn, 1, "first", &now).expect("set");
+        assert_eq!(
+            save_note(&conn, 1, "first, then mine", "first", &now).expect("save"),
+            NoteSaved::AsWritten
+        );
+        // Another window wrote "theirs" after this one showed "first, then mine".
+        set_note(&conn, 1, "theirs", &now).expect("set");
+        let saved = save_note(&conn, 1, "mine again", "first, then mine", &now).expect("save");
+        let NoteSaved::Merged(both) = saved else {
+            panic!("merged: {saved:?}");
+        };
+        assert!(
+            both.starts_with("mine again") && both.ends_with("theirs"),
+            "{both}"
+        );
+        assert_eq!(note(&conn, 1).expect("note"), both);
+    }
     use crate::store::open_in_memory;
 
     fn today() -> NaiveDate {

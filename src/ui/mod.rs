@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     match &app.popup {
         None => {}
         Some(Popup::Help { scroll }) => help::render(frame, area, app, *scroll),
-        Some(Popup::Note { day, editor }) => popup::note(frame, area, *day, editor),
+        Some(Popup::Note { day, editor, .. }) => popup::note(frame, area, *day, editor),
         Some(Popup::Form(form)) => popup::form(frame, area, form),
         Some(Popup::Search(search)) => popup::search(frame, area, search),
         Some(Popup::Suggest(suggest)) => popup::suggest(frame, area, suggest),
