@@ -100,9 +100,11 @@ fn saves(c: &mut Criterion) {
 }
 
 fn typing(c: &mut Criterion) {
-    for (name, words) in [
-        ("an ordinary script (60 words)", 1),
-        ("a long script (6,000 words)", 100),
+    for (name, words, lines) in [
+        ("an ordinary script (60 words)", 1, true),
+        ("a long script (6,000 words)", 100, true),
+        ("a 100 KB script", 460, true),
+        ("a 100 KB script in one paragraph", 460, false),
     ] {
         let conn = store::open_in_memory(today()).expect("open");
         let id = store::script::add(
@@ -115,6 +117,7 @@ fn typing(c: &mut Criterion) {
                          someone they trust counts for more than anything I could say about \
                          myself, and I will take good care of them. {my_name}\n\n";
         let text = paragraph.repeat(words);
+        let text = if lines { text } else { text.replace('\n', " ") };
         store::script::save_text(&conn, id, &text, SaveKind::Saved, None, None, &now())
             .expect("save");
         let mut app = app(conn);
