@@ -15,6 +15,8 @@ fn list25(db: &Path, args: &[&str]) -> Output {
         .args(["--today", "2026-11-22"])
         .args(args)
         .env_remove("LIST25_DB")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
         .stdin(Stdio::null())
         .output()
         .expect("run list25")
@@ -412,4 +414,31 @@ fn a_full_disk_is_named_as_such_and_nothing_is_changed() {
     let o = list25(&db, &["contact", "list", "--json"]);
     ok(&o);
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
+}
+
+#[test]
+fn a_value_that_is_not_text_where_text_belongs_is_damage_said_plainly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&list25(&db, &["category", "add", "Bankers"]));
+    ok(&list25(
+        &db,
+        &["contact", "add", "Ana Lima", "--category", "Bankers"],
+    ));
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute("UPDATE contact SET name = CAST(x'41ff6e61' AS TEXT)", [])
+            .expect("flip a byte in a name");
+    }
+    let before = std::fs::read(&db).expect("read");
+    let o = list25(&db, &["contact", "list"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("is damaged") && err.contains("not one list25 wrote"),
+        "{err}"
+    );
+    assert!(!err.to_lowercase().contains("backtrace"), "{err}");
+    assert!(std::fs::read(&db).expect("read") == before);
+    assert_eq!(files_in(dir.path()), ["l.db"]);
 }

@@ -183,11 +183,20 @@ pub fn backup_path(path: &Path, v: i64) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Whether an error means the file is damaged.
+/// Whether an error means the file is damaged: SQLite says so, or a value
+/// read back is not of a kind list25 ever writes there (its tables are
+/// STRICT, so a text that is not UTF-8 or a number where a text belongs
+/// can only come from damage).
 pub fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+    ) || matches!(
+        e,
+        rusqlite::Error::Utf8Error(..)
+            | rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
     )
 }
 
@@ -199,11 +208,15 @@ pub fn explain(path: &Path, e: &rusqlite::Error) -> OpenError {
         path,
         reason: e.to_string(),
     };
+    if is_damage(e) {
+        let reason = if e.sqlite_error_code().is_some() {
+            e.to_string()
+        } else {
+            format!("a stored value is not one list25 wrote ({e})")
+        };
+        return OpenError::Damaged { path, reason };
+    }
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => OpenError::Damaged {
-            path,
-            reason: e.to_string(),
-        },
         Some(
             ErrorCode::DiskFull
             | ErrorCode::SystemIoFailure
