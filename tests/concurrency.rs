@@ -1,19 +1,9 @@
 //! Several processes on one database at once: every write waits its turn
 //! instead of failing with "database is locked".
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn list25(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_list25"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-22"])
-        .args(args)
-        .env_remove("LIST25_DB")
-        .output()
-        .expect("run list25")
-}
+use common::cli as list25;
 
 #[test]
 fn parallel_writers_of_every_kind_never_fail() {

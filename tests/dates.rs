@@ -3,25 +3,13 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 use list25::action::Action;
 use list25::app::{App, Pane};
-use list25::domain::{CategoryDraft, ContactDraft};
+use list25::domain::ContactDraft;
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-fn list25(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_list25"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-22"])
-        .args(args)
-        .env_remove("LIST25_DB")
-        .output()
-        .expect("run list25")
-}
+use common::cli as list25;
 
 #[test]
 fn the_command_line_refuses_a_touch_in_the_future_and_a_far_start() {
@@ -63,22 +51,11 @@ fn the_command_line_refuses_a_touch_in_the_future_and_a_far_start() {
     assert_eq!(v["start"], "2026-11-22", "the start did not move");
 }
 
-fn now() -> chrono::NaiveDateTime {
-    common::date("2026-11-22")
-        .and_hms_opt(8, 0, 0)
-        .expect("time")
-}
-
 fn with_ana() -> App {
     let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
-        let cat = store::category::add(
-            conn,
-            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
-            &now(),
-        )
-        .expect("category");
+        let cat = common::category(conn, "Bankers");
         let ana = ContactDraft::named("Ana Lima").expect("draft");
-        store::contact::add(conn, Some(cat), &ana, &now()).expect("ana");
+        store::contact::add(conn, Some(cat), &ana, &common::now()).expect("ana");
     });
     app.update(Action::GoTo(Pane::Categories));
     app.update(Action::ShowContacts);
@@ -134,14 +111,9 @@ fn far_dates_are_refused_beside_their_field_and_nothing_is_written() {
 #[test]
 fn a_follow_up_stored_past_year_9999_is_never_due() {
     let conn = store::open_in_memory(common::date("2026-11-22")).expect("open");
-    let cat = store::category::add(
-        &conn,
-        &CategoryDraft::parse("Bankers", "", "").expect("draft"),
-        &now(),
-    )
-    .expect("category");
+    let cat = common::category(&conn, "Bankers");
     let ana = ContactDraft::named("Ana Lima").expect("draft");
-    store::contact::add(&conn, Some(cat), &ana, &now()).expect("ana");
+    store::contact::add(&conn, Some(cat), &ana, &common::now()).expect("ana");
     // Written by an older list25 that let a touch on 9999-12-31 through.
     conn.execute("UPDATE contact SET next_follow_up = '+10000-01-30'", [])
         .expect("far date");
@@ -157,15 +129,10 @@ fn a_follow_up_stored_past_year_9999_is_never_due() {
 #[test]
 fn a_follow_up_overdue_since_last_year_shows_its_year() {
     let mut app = common::app_with("2026-11-22", "2027-01-04", |conn| {
-        let cat = store::category::add(
-            conn,
-            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
-            &now(),
-        )
-        .expect("category");
+        let cat = common::category(conn, "Bankers");
         let mut ana = ContactDraft::named("Ana Lima").expect("draft");
         ana.next_follow_up = Some(common::date("2026-12-01"));
-        store::contact::add(conn, Some(cat), &ana, &now()).expect("ana");
+        store::contact::add(conn, Some(cat), &ana, &common::now()).expect("ana");
     });
     app.update(Action::GoTo(Pane::Today));
     let terminal = common::draw(&app, 100, 30);

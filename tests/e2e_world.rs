@@ -11,15 +11,7 @@ const TODAY: [&str; 2] = ["--today", "2026-11-22"];
 /// A database with the category Printers.
 fn with_printers(db: &std::path::Path) {
     let conn = store::open(db, common::date("2026-11-22")).expect("create");
-    let now = common::date("2026-11-22")
-        .and_hms_opt(8, 0, 0)
-        .expect("time");
-    store::category::add(
-        &conn,
-        &list25::domain::CategoryDraft::parse("Printers", "", "").expect("draft"),
-        &now,
-    )
-    .expect("category");
+    common::category(&conn, "Printers");
 }
 
 fn contact_names(db: &std::path::Path) -> Vec<String> {

@@ -8,19 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn list25(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_list25"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-22"])
-        .args(args)
-        .env_remove("LIST25_DB")
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run list25")
-}
+use common::cli as list25;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -6,18 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn list25(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_list25"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-22"])
-        .args(args)
-        .env_remove("LIST25_DB")
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .output()
-        .expect("run list25")
-}
+use common::cli as list25;
 
 fn ok(o: &Output) -> String {
     assert!(

@@ -5,7 +5,6 @@ mod common;
 
 use list25::action::Action;
 use list25::app::{App, Message, Pane, Popup};
-use list25::domain::CategoryDraft;
 use list25::domain::text::MAX_TEXT;
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -14,15 +13,7 @@ const PASTE: &str = "Line one\tCo\nLine two\nLine three";
 
 fn app_with_a_category() -> App {
     let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
-        let now = common::date("2026-11-22")
-            .and_hms_opt(8, 0, 0)
-            .expect("time");
-        store::category::add(
-            conn,
-            &CategoryDraft::parse("Printers", "", "").expect("draft"),
-            &now,
-        )
-        .expect("category");
+        common::category(conn, "Printers");
     });
     app.update(Action::GoTo(Pane::Categories));
     app.update(Action::ShowContacts);

@@ -4,8 +4,6 @@ mod common;
 
 use list25::action::Action;
 use list25::app::{MIN_HEIGHT, MIN_WIDTH, Pane};
-use list25::domain::CategoryDraft;
-use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn screen_text(app: &list25::app::App, w: u16, h: u16) -> String {
@@ -24,15 +22,7 @@ fn screen_text(app: &list25::app::App, w: u16, h: u16) -> String {
 #[test]
 fn an_error_on_the_last_field_of_a_long_form_is_in_view_at_the_smallest_size() {
     let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
-        let now = common::date("2026-11-22")
-            .and_hms_opt(8, 0, 0)
-            .expect("time");
-        store::category::add(
-            conn,
-            &CategoryDraft::parse("Printers", "", "").expect("draft"),
-            &now,
-        )
-        .expect("category");
+        common::category(conn, "Printers");
     });
     app.update(Action::GoTo(Pane::Categories));
     app.update(Action::ShowContacts);

@@ -8,34 +8,18 @@ use std::time::{Duration, Instant};
 
 use list25::action::Action;
 use list25::app::{App, Message, Pane, Popup};
-use list25::domain::{CategoryDraft, ContactDraft, Program, Stage};
+use list25::domain::{ContactDraft, Program, Stage};
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-fn now() -> chrono::NaiveDateTime {
-    common::date("2026-11-22")
-        .and_hms_opt(8, 0, 0)
-        .expect("time")
-}
 
 /// A database file with Printers (Ana Lima in it) and Bankers.
 fn shared_file(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("l.db");
     let conn = store::open(&db, common::date("2026-11-22")).expect("create");
-    let printers = store::category::add(
-        &conn,
-        &CategoryDraft::parse("Printers", "", "").expect("draft"),
-        &now(),
-    )
-    .expect("printers");
-    store::category::add(
-        &conn,
-        &CategoryDraft::parse("Bankers", "", "").expect("draft"),
-        &now(),
-    )
-    .expect("bankers");
+    let printers = common::category(&conn, "Printers");
+    common::category(&conn, "Bankers");
     let ana = ContactDraft::named("Ana Lima").expect("draft");
-    store::contact::add(&conn, Some(printers), &ana, &now()).expect("ana");
+    store::contact::add(&conn, Some(printers), &ana, &common::now()).expect("ana");
     db
 }
 

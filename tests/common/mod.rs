@@ -61,3 +61,34 @@ pub fn app_with(start: &str, today: &str, setup: impl FnOnce(&rusqlite::Connecti
     .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
 }
 pub mod pty;
+
+/// Run the real binary: `list25 --db DB --today 2026-11-22 ARGS`, with no
+/// `LIST25_DB` and no backtrace asked for, standard input empty.
+pub fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-22"])
+        .args(args)
+        .env_remove("LIST25_DB")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run list25")
+}
+
+/// 2026-11-22 at 08:00, when test fixtures are written.
+pub fn now() -> chrono::NaiveDateTime {
+    date("2026-11-22").and_hms_opt(8, 0, 0).expect("time")
+}
+
+/// Add the category `name` to the most-wanted list; its id.
+pub fn category(conn: &rusqlite::Connection, name: &str) -> i64 {
+    store::category::add(
+        conn,
+        &list25::domain::CategoryDraft::parse(name, "", "").expect("draft"),
+        &now(),
+    )
+    .expect("category")
+}
