@@ -702,7 +702,7 @@ impl App {
             Some(Popup::Search(s)) => field::paste(&mut s.input, text, Lines::One, MAX_QUERY),
             _ => {
                 return self.info(
-                    "Nothing to paste into here: open a field first (a adds, e edits, n writes a note).",
+                    "Nothing to paste into: open a field first (a adds, e edits, n a note).",
                 );
             }
         };
@@ -712,7 +712,7 @@ impl App {
     /// After a key or a paste went to the open popup's field.
     fn typed(&mut self, typed: Typed) {
         match typed {
-            Typed::Refused(why) => self.error("Not added", why),
+            Typed::Refused(why) => self.message = Some(Message::Error(why)),
             Typed::Changed => match &self.popup {
                 Some(Popup::Form(_)) => self.form_typed(),
                 Some(Popup::Search(_)) => self.search_typed(),
@@ -735,8 +735,8 @@ impl App {
                             }
                             NoteSaved::Merged(both) => {
                                 self.info(format!(
-                                    "The note for day {day} was changed in another window too; \
-                                     both are kept, yours first."
+                                    "Day {day}'s note was changed in another window too: both \
+                                     kept, yours first."
                                 ));
                                 both
                             }

@@ -25,7 +25,7 @@ pub fn bytes(area: &TextArea<'_>) -> usize {
 
 fn full(limit: usize) -> Typed {
     Typed::Refused(format!(
-        "This text is at its limit of {}; nothing more fits. Cut what is not needed, or split it in two.",
+        "Not added: this text is at its {} limit; cut something or split it.",
         size(limit)
     ))
 }
@@ -71,7 +71,7 @@ pub fn paste(area: &mut TextArea<'static>, text: &str, lines: Lines, limit: usiz
     let now = bytes(area);
     if now + text.len() > limit {
         return Typed::Refused(format!(
-            "Not pasted: {} would make this text {}, past its limit of {}.",
+            "Not pasted: {} would make this text {}, past its {} limit.",
             size(text.len()),
             size(now + text.len()),
             size(limit)

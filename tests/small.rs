@@ -42,6 +42,10 @@ fn an_error_on_the_last_field_of_a_long_form_is_in_view_at_the_smallest_size() {
     assert!(screen.contains("is not a date"), "{screen}");
     // The first field scrolled out of view to make room.
     assert!(!screen.contains("Name "), "{screen}");
+    assert!(
+        screen.contains("↑ more"),
+        "says there is more above: {screen}"
+    );
     app.update(Action::NextField);
     let screen = screen_text(&app, MIN_WIDTH, MIN_HEIGHT);
     assert!(screen.contains("Name "), "back at the top: {screen}");

@@ -48,9 +48,13 @@ fn later(app: &mut App, secs: u64) {
     app.update(Action::Tick(Instant::now() + Duration::from_secs(secs)));
 }
 
+/// The error the window shows; it fits on the message line at 80 columns.
 fn error(app: &App) -> String {
     match &app.message {
-        Some(Message::Error(e)) => e.clone(),
+        Some(Message::Error(e)) => {
+            assert!(e.chars().count() <= 78, "too long for 80 columns: {e}");
+            e.clone()
+        }
         other => panic!("no error: {other:?}"),
     }
 }
@@ -103,7 +107,7 @@ fn a_script_saved_in_two_windows_keeps_both_texts_and_each_window_says_so() {
     later(&mut b, 5);
     assert_eq!(editor_text(&b), format!("{start} (A)"));
     assert!(
-        matches!(&b.message, Some(Message::Info(m)) if m.contains("changed in another window")),
+        matches!(&b.message, Some(Message::Info(m)) if m.contains("Changed in another window")),
         "{:?}",
         b.message
     );
@@ -210,7 +214,11 @@ fn a_stage_change_for_someone_deleted_elsewhere_is_refused() {
     b.update(Action::Delete);
     b.update(Action::Confirm);
     a.update(Action::StageUp);
-    assert!(error(&a).contains("deleted"), "{}", error(&a));
+    assert!(
+        error(&a).contains("Deleted in another window"),
+        "{}",
+        error(&a)
+    );
     let conn = store::open(&db, common::date("2026-11-22")).expect("open");
     let id = conn
         .query_row("SELECT id FROM contact", [], |r| r.get::<_, i64>(0))

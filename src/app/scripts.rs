@@ -291,7 +291,7 @@ impl App {
                 editor.last_key = Some(now);
                 self.refresh_preview();
             }
-            Typed::Refused(why) => self.error("Not added", why),
+            Typed::Refused(why) => self.message = Some(super::Message::Error(why)),
             Typed::Unchanged => {}
         }
     }
@@ -368,7 +368,7 @@ impl App {
                 match saved {
                     Some(Saved::OverOther(_)) => self.error(
                         "Changed in another window too",
-                        "your text is saved, and the other one is kept as a version (v lists them)",
+                        "yours is saved, theirs kept as a version (v)",
                     ),
                     Some(Saved::Revived(_)) => self.error(
                         "Deleted in another window",

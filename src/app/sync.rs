@@ -89,8 +89,7 @@ impl App {
             self.refresh_preview();
             if mine != stored {
                 self.info(
-                    "This script was changed in another window; this is its text now \
-                     (v lists the versions, yours among them).",
+                    "Changed in another window: this is the text now; yours is a version (v).",
                 );
             }
         }

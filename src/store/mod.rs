@@ -135,17 +135,17 @@ pub(crate) fn must_be_live(conn: &Connection, row: Live) -> Result<(), WriteErro
         Live::Category(id) => (
             "SELECT deleted_at IS NULL FROM category WHERE id = ?1",
             id,
-            "That category was just deleted, perhaps in another window; pick one on your list.",
+            "That category was deleted in another window; pick one on your list.",
         ),
         Live::Contact(id) => (
             "SELECT deleted_at IS NULL FROM contact WHERE id = ?1",
             id,
-            "This person was just deleted, perhaps in another window (u there undoes it); nothing was saved.",
+            "Deleted in another window meanwhile; nothing was saved.",
         ),
         Live::Script(id) => (
             "SELECT deleted_at IS NULL FROM script WHERE id = ?1",
             id,
-            "This script was just deleted, perhaps in another window; nothing was saved.",
+            "This script was deleted in another window; nothing was saved.",
         ),
     };
     let live: Option<bool> = conn.query_row(sql, [id], |r| r.get(0)).optional()?;

@@ -96,6 +96,12 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
         .rposition(|(i, _)| *i == form.focus)
         .unwrap_or(0);
     let offset = (last + 1).saturating_sub(room).min(first);
+    let more = match (offset > 0, offset + room < lines.len()) {
+        (true, true) => "↑↓ more · ",
+        (true, false) => "↑ more · ",
+        (false, true) => "↓ more · ",
+        (false, false) => "",
+    };
     for ((i, line), y) in lines.into_iter().skip(offset).zip(inner.y..bottom) {
         let [label_area, field_area] = split(y);
         match line {
@@ -112,11 +118,12 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
             }
         }
     }
-    let hint = if form.fields.len() > 1 {
+    let keys = if form.fields.len() > 1 {
         "Tab next field · Enter saves · Esc cancels"
     } else {
         "Enter saves · Esc cancels"
     };
+    let hint = format!("{more}{keys}");
     frame.render_widget(
         Line::styled(hint, theme::muted()),
         Rect::new(
