@@ -2,8 +2,9 @@
 //! an autosave is due; hand copied text to the terminal's clipboard; end
 //! cleanly on a signal.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -47,6 +48,10 @@ pub fn run(mut app: App) -> Result<()> {
     // and run commands.
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &stop);
+    // A terminal that hung up mid-draw is a hang-up too, not an error.
+    if result.is_err() && hung_up() {
+        stop.store(true, Ordering::Relaxed);
+    }
     let signalled = stop.load(Ordering::Relaxed);
     app.update(if signalled {
         Action::Shutdown
@@ -60,6 +65,30 @@ pub fn run(mut app: App) -> Result<()> {
     if signalled { Ok(()) } else { result }
 }
 
+/// Read terminal events on a thread of their own and pass them on. The
+/// terminal library reads a terminal that has hung up over and over
+/// without returning; on its own thread that cannot keep the program from
+/// noticing the hang-up, saving and ending.
+fn read_events() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Whether the terminal is gone (closed window, dropped connection): its
+/// device no longer answers as a terminal.
+fn hung_up() -> bool {
+    !std::io::stdin().is_terminal()
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -67,7 +96,12 @@ fn event_loop(
 ) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let events = read_events();
     while app.running && !stop.load(Ordering::Relaxed) {
+        if hung_up() {
+            stop.store(true, Ordering::Relaxed);
+            break;
+        }
         terminal.draw(|frame| ui::render(frame, app))?;
         if let Some(text) = app.clipboard.take() {
             let out = terminal.backend_mut();
@@ -78,12 +112,21 @@ fn event_loop(
         let wait = app
             .next_tick(Instant::now())
             .map_or(NAP, |w| w.clamp(Duration::from_millis(10), NAP));
-        if event::poll(wait)? {
-            handle(app, event::read()?);
-            let mut more = 1;
-            while more < BURST && app.running && event::poll(Duration::ZERO)? {
-                handle(app, event::read()?);
-                more += 1;
+        match events.recv_timeout(wait) {
+            Ok(event) => {
+                handle(app, event?);
+                let mut more = 1;
+                while more < BURST && app.running {
+                    match events.try_recv() {
+                        Ok(event) => handle(app, event?),
+                        Err(_) => break,
+                    }
+                    more += 1;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(color_eyre::eyre::eyre!("the terminal stopped sending keys"));
             }
         }
         app.update(Action::Tick(Instant::now()));

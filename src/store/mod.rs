@@ -5,6 +5,7 @@ pub mod category;
 pub mod contact;
 pub mod metrics;
 mod open;
+mod open_error;
 pub mod program;
 pub mod script;
 pub mod settings;
@@ -16,7 +17,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::{M, Migrations};
 
-pub use open::{Access, OpenError, Options, Sidecars, backup_path, explain, is_damage, open_with};
+pub use open::{Access, Options, Sidecars, backup_path, open_with};
+pub use open_error::{OpenError, explain, is_damage};
 
 /// Written into the file header so a list25 database can be told apart
 /// from any other SQLite file ("L25!").
