@@ -294,7 +294,8 @@ fn dispatch(
             let program = Program::builtin().map_err(|e| eyre!(e))?;
             let app = App::new(conn, program, today, path.display().to_string())?;
             crate::tui::run(app)?;
-            ExitCode::SUCCESS
+            // Nothing of ours to flush; the terminal may be gone.
+            return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Today { json }) => today::run(&conn, &mut out, today, json)?,
         Some(Command::Program {

@@ -2,10 +2,10 @@
 //! an autosave is due; hand copied text to the terminal's clipboard; end
 //! cleanly on a signal.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -34,8 +34,12 @@ const BURST: usize = 4096;
 /// the first is handled ends it at once.
 pub fn run(mut app: App) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
+    for signal in [SIGTERM, SIGINT] {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+    }
+    // A closed terminal may send its hang-up more than once: none of them
+    // may cut the saving short.
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;
@@ -48,21 +52,41 @@ pub fn run(mut app: App) -> Result<()> {
     // and run commands.
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &stop);
-    // A terminal that hung up mid-draw is a hang-up too, not an error.
-    if result.is_err() && hung_up() {
-        stop.store(true, Ordering::Relaxed);
-    }
-    let signalled = stop.load(Ordering::Relaxed);
+    let gone = matches!(result, Ok(Ending::TerminalGone));
+    let signalled = gone || stop.load(Ordering::Relaxed);
     app.update(if signalled {
         Action::Shutdown
     } else {
         Action::Quit
     });
-    // After a hang-up the terminal is gone: there is nothing to restore
-    // and nobody to tell.
+    if gone {
+        // Nothing to restore and nobody to tell; the terminal's own
+        // clean-up would only fail loudly.
+        std::mem::forget(terminal);
+        return Ok(());
+    }
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
-    if signalled { Ok(()) } else { result }
+    result.map(|_| ())
+}
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// Quit, or a signal: the terminal is still there.
+    Asked,
+    /// The terminal went away (its window closed, the connection dropped).
+    TerminalGone,
+}
+
+/// How often the loop checks that the terminal is still there.
+const PROBE: Duration = Duration::from_secs(1);
+
+/// Whether the terminal still takes output: a closed one fails the write.
+/// What is written (reset the colours) changes nothing on screen.
+fn answers(terminal: &mut ratatui::DefaultTerminal) -> bool {
+    let out = terminal.backend_mut();
+    out.write_all(b"\x1b[0m").and_then(|()| out.flush()).is_ok()
 }
 
 /// Read terminal events on a thread of their own and pass them on. The
@@ -83,55 +107,59 @@ fn read_events() -> Receiver<std::io::Result<Event>> {
     rx
 }
 
-/// Whether the terminal is gone (closed window, dropped connection): its
-/// device no longer answers as a terminal.
-fn hung_up() -> bool {
-    !std::io::stdin().is_terminal()
-}
-
+/// Run until the user quits, a signal comes, or the terminal goes away.
+/// A terminal that can no longer be read or written is gone, not an error.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
-) -> Result<()> {
+) -> Result<Ending> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let events = read_events();
+    let mut probed = Instant::now();
     while app.running && !stop.load(Ordering::Relaxed) {
-        if hung_up() {
-            stop.store(true, Ordering::Relaxed);
-            break;
+        if probed.elapsed() >= PROBE {
+            probed = Instant::now();
+            if !answers(terminal) {
+                return Ok(Ending::TerminalGone);
+            }
         }
-        terminal.draw(|frame| ui::render(frame, app))?;
+        if terminal.draw(|frame| ui::render(frame, app)).is_err() {
+            return Ok(Ending::TerminalGone);
+        }
         if let Some(text) = app.clipboard.take() {
             let out = terminal.backend_mut();
-            out.write_all(osc52(&text, std::env::var_os("TMUX").is_some()).as_bytes())?;
-            out.flush()?;
+            let sent = out
+                .write_all(osc52(&text, std::env::var_os("TMUX").is_some()).as_bytes())
+                .and_then(|()| out.flush());
+            if sent.is_err() {
+                return Ok(Ending::TerminalGone);
+            }
         }
         // Wait for a key, until the next autosave is due, or a nap.
         let wait = app
             .next_tick(Instant::now())
             .map_or(NAP, |w| w.clamp(Duration::from_millis(10), NAP));
         match events.recv_timeout(wait) {
-            Ok(event) => {
-                handle(app, event?);
+            Ok(Ok(event)) => {
+                handle(app, event);
                 let mut more = 1;
                 while more < BURST && app.running {
                     match events.try_recv() {
-                        Ok(event) => handle(app, event?),
+                        Ok(Ok(event)) => handle(app, event),
+                        Ok(Err(_)) => return Ok(Ending::TerminalGone),
                         Err(_) => break,
                     }
                     more += 1;
                 }
             }
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => return Ok(Ending::TerminalGone),
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(color_eyre::eyre::eyre!("the terminal stopped sending keys"));
-            }
         }
         app.update(Action::Tick(Instant::now()));
     }
-    Ok(())
+    Ok(Ending::Asked)
 }
 
 /// One terminal event: a key resolved through the keymap, or a paste.

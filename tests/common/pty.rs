@@ -3,6 +3,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -10,13 +11,15 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for what the screen does not show
     /// (such as a clipboard escape sequence).
     raw: Arc<Mutex<Vec<u8>>>,
     // Keep the master side open while the program runs.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Set when the terminal is being closed: the reading thread lets go.
+    closing: Arc<AtomicBool>,
 }
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -50,10 +53,14 @@ impl Session {
         let feed = Arc::clone(&parser);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&raw);
+        let closing = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                // Once the terminal is being closed, this last handle on
+                // it goes too, so that the program sees it hang up.
+                if n == 0 || stop.load(Ordering::Relaxed) {
                     break;
                 }
                 if let Ok(mut p) = feed.lock() {
@@ -66,10 +73,11 @@ impl Session {
         });
         Session {
             child,
-            writer,
+            writer: Some(writer),
             parser,
             raw,
-            _master: pair.master,
+            master: Some(pair.master),
+            closing,
         }
     }
 
@@ -136,7 +144,9 @@ impl Session {
 
     /// Make the terminal `cols` x `rows`, as a user dragging its corner.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self._master
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -153,8 +163,30 @@ impl Session {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("type");
+        writer.flush().expect("flush");
+    }
+
+    /// Close the terminal, as when its window is closed or an SSH
+    /// connection drops.
+    pub fn hang_up(&mut self) {
+        self.closing.store(true, Ordering::Relaxed);
+        // A resize makes the program draw, which wakes the reading thread,
+        // which then drops its handle on the terminal.
+        let size = self.parser.lock().expect("parser").screen().size();
+        if let Some(master) = &self.master {
+            master
+                .resize(PtySize {
+                    rows: size.0.get(),
+                    cols: size.1.get() + 1,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("resize");
+        }
+        drop(self.writer.take());
+        drop(self.master.take());
     }
 
     /// Wait for the program to exit and return whether it succeeded.
