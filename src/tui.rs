@@ -28,10 +28,11 @@ const NAP: Duration = Duration::from_millis(100);
 /// (a paste in a terminal without bracketed paste) is handled at once.
 const BURST: usize = 4096;
 
-/// Run the full-screen program until the user quits, or a signal (TERM,
-/// HUP, INT) asks it to end. Either way what was typed is saved and the
-/// terminal restored; a signal ends it with success. A second signal while
-/// the first is handled ends it at once.
+/// Run the full-screen program until the user quits, a signal (TERM, HUP,
+/// INT) asks it to end, or its terminal goes away. Each way what was typed
+/// is saved and the terminal, if still there, restored; a signal or a
+/// closed terminal ends it with success. A second TERM or INT while the
+/// first is handled ends it at once.
 pub fn run(mut app: App) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGINT] {
