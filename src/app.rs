@@ -1,34 +1,31 @@
 //! Application state and `update`, the one place state changes.
 
+mod notes;
 mod people;
 mod scripts;
+mod suggest;
 mod sync;
+mod typing;
 
 pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions, fix_for};
-
-use scripts::Edit;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
-use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use crate::action::Action;
 use crate::domain::dates::parse_for;
 use crate::domain::search::Index;
-use crate::domain::text::{Lines, MAX_TEXT};
 use crate::domain::{
     Category, Checklist, Contact, ContactRow, DateUse, Item, Position, Program, Stage, Status,
     TaskRef,
 };
-use crate::field::{self, Typed};
 use crate::form::{Form, FormKind};
 use crate::keymap::Context;
 use crate::store;
-use crate::store::program::NoteSaved;
 
 /// The panes that exist. A pane not built yet is absent, not a placeholder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -656,103 +653,9 @@ impl App {
         self.today_cursor = self.today_cursor.min(len.saturating_sub(1));
     }
 
-    fn open_note(&mut self) {
-        let day = match self.pane {
-            Pane::Program => self.program_day,
-            _ => self.position().day(),
-        };
-        // Read afresh: another window may have written it.
-        let text = store::program::note(&self.conn, day)
-            .unwrap_or_else(|_| self.notes.get(&day).cloned().unwrap_or_default());
-        let mut editor = TextArea::new(text.lines().map(str::to_owned).collect());
-        editor.set_wrap_mode(WrapMode::WordOrGlyph);
-        editor.set_placeholder_text("A note for this day");
-        editor.move_cursor(CursorMove::Bottom);
-        editor.move_cursor(CursorMove::End);
-        self.popup = Some(Popup::Note {
-            day,
-            editor: Box::new(editor),
-            shown: text,
-        });
-    }
-
-    fn input(&mut self, key: KeyEvent) {
-        if self.editing_script() {
-            return self.script_typed(Edit::Key(key), (self.instant)());
-        }
-        let typed = match &mut self.popup {
-            // Enter alone saves a note (it never gets here); Alt-Enter and
-            // Ctrl-J start a new line.
-            Some(Popup::Note { editor, .. }) => field::key(editor, key, Lines::Many, MAX_TEXT),
-            Some(Popup::Form(form)) => form.input(key),
-            Some(Popup::Search(s)) => field::key(&mut s.input, key, Lines::One, MAX_QUERY),
-            _ => Typed::Unchanged,
-        };
-        self.typed(typed);
-    }
-
-    /// Text pasted: into the open field as text, never as keys.
-    fn paste(&mut self, text: &str) {
-        if self.editing_script() {
-            return self.script_typed(Edit::Paste(text), (self.instant)());
-        }
-        let typed = match &mut self.popup {
-            Some(Popup::Note { editor, .. }) => field::paste(editor, text, Lines::Many, MAX_TEXT),
-            Some(Popup::Form(form)) => form.paste(text),
-            Some(Popup::Search(s)) => field::paste(&mut s.input, text, Lines::One, MAX_QUERY),
-            _ => {
-                return self.info(
-                    "Nothing to paste into: open a field first (a adds, e edits, n a note).",
-                );
-            }
-        };
-        self.typed(typed);
-    }
-
-    /// After a key or a paste went to the open popup's field.
-    fn typed(&mut self, typed: Typed) {
-        match typed {
-            Typed::Refused(why) => self.message = Some(Message::Error(why)),
-            Typed::Changed => match &self.popup {
-                Some(Popup::Form(_)) => self.form_typed(),
-                Some(Popup::Search(_)) => self.search_typed(),
-                _ => {}
-            },
-            Typed::Unchanged => {}
-        }
-    }
-
     fn save_popup(&mut self) {
         match self.popup.take() {
-            Some(Popup::Note { day, editor, shown }) => {
-                let text = crate::domain::text::clean_text(&editor.lines().join("\n"));
-                match store::program::save_note(&self.conn, day, &text, &shown, &self.now()) {
-                    Ok(saved) => {
-                        let text = match saved {
-                            NoteSaved::AsWritten => {
-                                self.info(format!("Note for day {day} saved."));
-                                text
-                            }
-                            NoteSaved::Merged(both) => {
-                                self.info(format!(
-                                    "Day {day}'s note was changed in another window too: both \
-                                     kept, yours first."
-                                ));
-                                both
-                            }
-                        };
-                        if text.trim().is_empty() {
-                            self.notes.remove(&day);
-                        } else {
-                            self.notes.insert(day, text);
-                        }
-                    }
-                    Err(e) => {
-                        self.error("Could not save the note", e);
-                        self.popup = Some(Popup::Note { day, editor, shown });
-                    }
-                }
-            }
+            Some(Popup::Note { day, editor, shown }) => self.save_note(day, editor, shown),
             Some(Popup::Form(form)) => self.save_form(form),
             Some(Popup::Suggest(s)) => self.add_suggestions(&s),
             Some(Popup::Versions(versions)) => self.restore_version(versions),

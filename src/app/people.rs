@@ -6,7 +6,6 @@ use ratatui_textarea::TextArea;
 
 use super::{
     App, DUE_SHOWN, Deleted, Message, Pane, Pending, Popup, SEARCH_RESULTS, Search, SearchPurpose,
-    Suggest, Suggestion,
 };
 use crate::domain::category::{DEFAULT_TARGET, GOAL};
 use crate::domain::contact::{DEFAULT_CADENCE, LIST_SIZE};
@@ -870,108 +869,6 @@ impl App {
                 }));
             }
             Err(e) => self.error("Could not save", e),
-        }
-    }
-}
-
-impl App {
-    pub(super) fn open_profession(&mut self, then_suggest: bool) {
-        let current = store::settings::get(&self.conn, store::settings::PROFESSION)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        self.open_form(Form::new(
-            FormKind::Profession(then_suggest),
-            " What do you do? ",
-            &[(
-                "Profession",
-                &current,
-                "e.g. graphic designer for start-ups",
-            )],
-        ));
-    }
-
-    pub(super) fn save_profession(&mut self, mut form: Box<Form>, then_suggest: bool) {
-        let typed = crate::domain::text::one_line(&form.value(0));
-        if typed.is_empty() {
-            form.fail(
-                0,
-                "Say in a few words what you do, e.g. estate planning attorney.",
-            );
-            self.popup = Some(Popup::Form(form));
-            return;
-        }
-        if let Err(e) = store::settings::set(&self.conn, store::settings::PROFESSION, &typed) {
-            self.error("Could not save", e);
-            return;
-        }
-        if then_suggest {
-            self.open_suggestions();
-        } else {
-            self.info(format!(
-                "Profession: {typed}. Press s for suggested categories."
-            ));
-        }
-    }
-
-    /// The suggestions picker for the user's profession; asks the
-    /// profession first if it was never given.
-    pub(super) fn open_suggestions(&mut self) {
-        let profession = match store::settings::get(&self.conn, store::settings::PROFESSION) {
-            Ok(Some(p)) => p,
-            Ok(None) => return self.open_profession(true),
-            Err(e) => return self.error("Could not read the settings", e),
-        };
-        let all = match crate::domain::suggest::builtin() {
-            Ok(all) => all,
-            Err(e) => return self.error("Could not read the suggestions", e),
-        };
-        let Some(found) = crate::domain::suggest::for_profession(&all, &profession) else {
-            let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-            self.info(format!(
-                "No suggestions for {profession:?} yet. Press p and use words like: {}.",
-                names.join(", ")
-            ));
-            return;
-        };
-        let on_list = |name: &str| self.categories.iter().any(|c| key(&c.name) == key(name));
-        let items = found
-            .categories
-            .iter()
-            .map(|name| Suggestion {
-                name: name.clone(),
-                picked: false,
-                on_list: on_list(name),
-            })
-            .collect();
-        self.popup = Some(Popup::Suggest(Box::new(Suggest {
-            profession: found.name.clone(),
-            items,
-            cursor: 0,
-        })));
-    }
-
-    pub(super) fn add_suggestions(&mut self, suggest: &Suggest) {
-        let drafts: Vec<CategoryDraft> = suggest
-            .items
-            .iter()
-            .filter(|i| i.picked)
-            .filter_map(|i| CategoryDraft::parse(&i.name, "", "").ok())
-            .collect();
-        if drafts.is_empty() {
-            self.info("Nothing picked: Space picks a suggestion, Enter adds what is picked.");
-            self.popup = Some(Popup::Suggest(Box::new(suggest.clone())));
-            return;
-        }
-        match store::category::add_many(&self.conn, &drafts, &self.now()) {
-            Ok(n) => {
-                self.refresh();
-                self.info(format!(
-                    "Added {n} categories: {} of {GOAL} on your list. Press e on each to say why.",
-                    self.categories.len()
-                ));
-            }
-            Err(e) => self.error("Could not add", e),
         }
     }
 }
