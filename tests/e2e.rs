@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pty::Session;
+use common::pty::{Session, new_script, stored_script};
 use list25::domain::TaskRef;
 use list25::store;
 
@@ -155,29 +155,6 @@ fn a_category_and_three_contacts_typed_in_survive_a_restart() {
     s.wait_for("All contacts · 3");
     s.send("q");
     assert!(s.wait_exit());
-}
-
-/// The text of the script titled `title`, read from the database file.
-fn stored_script(db: &std::path::Path, title: &str) -> Option<String> {
-    let conn = store::open(db, common::date("2026-11-22")).expect("reopen");
-    store::script::list(&conn)
-        .expect("scripts")
-        .into_iter()
-        .find(|s| s.title == title)
-        .map(|s| s.text)
-}
-
-/// Start list25 on a new database and open a new script's editor.
-fn new_script(db: &std::path::Path, title: &str) -> Session {
-    let mut s = Session::start(db, &["--today", "2026-11-22"], 100, 30);
-    s.wait_for("Today's tasks");
-    s.send("5");
-    s.wait_for("Scripts · 9");
-    s.send("a");
-    s.wait_for("New script");
-    s.send(&format!("{title}\tvalue\r"));
-    s.wait_for("Esc done (saves)");
-    s
 }
 
 #[test]

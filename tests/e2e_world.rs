@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pty::Session;
+use common::pty::{Session, new_script, stored_script};
 use list25::store;
 
 const TODAY: [&str; 2] = ["--today", "2026-11-22"];
@@ -55,14 +55,7 @@ fn a_paste_into_the_contact_form_fills_one_field_and_adds_nobody() {
 fn a_20_kb_paste_into_the_script_editor_lands_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("l.db");
-    let mut s = Session::start(&db, &TODAY, 100, 30);
-    s.wait_for("Today's tasks");
-    s.send("5");
-    s.wait_for("Scripts · 9");
-    s.send("a");
-    s.wait_for("New script");
-    s.send("Long letter\tvalue\r");
-    s.wait_for("Esc done (saves)");
+    let mut s = new_script(&db, "Long letter");
     let text: String = (1..=400)
         .map(|i| format!("Line {i:03}: who else would want the same help? Café 東京\n"))
         .collect::<String>()
@@ -83,29 +76,12 @@ fn a_20_kb_paste_into_the_script_editor_lands_whole() {
     assert_eq!(stored.as_deref(), Some(text.as_str()));
 }
 
-/// The stored text of the script titled `title`.
-fn stored_script(db: &std::path::Path, title: &str) -> Option<String> {
-    let conn = store::open(db, common::date("2026-11-22")).expect("reopen");
-    store::script::list(&conn)
-        .expect("scripts")
-        .into_iter()
-        .find(|s| s.title == title)
-        .map(|s| s.text)
-}
-
 #[test]
 fn term_hup_and_int_save_what_was_typed_restore_the_terminal_and_exit_0() {
     for signal in ["TERM", "HUP", "INT"] {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("l.db");
-        let mut s = Session::start(&db, &TODAY, 100, 30);
-        s.wait_for("Today's tasks");
-        s.send("5");
-        s.wait_for("Scripts · 9");
-        s.send("a");
-        s.wait_for("New script");
-        s.send("Signal test\tvalue\r");
-        s.wait_for("Esc done (saves)");
+        let mut s = new_script(&db, "Signal test");
         let text = format!("Typed just before a {signal}: Café 東京 🌸.");
         s.send(&text);
         s.wait_for("🌸.");
@@ -132,14 +108,7 @@ fn term_hup_and_int_save_what_was_typed_restore_the_terminal_and_exit_0() {
 fn a_closed_terminal_saves_what_was_typed_and_ends_list25() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("l.db");
-    let mut s = Session::start(&db, &TODAY, 100, 30);
-    s.wait_for("Today's tasks");
-    s.send("5");
-    s.wait_for("Scripts · 9");
-    s.send("a");
-    s.wait_for("New script");
-    s.send("Closed window\tvalue\r");
-    s.wait_for("Esc done (saves)");
+    let mut s = new_script(&db, "Closed window");
     s.send("Typed just before the window closed.");
     s.wait_for("window closed.");
     s.hang_up();

@@ -257,25 +257,37 @@ fn open_existing(
     }
     verify(path).map_err(refuse)?;
     let mut conn = open_read_write(path, false).map_err(refuse)?;
-    if !current {
-        if header.user_version > 0 {
-            let aside = backup_path(path, header.user_version);
-            conn.backup(rusqlite::MAIN_DB, &aside, None)
-                .map_err(|e| OpenError::CannotWrite {
-                    path: aside.clone(),
-                    reason: format!("backup before upgrade failed: {e}"),
-                })?;
-        }
-        migrations().to_latest(&mut conn).map_err(|e| match e {
+    // An older file is copied aside before it is upgraded.
+    if !current && header.user_version > 0 {
+        let aside = backup_path(path, header.user_version);
+        conn.backup(rusqlite::MAIN_DB, &aside, None)
+            .map_err(|e| OpenError::CannotWrite {
+                path: aside.clone(),
+                reason: format!("backup before upgrade failed: {e}"),
+            })?;
+    }
+    up_to_date(&mut conn, path, today, !current)?;
+    Ok(conn)
+}
+
+/// Run the migrations this file lacks (when `migrate`), then fill in what a
+/// database holds from its first day.
+fn up_to_date(
+    conn: &mut Connection,
+    path: &Path,
+    today: NaiveDate,
+    migrate: bool,
+) -> Result<(), OpenError> {
+    if migrate {
+        migrations().to_latest(conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => explain(path, &err),
             e => OpenError::Migration(e),
         })?;
     }
-    fill_in(&conn, today).map_err(|e| match e {
+    fill_in(conn, today).map_err(|e| match e {
         OpenError::Sqlite(e) => explain(path, &e),
         e => e,
-    })?;
-    Ok(conn)
+    })
 }
 
 /// Whether an SQLite file with no id and no version holds no table.
@@ -399,14 +411,7 @@ fn create(path: &Path, today: NaiveDate) -> Result<Connection, OpenError> {
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| explain(path, &e))?;
     }
-    migrations().to_latest(&mut conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => explain(path, &err),
-        e => OpenError::Migration(e),
-    })?;
-    fill_in(&conn, today).map_err(|e| match e {
-        OpenError::Sqlite(e) => explain(path, &e),
-        e => e,
-    })?;
+    up_to_date(&mut conn, path, today, true)?;
     Ok(conn)
 }
 

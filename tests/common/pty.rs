@@ -214,3 +214,26 @@ impl Drop for Session {
         }
     }
 }
+
+/// Start list25 on `db` (a new database) and open a new script's editor.
+pub fn new_script(db: &Path, title: &str) -> Session {
+    let mut s = Session::start(db, &["--today", "2026-11-22"], 100, 30);
+    s.wait_for("Today's tasks");
+    s.send("5");
+    s.wait_for("Scripts · 9");
+    s.send("a");
+    s.wait_for("New script");
+    s.send(&format!("{title}\tvalue\r"));
+    s.wait_for("Esc done (saves)");
+    s
+}
+
+/// The text of the script titled `title`, read from the database file.
+pub fn stored_script(db: &Path, title: &str) -> Option<String> {
+    let conn = list25::store::open(db, super::date("2026-11-22")).expect("reopen");
+    list25::store::script::list(&conn)
+        .expect("scripts")
+        .into_iter()
+        .find(|s| s.title == title)
+        .map(|s| s.text)
+}
