@@ -389,10 +389,7 @@ impl App {
         }
         match action {
             Action::Quit => {
-                if matches!(self.popup, Some(Popup::Note { .. })) {
-                    self.save_popup();
-                }
-                let saved = self.flush_script(crate::domain::SaveKind::Saved, true);
+                let saved = self.save_typed();
                 if saved.is_none() && !self.quit_unsaved {
                     // Stay open once: what was typed is not stored yet.
                     self.quit_unsaved = true;
@@ -479,13 +476,19 @@ impl App {
             }
             Action::Resize(w, h) => self.screen = Some((w, h)),
             Action::Shutdown => {
-                if matches!(self.popup, Some(Popup::Note { .. })) {
-                    self.save_popup();
-                }
-                self.flush_script(crate::domain::SaveKind::Saved, true);
+                self.save_typed();
                 self.running = false;
             }
         }
+    }
+
+    /// Before leaving: store the open note and what the script editor
+    /// holds. `None` when the script could not be saved.
+    fn save_typed(&mut self) -> Option<bool> {
+        if matches!(self.popup, Some(Popup::Note { .. })) {
+            self.save_popup();
+        }
+        self.flush_script(crate::domain::SaveKind::Saved, true)
     }
 
     fn go_to(&mut self, pane: Pane) {

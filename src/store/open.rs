@@ -189,12 +189,13 @@ pub fn open_with(path: &Path, today: NaiveDate, options: Options) -> Result<Conn
         }
         Found::Empty => create(path, today),
         Found::Database(header) => {
+            let sidecars = Sidecars::note(path);
             let header = if header.is_current() {
                 header
             } else {
-                through_wal(path, header)?
+                through_wal(path, header).inspect_err(|_| sidecars.tidy())?
             };
-            open_existing(path, today, header, options.access)
+            open_existing(path, today, header, options.access, &sidecars)
         }
     }
 }
@@ -229,8 +230,8 @@ fn open_existing(
     today: NaiveDate,
     header: Header,
     access: Access,
+    sidecars: &Sidecars,
 ) -> Result<Connection, OpenError> {
-    let sidecars = Sidecars::note(path);
     let refuse = |e: OpenError| {
         sidecars.tidy();
         e
