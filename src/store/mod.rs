@@ -8,6 +8,7 @@ mod open;
 mod open_error;
 pub mod program;
 pub mod script;
+mod script_text;
 pub mod settings;
 
 use std::fmt;
