@@ -71,7 +71,7 @@ fn scale(c: &mut Criterion) {
     let mut app = open_app(&hundred);
     app.update(Action::GoTo(Pane::Contacts));
     app.update(Action::ToggleAll);
-    assert_eq!(app.contacts.len(), 100_000);
+    assert_eq!(app.contacts.rows.len(), 100_000);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     group.bench_function("key j/k and redraw, all 100k contacts (120x40)", |b| {
         let mut down = true;
@@ -102,7 +102,7 @@ fn scale(c: &mut Criterion) {
         });
     }
 
-    let id = app.contacts[0].id;
+    let id = app.contacts.rows[0].id;
     let now = today().and_hms_opt(9, 0, 0).expect("time");
     group.bench_function("log a touch, committed, 100k contacts", |b| {
         b.iter(|| {

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::app::Pane;
+use crate::pane::Pane;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {

@@ -1,13 +1,28 @@
 //! Application state and `update`, the one place state changes.
 
+mod categories;
+mod contact_form;
+mod contacts;
+mod delete;
+mod editor;
 mod notes;
-mod people;
+mod program;
 mod scripts;
+mod search;
 mod suggest;
 mod sync;
+mod today;
 mod typing;
 
-pub use scripts::{Editor, IDLE, MAX_UNSAVED, Scripts, Versions, fix_for};
+pub use categories::CategoriesPane;
+pub use contacts::ContactsPane;
+pub use delete::{Deleted, Pending};
+pub use editor::{Editor, IDLE, MAX_UNSAVED};
+pub use program::{ProgramFocus, ProgramPane};
+pub use scripts::{Scripts, Versions, fix_for};
+pub use search::{MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
+pub use suggest::{Suggest, Suggestion};
+pub use today::{DUE_SHOWN, TodayPane, TodayRow};
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -17,117 +32,11 @@ use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use crate::action::Action;
-use crate::domain::dates::parse_for;
-use crate::domain::search::Index;
-use crate::domain::{
-    Category, Checklist, Contact, ContactRow, DateUse, Item, Position, Program, Stage, Status,
-    TaskRef,
-};
+use crate::domain::{Checklist, Position, Program};
 use crate::form::{Form, FormKind};
 use crate::keymap::Context;
+pub use crate::pane::Pane;
 use crate::store;
-
-/// The panes that exist. A pane not built yet is absent, not a placeholder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Today,
-    Program,
-    Categories,
-    Contacts,
-    Scripts,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 5] = [
-        Pane::Today,
-        Pane::Program,
-        Pane::Categories,
-        Pane::Contacts,
-        Pane::Scripts,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Today => "Today",
-            Pane::Program => "Program",
-            Pane::Categories => "Categories",
-            Pane::Contacts => "Contacts",
-            Pane::Scripts => "Scripts",
-        }
-    }
-
-    fn index(self) -> usize {
-        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
-    }
-
-    fn step(self, by: isize) -> Pane {
-        let n = Pane::ALL.len() as isize;
-        let i = (self.index() as isize + by).rem_euclid(n);
-        Pane::ALL[usize::try_from(i).unwrap_or(0)]
-    }
-}
-
-/// In the Program pane, the list that has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProgramFocus {
-    Days,
-    Tasks,
-}
-
-/// A write that waits for a yes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    DeleteCategory(i64),
-    DeleteContact(i64),
-    /// Mark a contact as one of "my 25" when 25 are marked already.
-    MarkBeyond25(i64),
-    DeleteScript(i64),
-}
-
-/// What the last delete removed, for `u`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deleted {
-    Category(i64),
-    Contact(i64),
-    Script(i64),
-}
-
-/// What picking a search result does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchPurpose {
-    /// Go to the contact in the Contacts pane.
-    Jump,
-    /// Fill in the script preview for the contact.
-    Preview,
-}
-
-/// The fuzzy search over all contacts.
-pub struct Search {
-    pub purpose: SearchPurpose,
-    pub input: TextArea<'static>,
-    /// Every live contact: id and searchable text.
-    pub index: Index,
-    /// Matching ids, best first, with their text.
-    pub results: Vec<(i64, String)>,
-    pub cursor: usize,
-}
-
-/// One suggested category in the picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
-    pub name: String,
-    pub picked: bool,
-    /// Already on the most-wanted list: shown, not pickable.
-    pub on_list: bool,
-}
-
-/// Suggested categories for the user's profession, to pick several at once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggest {
-    pub profession: String,
-    pub items: Vec<Suggestion>,
-    pub cursor: usize,
-}
 
 /// What is drawn over the panes and takes the keys.
 pub enum Popup {
@@ -150,14 +59,6 @@ pub enum Popup {
     Versions(Box<Versions>),
 }
 
-/// One line of the Today pane's list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TodayRow {
-    Task(Item),
-    /// A contact whose follow-up is due (by index into `App::due`).
-    FollowUp(usize),
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     Info(String),
@@ -172,15 +73,6 @@ pub const MIN_HEIGHT: u16 = 16;
 /// How many rows PageUp and PageDown move.
 const PAGE: usize = 10;
 
-/// How many follow-ups due the Today pane lists.
-pub const DUE_SHOWN: u32 = 100;
-
-/// How many search results are kept.
-pub const SEARCH_RESULTS: usize = 50;
-
-/// The longest search, in bytes.
-pub const MAX_QUERY: usize = 200;
-
 pub struct App {
     pub today: NaiveDate,
     pub program: Program,
@@ -191,29 +83,11 @@ pub struct App {
     pub checklist: Checklist,
     pub notes: BTreeMap<u8, String>,
     pub pane: Pane,
-    pub today_cursor: usize,
-    pub program_day: u8,
-    pub program_task: usize,
-    pub program_focus: ProgramFocus,
-    pub categories: Vec<Category>,
-    pub category_cursor: usize,
-    /// Contacts shown in the Contacts pane: of the selected category, or all.
-    pub contacts: Vec<ContactRow>,
-    /// The whole of the contact under the cursor.
-    pub selected: Option<Contact>,
-    pub contact_cursor: usize,
-    pub all_contacts: bool,
-    /// The stage history of the contact under the cursor.
-    pub contact_history: Vec<(Stage, NaiveDate)>,
-    /// Contacts whose follow-up is due today or overdue, the most overdue
-    /// first, at most `DUE_SHOWN` of them.
-    pub due: Vec<Contact>,
-    /// How many follow-ups are due in all.
-    pub due_total: u32,
+    pub today_pane: TodayPane,
+    pub program_pane: ProgramPane,
+    pub categories: CategoriesPane,
+    pub contacts: ContactsPane,
     pub deleted: Option<Deleted>,
-    /// Contact names for the "Introduced by" field, loaded when a contact
-    /// form opens.
-    pub names: Index,
     pub scripts: Scripts,
     /// Text to put on the terminal's clipboard, taken by the terminal loop.
     pub clipboard: Option<String>,
@@ -263,21 +137,22 @@ impl App {
             checklist,
             notes,
             pane: Pane::Today,
-            today_cursor: 0,
-            program_day: day,
-            program_task: 0,
-            program_focus: ProgramFocus::Days,
-            categories,
-            category_cursor: 0,
-            contacts: Vec::new(),
-            selected: None,
-            contact_cursor: 0,
-            all_contacts: false,
-            contact_history: Vec::new(),
-            due,
-            due_total,
+            today_pane: TodayPane {
+                cursor: 0,
+                due,
+                due_total,
+            },
+            program_pane: ProgramPane {
+                day,
+                task: 0,
+                focus: ProgramFocus::Days,
+            },
+            categories: CategoriesPane {
+                list: categories,
+                cursor: 0,
+            },
+            contacts: ContactsPane::default(),
             deleted: None,
-            names: Index::new(Vec::new()),
             scripts: Scripts::default(),
             clipboard: None,
             popup: None,
@@ -313,28 +188,6 @@ impl App {
         Position::of(self.start, self.today)
     }
 
-    /// Today's checklist, as the Today pane lists it.
-    pub fn today_items(&self) -> Vec<Item> {
-        self.checklist.today(&self.program, self.position())
-    }
-
-    /// The Today pane's list: today's tasks, the follow-ups due, then the
-    /// unfinished tasks of earlier days.
-    pub fn today_rows(&self) -> Vec<TodayRow> {
-        let (behind, today): (Vec<Item>, Vec<Item>) =
-            self.today_items().into_iter().partition(|i| i.behind);
-        today
-            .into_iter()
-            .map(TodayRow::Task)
-            .chain((0..self.due.len()).map(TodayRow::FollowUp))
-            .chain(behind.into_iter().map(TodayRow::Task))
-            .collect()
-    }
-
-    pub fn status(&self, r: &TaskRef) -> Option<Status> {
-        self.program.task(r).map(|t| self.checklist.status(r, t))
-    }
-
     /// Whether the terminal is too small to draw the panes in.
     pub fn too_small(&self) -> bool {
         self.screen
@@ -355,7 +208,7 @@ impl App {
             Some(Popup::Search(_)) => Context::Search,
             Some(Popup::Suggest(_)) => Context::Suggest,
             Some(Popup::Versions(_)) => Context::Versions,
-            None => match (self.pane, self.program_focus) {
+            None => match (self.pane, self.program_pane.focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
                 (Pane::Contacts, _) => Context::Contacts,
@@ -415,17 +268,10 @@ impl App {
             Action::Back => match self.popup {
                 Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,
                 _ if self.editing_script() => self.stop_editing(),
-                _ => self.program_focus = ProgramFocus::Days,
+                _ => self.program_pane.focus = ProgramFocus::Days,
             },
             Action::EditNote => self.open_note(),
-            Action::EditStart => {
-                let start = self.start.format("%Y-%m-%d").to_string();
-                self.open_form(Form::new(
-                    FormKind::StartDate,
-                    " Program start date ",
-                    &[("Day 1 on", &start, "YYYY-MM-DD")],
-                ));
-            }
+            Action::EditStart => self.open_start_form(),
             Action::Save if self.editing_script() => self.save_script(),
             Action::Save => self.save_popup(),
             Action::Cancel => self.popup = None,
@@ -451,12 +297,12 @@ impl App {
             Action::Undo => self.undo_delete(),
             Action::MoveUp | Action::MoveDown => self.move_category(action == Action::MoveUp),
             Action::ShowContacts => {
-                self.all_contacts = false;
+                self.contacts.all = false;
                 self.go_to(Pane::Contacts);
             }
             Action::ToggleAll => {
-                self.all_contacts = !self.all_contacts;
-                self.contact_cursor = 0;
+                self.contacts.all = !self.contacts.all;
+                self.contacts.cursor = 0;
                 self.reload_contacts();
             }
             Action::LogTouch => self.open_touch(),
@@ -529,44 +375,20 @@ impl App {
             }
             _ => {}
         }
-        match (self.pane, self.program_focus) {
-            (Pane::Today, _) => {
-                let len = self.today_rows().len();
-                self.today_cursor = step(self.today_cursor, by, len.saturating_sub(1));
-            }
-            (Pane::Categories, _) => {
-                let len = self.categories.len();
-                self.category_cursor = step(self.category_cursor, by, len.saturating_sub(1));
-            }
-            (Pane::Contacts, _) => {
-                let len = self.contacts.len();
-                self.contact_cursor = step(self.contact_cursor, by, len.saturating_sub(1));
-                self.load_selected();
-            }
-            (Pane::Scripts, _) => {
-                let len = self.scripts.list.len();
-                self.scripts.cursor = step(self.scripts.cursor, by, len.saturating_sub(1));
-                self.load_editor();
-            }
-            (Pane::Program, ProgramFocus::Days) => {
-                let d = step(usize::from(self.program_day) - 1, by, 24);
-                self.program_day = u8::try_from(d + 1).unwrap_or(1);
-            }
-            (Pane::Program, ProgramFocus::Tasks) => {
-                let len = self
-                    .program
-                    .day(self.program_day)
-                    .map_or(0, |d| d.tasks.len());
-                self.program_task = step(self.program_task, by, len.saturating_sub(1));
-            }
+        match self.pane {
+            Pane::Today => self.today_move(by),
+            Pane::Program => self.program_move(by),
+            Pane::Categories => self.categories.move_by(by),
+            Pane::Contacts => self.contacts_move(by),
+            Pane::Scripts => self.scripts_move(by),
         }
     }
 
     fn open(&mut self) {
         match self.pane {
             Pane::Program => {
-                self.program_focus = ProgramFocus::Tasks;
-                self.program_task = 0;
+                self.program_pane.focus = ProgramFocus::Tasks;
+                self.program_pane.task = 0;
             }
             Pane::Today => {
                 if let Some(c) = self.selected_follow_up().map(|c| c.id) {
@@ -575,35 +397,6 @@ impl App {
             }
             Pane::Scripts => self.start_editing(),
             _ => {}
-        }
-    }
-
-    /// The task under the cursor in the pane that has the focus.
-    pub fn selected_task(&self) -> Option<TaskRef> {
-        match (self.pane, self.program_focus) {
-            (Pane::Today, _) => match self.today_rows().into_iter().nth(self.today_cursor) {
-                Some(TodayRow::Task(item)) => Some(item.task),
-                _ => None,
-            },
-            (Pane::Program, ProgramFocus::Tasks) => {
-                let day = self.program.day(self.program_day)?;
-                day.tasks.get(self.program_task).map(|t| TaskRef {
-                    day: self.program_day,
-                    key: t.key.clone(),
-                })
-            }
-            _ => None,
-        }
-    }
-
-    /// The follow-up under the cursor on the Today pane.
-    pub fn selected_follow_up(&self) -> Option<&Contact> {
-        if self.pane != Pane::Today {
-            return None;
-        }
-        match self.today_rows().get(self.today_cursor) {
-            Some(TodayRow::FollowUp(i)) => self.due.get(*i),
-            _ => None,
         }
     }
 
@@ -618,42 +411,7 @@ impl App {
             self.open_touch();
             return;
         }
-        let Some(task) = self.selected_task() else {
-            return;
-        };
-        match self.status(&task) {
-            Some(Status::Measured { value, target }) => {
-                let unit = self
-                    .program
-                    .task(&task)
-                    .and_then(|t| t.measure)
-                    .map_or("", |m| m.metric.unit());
-                self.info(format!(
-                    "This task is measured from your data ({value}/{target} {unit}); it ticks itself."
-                ));
-            }
-            Some(Status::Done(_)) => self.set_done(&task, None),
-            Some(Status::Open) => self.set_done(&task, Some(self.now())),
-            None => {}
-        }
-    }
-
-    /// Write first; change what the screen shows only once it is committed.
-    fn set_done(&mut self, task: &TaskRef, at: Option<NaiveDateTime>) {
-        if let Err(e) = store::program::set_done(&self.conn, task, at) {
-            self.error("Could not save", e);
-            return;
-        }
-        match at {
-            Some(at) => {
-                self.checklist.done.insert(task.clone(), at);
-            }
-            None => {
-                self.checklist.done.remove(task);
-            }
-        }
-        let len = self.today_rows().len();
-        self.today_cursor = self.today_cursor.min(len.saturating_sub(1));
+        self.toggle_task();
     }
 
     fn save_popup(&mut self) {
@@ -676,31 +434,60 @@ impl App {
         }
     }
 
-    fn save_start(&mut self, mut form: Box<Form>) {
-        match parse_for(&form.value(0), self.today, DateUse::Start) {
-            Ok(date) => match store::program::set_start_date(&self.conn, date) {
-                Ok(()) => {
-                    self.start = date;
-                    self.today_cursor = 0;
-                    self.info(format!(
-                        "The program now starts on {}.",
-                        crate::domain::dates::day(date, self.today)
-                    ));
-                }
-                Err(e) => {
-                    form.fail(0, format!("Could not save: {e}"));
-                    self.popup = Some(Popup::Form(form));
-                }
-            },
-            Err(why) => {
-                form.fail(0, why);
-                self.popup = Some(Popup::Form(form));
+    pub(super) fn add(&mut self) {
+        match self.pane {
+            Pane::Categories => self.open_category_form(None),
+            Pane::Contacts => {
+                let category = self
+                    .contact_filter()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                self.open_contact_form(None, &category, 0);
             }
+            Pane::Scripts => self.open_script_form(None),
+            _ => {}
+        }
+    }
+
+    pub(super) fn edit(&mut self) {
+        match self.pane {
+            Pane::Categories => {
+                if let Some(c) = self.selected_category() {
+                    self.open_category_form(Some(c.clone()));
+                }
+            }
+            Pane::Contacts => {
+                if let Some(c) = &self.contacts.selected {
+                    let id = c.id;
+                    let category = c.category.clone();
+                    self.open_contact_form(Some(id), &category, 0);
+                }
+            }
+            Pane::Scripts => {
+                let script = self.scripts.selected().cloned();
+                if script.is_some() {
+                    self.open_script_form(script);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn save_form(&mut self, form: Box<Form>) {
+        match form.kind {
+            FormKind::StartDate => self.save_start(form),
+            FormKind::Category(id) => self.save_category(form, id),
+            FormKind::Contact(id) => self.save_contact(form, id),
+            FormKind::Touch(id) => self.save_touch(form, id),
+            FormKind::FollowUp(id) => self.save_follow_up(form, id),
+            FormKind::Profession(then_suggest) => self.save_profession(form, then_suggest),
+            FormKind::Script(id) => self.save_script_form(form, id),
+            FormKind::Me => self.save_me_form(form),
         }
     }
 }
 
 /// Move `from` by `by`, kept within `0..=max`.
-fn step(from: usize, by: isize, max: usize) -> usize {
+pub(super) fn step(from: usize, by: isize, max: usize) -> usize {
     from.saturating_add_signed(by).min(max)
 }

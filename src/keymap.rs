@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::app::Pane;
+use crate::pane::Pane;
 
 /// Where the focus is; decides which bindings apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub mod domain;
 pub mod field;
 pub mod form;
 pub mod keymap;
+pub mod pane;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -102,12 +102,12 @@ fn edit_reorder_delete_and_undo() {
     for n in ["Accountants", "Attorneys", "Bankers"] {
         add(&mut app, n, "", "");
     }
-    assert_eq!(app.category_cursor, 2, "the new one is selected");
+    assert_eq!(app.categories.cursor, 2, "the new one is selected");
     app.update(Action::MoveUp);
     app.update(Action::MoveUp);
     app.update(Action::MoveUp);
     assert_eq!(names(&app), ["Bankers", "Accountants", "Attorneys"]);
-    assert_eq!(app.category_cursor, 0, "the cursor follows the moved one");
+    assert_eq!(app.categories.cursor, 0, "the cursor follows the moved one");
 
     app.update(Action::Edit);
     for _ in 0.."Bankers".len() {
@@ -128,7 +128,10 @@ fn edit_reorder_delete_and_undo() {
     assert_eq!(app.checklist.metrics.value(Metric::Categories), 2);
     app.update(Action::Undo);
     assert_eq!(names(&app), ["Private bankers", "Accountants", "Attorneys"]);
-    assert_eq!(app.categories[app.category_cursor].name, "Accountants");
+    assert_eq!(
+        app.categories.list[app.categories.cursor].name,
+        "Accountants"
+    );
 }
 
 #[test]

@@ -66,7 +66,7 @@ fn with_people() -> App {
 }
 
 fn names(app: &App) -> Vec<String> {
-    app.contacts.iter().map(|c| c.name.clone()).collect()
+    app.contacts.rows.iter().map(|c| c.name.clone()).collect()
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn quick_entry_saves_and_opens_the_next_contact_in_the_same_category() {
     fill(&mut app, &["Di Eck"]);
     app.update(Action::Cancel);
     assert_eq!(names(&app), ["Ana Lima", "Bo Chen", "Cy Dorn", "Di Eck"]);
-    let cy = store::contact::get(app.connection(), app.contacts[2].id)
+    let cy = store::contact::get(app.connection(), app.contacts.rows[2].id)
         .expect("read")
         .expect("stored");
     assert_eq!(
@@ -154,11 +154,13 @@ fn introduced_by_is_picked_by_fuzzy_name() {
     app.update(Action::Cancel);
     let cy = app
         .contacts
+        .rows
         .iter()
         .find(|c| c.name == "Cy Dorn")
         .expect("saved");
     let ana = app
         .contacts
+        .rows
         .iter()
         .find(|c| c.name == "Ana Lima")
         .expect("ana");
@@ -174,12 +176,12 @@ fn a_touch_moves_last_touch_follow_up_and_stage() {
     app.update(Action::LogTouch);
     fill(&mut app, &["meet", "", "coffee"]);
     assert!(app.popup.is_none(), "{:?}", common::form_error(&app));
-    let ana = &app.contacts[0];
+    let ana = &app.contacts.rows[0];
     assert_eq!(ana.last_touch, Some(common::date("2026-11-22")));
     assert_eq!(ana.next_follow_up, Some(common::date("2026-12-22")));
     assert_eq!(ana.stage, Stage::Met);
     assert_eq!(
-        app.contact_history.iter().map(|h| h.0).collect::<Vec<_>>(),
+        app.contacts.history.iter().map(|h| h.0).collect::<Vec<_>>(),
         [Stage::Identified, Stage::Met]
     );
     app.update(Action::LogTouch);
@@ -193,8 +195,9 @@ fn stages_step_up_and_down_with_history() {
     app.update(Action::StageUp);
     app.update(Action::StageUp);
     app.update(Action::StageDown);
-    assert_eq!(app.contacts[0].stage, Stage::Contacted);
-    let history = store::contact::stage_history(app.connection(), app.contacts[0].id).expect("h");
+    assert_eq!(app.contacts.rows[0].stage, Stage::Contacted);
+    let history =
+        store::contact::stage_history(app.connection(), app.contacts.rows[0].id).expect("h");
     assert_eq!(history.len(), 4, "{history:?}");
 }
 
@@ -210,20 +213,20 @@ fn marking_a_26th_partner_asks_first() {
     });
     app.update(Action::GoTo(Pane::Categories));
     app.update(Action::ShowContacts);
-    assert_eq!(app.contacts[0].name, "Ana Lima");
+    assert_eq!(app.contacts.rows[0].name, "Ana Lima");
     app.update(Action::MarkPartner);
     assert!(
         matches!(app.popup, Some(Popup::Confirm { .. })),
         "asks first"
     );
     app.update(Action::Cancel);
-    assert!(!app.contacts[0].on_list);
+    assert!(!app.contacts.rows[0].on_list);
     app.update(Action::MarkPartner);
     app.update(Action::Confirm);
-    assert!(app.contacts[0].on_list);
+    assert!(app.contacts.rows[0].on_list);
     assert_eq!(app.checklist.metrics.partners, 26);
     app.update(Action::MarkPartner);
-    assert!(!app.contacts[0].on_list, "unmarking never asks");
+    assert!(!app.contacts.rows[0].on_list, "unmarking never asks");
 }
 
 #[test]
@@ -244,21 +247,21 @@ fn search_finds_across_categories_and_enter_jumps_there() {
     app.update(Action::Save);
     assert!(app.popup.is_none());
     assert_eq!(app.pane, Pane::Contacts);
-    assert!(app.all_contacts);
-    assert_eq!(app.contacts[app.contact_cursor].name, "Bo Chen");
+    assert!(app.contacts.all);
+    assert_eq!(app.contacts.rows[app.contacts.cursor].name, "Bo Chen");
 }
 
 #[test]
 fn follow_ups_due_appear_on_today_and_space_logs_a_touch() {
     let mut app = with_people();
-    assert!(app.due.is_empty());
+    assert!(app.today_pane.due.is_empty());
     app.update(Action::SetFollowUp);
     for _ in 0..10 {
         app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
     }
     typed(&mut app, "2026-11-01");
     app.update(Action::Save);
-    assert_eq!(app.due.len(), 1);
+    assert_eq!(app.today_pane.due.len(), 1);
     app.update(Action::GoTo(Pane::Today));
     let rows = app.today_rows();
     let at = rows
@@ -280,7 +283,7 @@ fn follow_ups_due_appear_on_today_and_space_logs_a_touch() {
     app.update(Action::Toggle);
     fill(&mut app, &["call"]);
     assert!(
-        app.due.is_empty(),
+        app.today_pane.due.is_empty(),
         "the touch moved the follow-up a month on"
     );
 }

@@ -42,19 +42,19 @@ fn ticking_a_behind_task_removes_it_and_keeps_the_cursor_in_range() {
     let last_behind = before.len() - 1;
     assert!(before[last_behind].behind);
     app.update(Action::Bottom);
-    assert_eq!(app.today_cursor, last_behind);
+    assert_eq!(app.today_pane.cursor, last_behind);
     app.update(Action::Toggle);
     assert_eq!(app.today_items().len(), before.len() - 1);
-    assert_eq!(app.today_cursor, before.len() - 2);
+    assert_eq!(app.today_pane.cursor, before.len() - 2);
 }
 
 #[test]
 fn measured_tasks_cannot_be_ticked_by_hand() {
     let mut app = common::app("2026-11-18", "2026-11-22");
     app.update(Action::GoTo(Pane::Program));
-    assert_eq!(app.program_day, 5);
+    assert_eq!(app.program_pane.day, 5);
     app.update(Action::Open);
-    assert_eq!(app.program_focus, ProgramFocus::Tasks);
+    assert_eq!(app.program_pane.focus, ProgramFocus::Tasks);
     let task = app.selected_task().expect("task");
     assert!(matches!(
         app.status(&task),
@@ -100,16 +100,16 @@ fn program_days_move_within_1_to_25() {
     let mut app = common::app("2026-11-22", "2026-11-22");
     app.update(Action::GoTo(Pane::Program));
     app.update(Action::Up);
-    assert_eq!(app.program_day, 1);
+    assert_eq!(app.program_pane.day, 1);
     app.update(Action::PageDown);
-    assert_eq!(app.program_day, 11);
+    assert_eq!(app.program_pane.day, 11);
     app.update(Action::Bottom);
-    assert_eq!(app.program_day, 25);
+    assert_eq!(app.program_pane.day, 25);
     app.update(Action::Down);
-    assert_eq!(app.program_day, 25);
+    assert_eq!(app.program_pane.day, 25);
     app.update(Action::Open);
     app.update(Action::Back);
-    assert_eq!(app.program_focus, ProgramFocus::Days);
+    assert_eq!(app.program_pane.focus, ProgramFocus::Days);
 }
 
 #[test]

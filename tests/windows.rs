@@ -148,7 +148,7 @@ fn a_window_notices_writes_from_the_command_line_within_a_second() {
     let mut a = window(&db);
     a.update(Action::GoTo(Pane::Categories));
     later(&mut a, 1);
-    assert_eq!(a.categories.len(), 2);
+    assert_eq!(a.categories.list.len(), 2);
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
         .arg("--db")
         .arg(&db)
@@ -157,7 +157,7 @@ fn a_window_notices_writes_from_the_command_line_within_a_second() {
         .expect("run");
     assert!(o.status.success());
     later(&mut a, 2);
-    let names: Vec<&str> = a.categories.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = a.categories.list.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Printers", "Bankers", "Florists"]);
 }
 
@@ -229,5 +229,5 @@ fn a_stage_change_for_someone_deleted_elsewhere_is_refused() {
         [Stage::Identified]
     );
     later(&mut a, 1);
-    assert!(a.contacts.is_empty(), "the window shows she is gone");
+    assert!(a.contacts.rows.is_empty(), "the window shows she is gone");
 }

@@ -12,7 +12,7 @@ impl App {
     /// Program.
     pub(super) fn open_note(&mut self) {
         let day = match self.pane {
-            Pane::Program => self.program_day,
+            Pane::Program => self.program_pane.day,
             _ => self.position().day(),
         };
         // Read afresh: another window may have written it.

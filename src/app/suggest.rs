@@ -1,12 +1,29 @@
 //! Your profession, and the categories suggested for it: pick several
 //! and add them in one step.
 
-use super::{App, Popup, Suggest, Suggestion};
+use super::{App, Popup};
 use crate::domain::CategoryDraft;
 use crate::domain::category::GOAL;
 use crate::domain::text::key;
 use crate::form::{Form, FormKind};
 use crate::store;
+
+/// One suggested category in the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub name: String,
+    pub picked: bool,
+    /// Already on the most-wanted list: shown, not pickable.
+    pub on_list: bool,
+}
+
+/// Suggested categories for the user's profession, to pick several at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggest {
+    pub profession: String,
+    pub items: Vec<Suggestion>,
+    pub cursor: usize,
+}
 
 impl App {
     pub(super) fn open_profession(&mut self, then_suggest: bool) {
@@ -68,7 +85,12 @@ impl App {
             ));
             return;
         };
-        let on_list = |name: &str| self.categories.iter().any(|c| key(&c.name) == key(name));
+        let on_list = |name: &str| {
+            self.categories
+                .list
+                .iter()
+                .any(|c| key(&c.name) == key(name))
+        };
         let items = found
             .categories
             .iter()
@@ -102,7 +124,7 @@ impl App {
                 self.refresh();
                 self.info(format!(
                     "Added {n} categories: {} of {GOAL} on your list. Press e on each to say why.",
-                    self.categories.len()
+                    self.categories.list.len()
                 ));
             }
             Err(e) => self.error("Could not add", e),

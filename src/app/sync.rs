@@ -4,8 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use super::App;
+use super::{App, DUE_SHOWN};
 use crate::domain::SaveKind;
+use crate::pane::Pane;
 use crate::store;
 
 /// How often to look for changes made elsewhere.
@@ -48,13 +49,17 @@ impl App {
             }
             Err(e) => return self.error("Could not read the program", e),
         }
-        let category = self.categories.get(self.category_cursor).map(|c| c.id);
+        let category = self
+            .categories
+            .list
+            .get(self.categories.cursor)
+            .map(|c| c.id);
         self.refresh_counts();
         if let Some(id) = category {
             self.select_category(id);
         }
         if self.pane == super::Pane::Contacts {
-            let contact = self.contacts.get(self.contact_cursor).map(|c| c.id);
+            let contact = self.contacts.rows.get(self.contacts.cursor).map(|c| c.id);
             self.reload_contacts();
             if let Some(id) = contact {
                 self.select_contact(id);
@@ -92,6 +97,40 @@ impl App {
                     "Changed in another window: this is the text now; yours is a version (v).",
                 );
             }
+        }
+    }
+
+    /// Read again everything that depends on categories and contacts.
+    pub(super) fn refresh(&mut self) {
+        self.refresh_counts();
+        if self.pane == Pane::Contacts {
+            self.reload_contacts();
+        }
+    }
+
+    /// Read again the categories with their counts, and the follow-ups due.
+    pub(super) fn refresh_counts(&mut self) {
+        let loaded = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::category::list(&self.conn)?,
+                store::contact::due(&self.conn, self.today, DUE_SHOWN)?,
+                store::contact::due_count(&self.conn, self.today)?,
+            ))
+        })();
+        match loaded {
+            Ok((categories, due, due_total)) => {
+                self.today_pane.due_total = due_total;
+                self.checklist.metrics = crate::domain::Metrics::from_categories(&categories);
+                self.categories.list = categories;
+                self.today_pane.due = due;
+                self.categories.cursor = self
+                    .categories
+                    .cursor
+                    .min(self.categories.list.len().saturating_sub(1));
+                let rows = self.today_rows().len();
+                self.today_pane.cursor = self.today_pane.cursor.min(rows.saturating_sub(1));
+            }
+            Err(e) => self.error("Could not read the list", e),
         }
     }
 }

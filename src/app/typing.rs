@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::scripts::Edit;
+use super::editor::Edit;
 use super::{App, MAX_QUERY, Message, Popup};
 use crate::domain::text::{Lines, MAX_TEXT};
 use crate::field::{self, Typed};

@@ -20,12 +20,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Min(1),
     ])
     .areas(inner);
-    let n = app.categories.len();
+    let n = app.categories.list.len();
     frame.render_widget(
         gauge(format!("{n} of {GOAL} categories"), ratio(n, GOAL)),
         gauge_area,
     );
-    if app.categories.is_empty() {
+    if app.categories.list.is_empty() {
         let hint = "No categories yet. Which occupations meet your ideal clients before, during \
                     or after they need you? Press a to add one, or s for suggestions for your \
                     profession.";
@@ -49,6 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     let lines: Vec<Line> = app
         .categories
+        .list
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -76,13 +77,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw("  "),
                 why,
             ]);
-            highlight(line, i == app.category_cursor)
+            highlight(line, i == app.categories.cursor)
         })
         .collect();
     scrolled(
         frame,
         list_area,
         lines,
-        (app.category_cursor, app.category_cursor + 1),
+        (app.categories.cursor, app.categories.cursor + 1),
     );
 }

@@ -26,16 +26,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some(c) => format!(
             " {} · {} contacts · c shows all ",
             c.name,
-            app.contacts.len()
+            app.contacts.rows.len()
         ),
         None => format!(
             " All contacts · {} · c shows one category ",
-            app.contacts.len()
+            app.contacts.rows.len()
         ),
     };
     let inner = draw_panel(frame, area, &title, false, true);
-    if app.contacts.is_empty() {
-        let hint = if app.categories.is_empty() {
+    if app.contacts.rows.is_empty() {
+        let hint = if app.categories.list.is_empty() {
             "No categories yet, so no contacts. Add categories in pane 3 first."
         } else {
             "No contacts here yet. Press a to add someone: name, company and e-mail, \
@@ -79,18 +79,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         head_area,
     );
     let rows = window(
-        app.contact_cursor,
-        app.contacts.len(),
+        app.contacts.cursor,
+        app.contacts.rows.len(),
         usize::from(list_area.height),
     );
     let first = rows.start;
     let category_name = |id: Option<i64>| {
         app.categories
+            .list
             .iter()
             .find(|k| Some(k.id) == id)
             .map_or("", |k| k.name.as_str())
     };
-    let lines: Vec<Line> = app.contacts[rows]
+    let lines: Vec<Line> = app.contacts.rows[rows]
         .iter()
         .enumerate()
         .map(|(j, c)| {
@@ -130,12 +131,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(" "),
                 Span::styled(follow, follow_style),
             ]);
-            highlight(line, i == app.contact_cursor)
+            highlight(line, i == app.contacts.cursor)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
     if detail_height > 0
-        && let Some(c) = &app.selected
+        && let Some(c) = &app.contacts.selected
     {
         render_detail(frame, detail_area, app, c);
     }
@@ -168,7 +169,8 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
         format!("met: {}", c.met_how)
     };
     let history = app
-        .contact_history
+        .contacts
+        .history
         .iter()
         .map(|(s, d)| format!("{} {}", s.as_str(), short_day(*d, app.today)))
         .collect::<Vec<_>>()

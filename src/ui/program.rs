@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn render_days(frame: &mut Frame, area: Rect, app: &App) {
-    let focused = app.program_focus == ProgramFocus::Days;
+    let focused = app.program_pane.focus == ProgramFocus::Days;
     let inner = draw_panel(frame, area, " 25 days ", focused, false);
     let [list_area, overall_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
@@ -54,7 +54,7 @@ fn render_days(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, theme::muted()),
             ]);
-            if n == app.program_day {
+            if n == app.program_pane.day {
                 line.style(if focused {
                     theme::selected()
                 } else {
@@ -65,7 +65,7 @@ fn render_days(frame: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
-    let sel = usize::from(app.program_day) - 1;
+    let sel = usize::from(app.program_pane.day) - 1;
     scrolled(frame, list_area, lines, (sel, sel + 1));
     let (done, total) = app.checklist.overall(&app.program);
     frame.render_widget(
@@ -75,11 +75,11 @@ fn render_days(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn render_day(frame: &mut Frame, area: Rect, app: &App) {
-    let n = app.program_day;
+    let n = app.program_pane.day;
     let Some(day) = app.program.day(n) else {
         return;
     };
-    let focused = app.program_focus == ProgramFocus::Tasks;
+    let focused = app.program_pane.focus == ProgramFocus::Tasks;
     let date = app
         .start
         .checked_add_days(Days::new(u64::from(n) - 1))
@@ -116,7 +116,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
             key: task.key.clone(),
         };
         let status = app.checklist.status(&r, task);
-        let is_sel = focused && i == app.program_task;
+        let is_sel = focused && i == app.program_pane.task;
         let start = lines.len();
         lines.extend(task_lines(
             "",

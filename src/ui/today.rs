@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 ),
             });
         }
-        let is_sel = i == app.today_cursor;
+        let is_sel = i == app.today_pane.cursor;
         let start = lines.len();
         match row {
             TodayRow::Task(item) => {
@@ -79,7 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 lines.extend(task_lines(&prefix, &task.text, status, unit, width, is_sel));
             }
             TodayRow::FollowUp(j) => {
-                if let Some(c) = app.due.get(*j) {
+                if let Some(c) = app.today_pane.due.get(*j) {
                     lines.push(follow_up_line(app, c, width, is_sel));
                 }
             }
@@ -118,16 +118,16 @@ enum Section {
 }
 
 fn follow_up_heading(app: &App) -> Line<'static> {
-    let shown = app.due.len();
-    let text = if shown < usize::try_from(app.due_total).unwrap_or(usize::MAX) {
+    let shown = app.today_pane.due.len();
+    let text = if shown < usize::try_from(app.today_pane.due_total).unwrap_or(usize::MAX) {
         format!(
             "Follow-ups due · {} (the {shown} most overdue shown) · Space logs a touch",
-            app.due_total
+            app.today_pane.due_total
         )
     } else {
         format!(
             "Follow-ups due · {} · Space logs a touch, Enter opens",
-            app.due_total
+            app.today_pane.due_total
         )
     };
     Line::styled(text, theme::heading())

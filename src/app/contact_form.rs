@@ -1,0 +1,318 @@
+//! The forms about one contact: adding and editing, a touch, a follow-up.
+
+use chrono::NaiveDate;
+
+use super::{App, Popup};
+use crate::domain::contact::DEFAULT_CADENCE;
+use crate::domain::dates::{check, day, parse_for};
+use crate::domain::search::Index;
+use crate::domain::{Contact, ContactDraft, ContactField, DateUse, TouchKind};
+use crate::form::{Form, FormKind};
+use crate::store;
+
+/// The contact form's fields, in order: name, company and e-mail first so
+/// that typing in the usual three takes two Tabs.
+const CONTACT_FIELDS: [&str; 12] = [
+    "Name",
+    "Company",
+    "E-mail",
+    "Phone",
+    "Role",
+    "City",
+    "Category",
+    "How met",
+    "Introduced by",
+    "Notes",
+    "Every (days)",
+    "Follow up on",
+];
+
+fn contact_field(field: ContactField) -> usize {
+    match field {
+        ContactField::Name => 0,
+        ContactField::Company => 1,
+        ContactField::Email => 2,
+        ContactField::Phone => 3,
+        ContactField::Role => 4,
+        ContactField::City => 5,
+        ContactField::Category => 6,
+        ContactField::MetHow => 7,
+        ContactField::IntroducedBy => 8,
+        ContactField::Notes => 9,
+        ContactField::Cadence => 10,
+        ContactField::FollowUp => 11,
+    }
+}
+
+const INTRODUCED_BY: usize = 8;
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+impl App {
+    /// The contact form's values for `c` (empty for a new contact) in
+    /// `category`, as the form shows them.
+    fn contact_values(&self, c: Option<&Contact>, category: &str) -> [String; 12] {
+        let text = |f: fn(&Contact) -> &str| c.map(f).unwrap_or("").to_owned();
+        let introduced = c
+            .and_then(|c| c.introduced_by)
+            .and_then(|i| store::contact::name_label(&self.conn, i).ok().flatten())
+            .unwrap_or_default();
+        let cadence = c.map_or(String::new(), |c| c.cadence_days.to_string());
+        let follow = date_text(c.and_then(|c| c.next_follow_up));
+        [
+            text(|c| &c.name),
+            text(|c| &c.company),
+            text(|c| &c.email),
+            text(|c| &c.phone),
+            text(|c| &c.role),
+            text(|c| &c.city),
+            category.to_owned(),
+            text(|c| &c.met_how),
+            introduced,
+            text(|c| &c.notes),
+            cadence,
+            follow,
+        ]
+    }
+
+    /// Open the contact form: empty in `category` when adding, filled in when
+    /// editing `id`. `added` counts contacts added in a row so far.
+    pub(super) fn open_contact_form(&mut self, id: Option<i64>, category: &str, added: usize) {
+        self.contacts.names = Index::new(store::contact::names(&self.conn).unwrap_or_default());
+        let existing = id.and_then(|id| store::contact::get(&self.conn, id).ok().flatten());
+        let values = self.contact_values(existing.as_ref(), category);
+        let default_cadence = DEFAULT_CADENCE.to_string();
+        let placeholders = [
+            "full name",
+            "",
+            "name@example.com",
+            "",
+            "",
+            "",
+            "a category on your list",
+            "where or how you met",
+            "type part of a contact's name",
+            "",
+            default_cadence.as_str(),
+            "YYYY-MM-DD",
+        ];
+        let fields: Vec<(&'static str, &str, &str)> = CONTACT_FIELDS
+            .iter()
+            .zip(&values)
+            .zip(placeholders)
+            .map(|((&label, value), placeholder)| (label, value.as_str(), placeholder))
+            .collect();
+        let title = match (id, added) {
+            (Some(_), _) => " Edit contact ".to_owned(),
+            (None, 0) => " New contact ".to_owned(),
+            (None, n) => format!(" Next contact · {n} added · Esc when done "),
+        };
+        let mut form = Form::new(FormKind::Contact(id), title, &fields);
+        form.streak = added;
+        if existing.is_some() {
+            form.base = Some(values.to_vec());
+        }
+        self.open_form(form);
+    }
+
+    /// Keep the "Introduced by" field's match up to date as it is typed.
+    pub(super) fn form_typed(&mut self) {
+        let Some(Popup::Form(form)) = &mut self.popup else {
+            return;
+        };
+        if !matches!(form.kind, FormKind::Contact(_)) || form.focus != INTRODUCED_BY {
+            return;
+        }
+        let typed = form.value(INTRODUCED_BY);
+        let best = self.contacts.names.search(&typed, 1).first().copied();
+        let label = best.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
+        form.fields[INTRODUCED_BY].note = match (typed.trim().is_empty(), label) {
+            (true, _) => None,
+            (false, Some(name)) => Some(format!("→ {name}")),
+            (false, None) => Some("no contact matches".into()),
+        };
+    }
+
+    fn contact_draft(&mut self, form: &Form) -> Result<(ContactDraft, i64), (usize, String)> {
+        let at = |(f, why): (ContactField, String)| (contact_field(f), why);
+        let mut draft = ContactDraft::named(&form.value(0))
+            .and_then(|d| d.with_email(&form.value(2)))
+            .and_then(|d| d.with_cadence(&form.value(10)))
+            .and_then(|d| d.with_follow_up(&form.value(11)))
+            .map_err(at)?;
+        if let Some(d) = draft.next_follow_up {
+            check(d, self.today, DateUse::FollowUp)
+                .map_err(|why| (contact_field(ContactField::FollowUp), why))?;
+        }
+        let one = |i| crate::domain::text::one_line(&form.value(i));
+        draft.company = one(1);
+        draft.phone = one(3);
+        draft.role = one(4);
+        draft.city = one(5);
+        draft.met_how = one(7);
+        draft.notes = form.value(9).trim().to_owned();
+        let category = self
+            .category_for(&form.value(6))
+            .map_err(|why| (contact_field(ContactField::Category), why))?
+            .id;
+        let typed = form.value(INTRODUCED_BY);
+        if !typed.trim().is_empty() {
+            let id = self.contacts.names.search(&typed, 1).first().copied();
+            draft.introduced_by = Some(id.ok_or_else(|| {
+                (
+                    INTRODUCED_BY,
+                    format!("No contact matches {:?}.", typed.trim()),
+                )
+            })?);
+        }
+        Ok((draft, category))
+    }
+
+    pub(super) fn save_contact(&mut self, mut form: Box<Form>, id: Option<i64>) {
+        if let Some(id) = id
+            && let Ok(Some(now)) = store::contact::get(&self.conn, id)
+        {
+            let values = self.contact_values(Some(&now), &now.category);
+            if form.changed_elsewhere(&values) {
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        }
+        let (draft, category) = match self.contact_draft(&form) {
+            Ok(ok) => ok,
+            Err((i, why)) => {
+                form.fail(i, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let written = match id {
+            Some(id) => store::contact::update(&self.conn, id, Some(category), &draft).map(|()| id),
+            None => store::contact::add(&self.conn, Some(category), &draft, &self.now()),
+        };
+        let saved = match written {
+            Ok(saved) => saved,
+            Err(e) => {
+                // Perhaps deleted in another window: show the lists as
+                // they are, and the problem beside the field it is about.
+                self.refresh();
+                let field = if self.categories.list.iter().any(|c| c.id == category) {
+                    0
+                } else {
+                    contact_field(ContactField::Category)
+                };
+                form.fail(field, e.to_string());
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        self.refresh_contact(saved);
+        self.select_contact(saved);
+        if id.is_some() {
+            self.info(format!("Saved {}.", draft.name));
+            return;
+        }
+        // Straight on to the next person in the same category.
+        let category_name = form.value(6);
+        self.open_contact_form(None, &category_name, form.streak + 1);
+        self.info(format!(
+            "Saved {}. Type the next one, or Esc when done.",
+            draft.name
+        ));
+    }
+
+    pub(super) fn open_touch(&mut self) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name) = (c.id, c.name.clone());
+        let today = date_text(Some(self.today));
+        self.open_form(Form::new(
+            FormKind::Touch(id),
+            format!(" Touch with {name} "),
+            &[
+                ("Kind", "", "call, meeting, email, card, event or note"),
+                ("Date", &today, "YYYY-MM-DD"),
+                ("Note", "", "what happened, what is next"),
+            ],
+        ));
+    }
+
+    pub(super) fn save_touch(&mut self, mut form: Box<Form>, id: i64) {
+        let kind = match TouchKind::parse(&form.value(0)) {
+            Ok(k) => k,
+            Err(why) => {
+                form.fail(0, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let on = match parse_for(&form.value(1), self.today, DateUse::Touch) {
+            Ok(d) => d,
+            Err(why) => {
+                form.fail(1, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        let note = form.value(2).trim().to_owned();
+        if let Err(e) = store::contact::log_touch(&self.conn, id, kind, on, &note, &self.now()) {
+            self.error("Could not log the touch", e);
+            return;
+        }
+        self.refresh_contact(id);
+        let next = store::contact::get(&self.conn, id).ok().flatten();
+        self.info(match next {
+            Some(c) => format!(
+                "Logged a {} with {}.{}",
+                kind.as_str(),
+                c.name,
+                c.next_follow_up
+                    .map(|d| format!(" Next follow-up {}.", day(d, self.today)))
+                    .unwrap_or_default()
+            ),
+            None => "Logged.".into(),
+        });
+    }
+
+    pub(super) fn open_follow_up(&mut self) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name, date) = (c.id, c.name.clone(), date_text(c.next_follow_up));
+        self.open_form(Form::new(
+            FormKind::FollowUp(id),
+            format!(" Follow up with {name} "),
+            &[("On", &date, "YYYY-MM-DD, or empty for none")],
+        ));
+    }
+
+    pub(super) fn save_follow_up(&mut self, mut form: Box<Form>, id: i64) {
+        let typed = form.value(0);
+        let on = if typed.trim().is_empty() {
+            None
+        } else {
+            match parse_for(&typed, self.today, DateUse::FollowUp) {
+                Ok(d) => Some(d),
+                Err(why) => {
+                    form.fail(0, why);
+                    self.popup = Some(Popup::Form(form));
+                    return;
+                }
+            }
+        };
+        match store::contact::set_follow_up(&self.conn, id, on) {
+            Ok(()) => {
+                self.refresh_contact(id);
+                self.info(match on {
+                    Some(d) => format!("Follow up on {}.", day(d, self.today)),
+                    None => "No follow-up set.".into(),
+                });
+            }
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Deleting with a question first, and `u` to undo: the same for
+//! categories, contacts and scripts.
+
+use super::App;
+use super::Popup;
+use crate::domain::contact::LIST_SIZE;
+use crate::pane::Pane;
+use crate::store::{self, WriteError};
+
+/// A write that waits for a yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    DeleteCategory(i64),
+    DeleteContact(i64),
+    /// Mark a contact as one of "my 25" when 25 are marked already.
+    MarkBeyond25(i64),
+    DeleteScript(i64),
+}
+
+/// What the last delete removed, for `u`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deleted {
+    Category(i64),
+    Contact(i64),
+    Script(i64),
+}
+
+impl App {
+    pub(super) fn ask_delete(&mut self) {
+        let (pending, question) = match self.pane {
+            Pane::Categories => {
+                let Some(c) = self.selected_category() else {
+                    return;
+                };
+                let contacts = match c.contacts {
+                    0 => "It holds no contacts.".to_owned(),
+                    1 => "Its 1 contact is deleted with it.".to_owned(),
+                    n => format!("Its {n} contacts are deleted with it."),
+                };
+                (
+                    Pending::DeleteCategory(c.id),
+                    format!("Delete the category {:?}? {contacts} u undoes.", c.name),
+                )
+            }
+            Pane::Contacts => {
+                let Some(c) = self.contacts.rows.get(self.contacts.cursor) else {
+                    return;
+                };
+                (
+                    Pending::DeleteContact(c.id),
+                    format!("Delete {} and their touches? u undoes.", c.name),
+                )
+            }
+            Pane::Scripts => {
+                let Some(s) = self.scripts.selected() else {
+                    return;
+                };
+                (
+                    Pending::DeleteScript(s.id),
+                    format!(
+                        "Delete the script {:?} and its saved versions? u undoes.",
+                        s.title
+                    ),
+                )
+            }
+            _ => return,
+        };
+        self.popup = Some(Popup::Confirm { pending, question });
+    }
+
+    pub(super) fn confirmed(&mut self, pending: Pending) {
+        let now = self.now();
+        let (result, deleted, label) = match pending {
+            Pending::DeleteCategory(id) => {
+                let name = self
+                    .categories
+                    .list
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone());
+                (
+                    store::category::delete(&self.conn, id, &now).map_err(WriteError::from),
+                    Some(Deleted::Category(id)),
+                    name,
+                )
+            }
+            Pending::DeleteContact(id) => {
+                let name = self
+                    .contacts
+                    .rows
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone());
+                (
+                    store::contact::delete(&self.conn, id, &now).map_err(WriteError::from),
+                    Some(Deleted::Contact(id)),
+                    name,
+                )
+            }
+            Pending::MarkBeyond25(id) => (
+                store::contact::set_on_list(&self.conn, id, true),
+                None,
+                None,
+            ),
+            Pending::DeleteScript(id) => {
+                let title = self
+                    .scripts
+                    .list
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(|s| format!("{:?}", s.title));
+                (
+                    store::script::delete(&self.conn, id, &now).map_err(WriteError::from),
+                    Some(Deleted::Script(id)),
+                    title,
+                )
+            }
+        };
+        if let Err(e) = result {
+            self.error("Could not save", e);
+            return;
+        }
+        match pending {
+            Pending::DeleteCategory(_) => self.refresh(),
+            Pending::DeleteContact(id) | Pending::MarkBeyond25(id) => self.refresh_contact(id),
+            Pending::DeleteScript(_) => self.reload_scripts(None),
+        }
+        if let Some(d) = deleted {
+            self.deleted = Some(d);
+            self.info(format!(
+                "Deleted {}. Press u to undo.",
+                label.unwrap_or_default()
+            ));
+        } else {
+            self.info(format!(
+                "Marked: {} on your list, more than {LIST_SIZE}.",
+                self.checklist.metrics.partners
+            ));
+        }
+    }
+
+    pub(super) fn undo_delete(&mut self) {
+        let Some(deleted) = self.deleted.take() else {
+            self.info("Nothing to undo.");
+            return;
+        };
+        let result = match deleted {
+            Deleted::Category(id) => store::category::restore(&self.conn, id),
+            Deleted::Contact(id) => {
+                store::contact::restore(&self.conn, id).map_err(WriteError::from)
+            }
+            Deleted::Script(id) => store::script::undelete(&self.conn, id),
+        };
+        if let Err(e) = result {
+            return self.error("Could not undo", e);
+        }
+        match deleted {
+            Deleted::Script(id) => self.reload_scripts(Some(id)),
+            Deleted::Category(id) | Deleted::Contact(id) => {
+                self.refresh();
+                match (deleted, self.pane) {
+                    (Deleted::Category(_), Pane::Categories) => self.select_category(id),
+                    (Deleted::Contact(_), Pane::Contacts) => self.select_contact(id),
+                    _ => {}
+                }
+            }
+        }
+        self.info("Restored.");
+    }
+}

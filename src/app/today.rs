@@ -1,0 +1,63 @@
+//! The Today pane: today's tasks, the follow-ups due, and what is behind.
+
+use super::{App, step};
+use crate::domain::{Contact, Item};
+use crate::pane::Pane;
+
+/// The Today pane's own state.
+#[derive(Debug, Default)]
+pub struct TodayPane {
+    pub cursor: usize,
+    /// Contacts whose follow-up is due today or overdue, the most overdue
+    /// first, at most `DUE_SHOWN` of them.
+    pub due: Vec<Contact>,
+    /// How many follow-ups are due in all.
+    pub due_total: u32,
+}
+
+/// One line of the Today pane's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TodayRow {
+    Task(Item),
+    /// A contact whose follow-up is due (by index into `App::due`).
+    FollowUp(usize),
+}
+
+/// How many follow-ups due the Today pane lists.
+pub const DUE_SHOWN: u32 = 100;
+
+impl App {
+    /// Today's checklist, as the Today pane lists it.
+    pub fn today_items(&self) -> Vec<Item> {
+        self.checklist.today(&self.program, self.position())
+    }
+
+    /// The Today pane's list: today's tasks, the follow-ups due, then the
+    /// unfinished tasks of earlier days.
+    pub fn today_rows(&self) -> Vec<TodayRow> {
+        let (behind, today): (Vec<Item>, Vec<Item>) =
+            self.today_items().into_iter().partition(|i| i.behind);
+        today
+            .into_iter()
+            .map(TodayRow::Task)
+            .chain((0..self.today_pane.due.len()).map(TodayRow::FollowUp))
+            .chain(behind.into_iter().map(TodayRow::Task))
+            .collect()
+    }
+
+    /// The follow-up under the cursor on the Today pane.
+    pub fn selected_follow_up(&self) -> Option<&Contact> {
+        if self.pane != Pane::Today {
+            return None;
+        }
+        match self.today_rows().get(self.today_pane.cursor) {
+            Some(TodayRow::FollowUp(i)) => self.today_pane.due.get(*i),
+            _ => None,
+        }
+    }
+
+    pub(super) fn today_move(&mut self, by: isize) {
+        let len = self.today_rows().len();
+        self.today_pane.cursor = step(self.today_pane.cursor, by, len.saturating_sub(1));
+    }
+}
