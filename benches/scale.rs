@@ -70,7 +70,7 @@ fn scale(c: &mut Criterion) {
 
     let mut app = open_app(&hundred);
     app.update(Action::GoTo(Pane::Contacts));
-    app.update(Action::ToggleAll);
+    app.update(Action::NextView);
     assert_eq!(app.contacts.rows.len(), 100_000);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     group.bench_function("key j/k and redraw, all 100k contacts (120x40)", |b| {

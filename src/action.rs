@@ -53,8 +53,10 @@ pub enum Action {
     Confirm,
     /// Show the contacts of the selected category.
     ShowContacts,
-    /// Switch the Contacts pane between one category and all.
-    ToggleAll,
+    /// Switch the Contacts pane between one category, all, and clients.
+    NextView,
+    /// Make the selected contact a client today, or no longer one.
+    MarkClient,
     /// Log a touch with the selected contact.
     LogTouch,
     /// Move the selected contact to the next stage.

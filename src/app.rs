@@ -15,7 +15,7 @@ mod today;
 mod typing;
 
 pub use categories::CategoriesPane;
-pub use contacts::ContactsPane;
+pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use program::{ProgramFocus, ProgramPane};
@@ -124,8 +124,7 @@ impl App {
         };
         let notes = store::program::notes(&conn)?;
         let categories = store::category::list(&conn)?;
-        let due = store::contact::due(&conn, today, DUE_SHOWN)?;
-        let due_total = store::contact::due_count(&conn, today)?;
+        let today_pane = TodayPane::load(&conn, today)?;
         let day = Position::of(start, today).day();
         let data_version = store::data_version(&conn)?;
         Ok(App {
@@ -137,11 +136,7 @@ impl App {
             checklist,
             notes,
             pane: Pane::Today,
-            today_pane: TodayPane {
-                cursor: 0,
-                due,
-                due_total,
-            },
+            today_pane,
             program_pane: ProgramPane {
                 day,
                 task: 0,
@@ -297,15 +292,16 @@ impl App {
             Action::Undo => self.undo_delete(),
             Action::MoveUp | Action::MoveDown => self.move_category(action == Action::MoveUp),
             Action::ShowContacts => {
-                self.contacts.all = false;
+                self.contacts.shows = Shows::Category;
                 self.go_to(Pane::Contacts);
             }
-            Action::ToggleAll => {
-                self.contacts.all = !self.contacts.all;
+            Action::NextView => {
+                self.contacts.shows = self.contacts.shows.next();
                 self.contacts.cursor = 0;
                 self.reload_contacts();
             }
             Action::LogTouch => self.open_touch(),
+            Action::MarkClient => self.toggle_client(),
             Action::StageUp | Action::StageDown => self.step_stage(action == Action::StageUp),
             Action::MarkPartner => self.toggle_mark(),
             Action::SetFollowUp => self.open_follow_up(),

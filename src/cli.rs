@@ -3,6 +3,7 @@
 pub mod errors;
 pub mod out;
 mod people;
+mod referral;
 mod script;
 mod today;
 
@@ -23,6 +24,7 @@ use crate::domain::text::one_line;
 use crate::domain::{DateUse, Position, Program, TouchKind, parse_date};
 use crate::store::{self, Access, Lookup, Options};
 use out::Out;
+pub use referral::ThanksJson;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -86,6 +88,27 @@ pub enum Command {
     Script {
         #[command(subcommand)]
         command: script::ScriptCommand,
+    },
+    /// Clients: contacts who buy from you; they need no category.
+    Client {
+        #[command(subcommand)]
+        command: referral::ClientCommand,
+    },
+    /// The referral ledger: referrals received and given.
+    Referral {
+        #[command(subcommand)]
+        command: referral::ReferralCommand,
+    },
+    /// Thank-yous owed to referrers, and marking them sent.
+    Thanks {
+        #[command(subcommand)]
+        command: referral::ThanksCommand,
+    },
+    /// Referrals given and received per partner, and whom to refer first.
+    Balance {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -177,10 +200,13 @@ pub enum ContactCommand {
         #[arg(long, default_value = "")]
         company: String,
     },
-    /// List contacts, of one category or of all.
+    /// List contacts: of one category, clients, or all.
     List {
-        #[arg(long)]
+        #[arg(long, conflicts_with = "clients")]
         category: Option<String>,
+        /// Only clients.
+        #[arg(long)]
+        clients: bool,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -234,7 +260,12 @@ impl Command {
             Command::Category { command } => !matches!(command, CategoryCommand::Add { .. }),
             Command::Contact { command } => matches!(command, ContactCommand::List { .. }),
             Command::Config { command } => command.is_query(),
-            Command::Program { .. } | Command::Demo { .. } => false,
+            Command::Referral { command } => {
+                matches!(command, referral::ReferralCommand::List { .. })
+            }
+            Command::Thanks { command } => matches!(command, referral::ThanksCommand::List { .. }),
+            Command::Balance { .. } => true,
+            Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
         };
         if reads { Access::Read } else { Access::Write }
     }
@@ -243,7 +274,8 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, script, config, demo (list25 --help describes them).";
+     contact, client, referral, thanks, balance, script, config, demo (list25 --help describes \
+     them).";
 
 /// Run what the command line asks for.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -331,6 +363,10 @@ fn dispatch(
         }
         Some(Command::Config { command }) => config(&conn, &mut out, command)?,
         Some(Command::Script { command }) => script::run(&conn, &mut out, command)?,
+        Some(Command::Client { command }) => referral::client(&conn, &mut out, command, today)?,
+        Some(Command::Referral { command }) => referral::referral(&conn, &mut out, command, today)?,
+        Some(Command::Thanks { command }) => referral::thanks(&conn, &mut out, command, today)?,
+        Some(Command::Balance { json }) => referral::balance(&conn, &mut out, json)?,
     };
     out.flush()?;
     Ok(code)

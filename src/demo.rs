@@ -113,7 +113,11 @@ pub fn fill(
             } else {
                 format!("{first} {last} {}", n + 1)
             };
-            let stage = STAGES[i % STAGES.len()];
+            // Partners are few, as in life: the first ones met become them.
+            let stage = match STAGES[i % STAGES.len()] {
+                "partner" if i >= 150 => "met",
+                other => other,
+            };
             let touched = i % 3 != 0;
             let back = u64::try_from(i % 90).unwrap_or(0);
             let last_touch = touched.then(|| today - Days::new(back));

@@ -339,7 +339,7 @@ fn contact_bad_input_exits_2_and_writes_nothing() {
         ),
         (
             &["contact", "touch", "ana", "--kind", "call"][..],
-            "could be Ana Lima (Printers), Ana Souza (Printers)",
+            "could be Ana Lima (#1, Printers), Ana Souza (#2, Printers); give more of the name, or its #ID",
         ),
         (
             &["contact", "touch", "Cy", "--kind", "call"][..],

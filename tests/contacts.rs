@@ -112,7 +112,7 @@ fn form_errors_sit_beside_their_fields_and_nothing_is_written() {
     app.update(Action::Add);
     fill(
         &mut app,
-        &["Cy", "", "cy@", "", "", "", "", "", "", "", "", "soon"],
+        &["Cy", "", "cy@", "", "", "", "", "", "", "", "", "", "soon"],
     );
     let (field, why) = common::form_error(&app).expect("error");
     assert_eq!(field, "E-mail");
@@ -136,17 +136,18 @@ fn form_errors_sit_beside_their_fields_and_nothing_is_written() {
 }
 
 #[test]
-fn introduced_by_is_picked_by_fuzzy_name() {
+fn referred_by_is_picked_by_fuzzy_name() {
     let mut app = with_people();
     app.update(Action::Add);
     typed(&mut app, "Cy Dorn");
-    for _ in 0..8 {
+    for _ in 0..9 {
         app.update(Action::NextField);
     }
     typed(&mut app, "ana");
     match &app.popup {
         Some(Popup::Form(f)) => {
-            assert_eq!(f.fields[8].note.as_deref(), Some("→ Ana Lima (Printers)"))
+            assert_eq!(f.fields[9].label, "Referred by");
+            assert_eq!(f.fields[9].note.as_deref(), Some("→ Ana Lima (Printers)"))
         }
         _ => panic!("form open"),
     }
@@ -167,7 +168,7 @@ fn introduced_by_is_picked_by_fuzzy_name() {
     let cy = store::contact::get(app.connection(), cy.id)
         .expect("read")
         .expect("stored");
-    assert_eq!(cy.introduced_by, Some(ana.id));
+    assert_eq!(cy.referred_by, Some(ana.id));
 }
 
 #[test]
@@ -208,23 +209,32 @@ fn marking_a_26th_partner_asks_first() {
         for i in 0..25 {
             let d = ContactDraft::named(&format!("Partner {i:02}")).expect("draft");
             let id = store::contact::add(c, Some(printers), &d, &now()).expect("add");
+            store::contact::set_stage(c, id, Stage::Met, now().date()).expect("met");
             store::contact::set_on_list(c, id, true).expect("mark");
         }
     });
+    assert_eq!(app.checklist.metrics.partners, 25);
     app.update(Action::GoTo(Pane::Categories));
     app.update(Action::ShowContacts);
     assert_eq!(app.contacts.rows[0].name, "Ana Lima");
     app.update(Action::MarkPartner);
-    assert!(
-        matches!(app.popup, Some(Popup::Confirm { .. })),
-        "asks first"
-    );
+    match &app.popup {
+        Some(Popup::Confirm { question, .. }) => {
+            assert!(question.contains("already have 25"), "{question}");
+            assert!(question.contains("not met Ana Lima yet"), "{question}");
+        }
+        _ => panic!("asks first"),
+    }
     app.update(Action::Cancel);
     assert!(!app.contacts.rows[0].on_list);
     app.update(Action::MarkPartner);
     app.update(Action::Confirm);
     assert!(app.contacts.rows[0].on_list);
-    assert_eq!(app.checklist.metrics.partners, 26);
+    assert_eq!(app.checklist.metrics.listed, 26);
+    assert_eq!(
+        app.checklist.metrics.partners, 25,
+        "a star on someone never met is not a partner"
+    );
     app.update(Action::MarkPartner);
     assert!(!app.contacts.rows[0].on_list, "unmarking never asks");
 }
@@ -247,7 +257,7 @@ fn search_finds_across_categories_and_enter_jumps_there() {
     app.update(Action::Save);
     assert!(app.popup.is_none());
     assert_eq!(app.pane, Pane::Contacts);
-    assert!(app.contacts.all);
+    assert_eq!(app.contacts.shows, list25::app::Shows::All);
     assert_eq!(app.contacts.rows[app.contacts.cursor].name, "Bo Chen");
 }
 
@@ -297,25 +307,26 @@ fn the_pane_at_80x24_and_100x30() {
     app.update(Action::Down);
     app.message = None;
     insta::assert_snapshot!("contacts_80x24", draw(&app, 80, 24).backend());
-    app.update(Action::ToggleAll);
+    app.update(Action::NextView);
     insta::assert_snapshot!("contacts_all_100x30", draw(&app, 100, 30).backend());
 }
 
 #[test]
 fn one_contact_changed_keeps_the_list_as_the_store_orders_it() {
     let mut app = with_people();
-    app.update(Action::ToggleAll);
+    app.update(Action::NextView);
     app.update(Action::Edit);
     for _ in 0.."Ana Lima".chars().count() {
         app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
     }
     typed(&mut app, "Émile Zola");
     app.update(Action::Save);
-    let stored: Vec<String> = store::contact::list(app.connection(), None)
-        .expect("list")
-        .into_iter()
-        .map(|c| c.name)
-        .collect();
+    let stored: Vec<String> =
+        store::contact::list(app.connection(), list25::domain::contact::ContactView::All)
+            .expect("list")
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
     assert_eq!(names(&app), stored);
     assert_eq!(names(&app), ["Bo Chen", "Émile Zola"]);
 }

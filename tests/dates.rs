@@ -104,7 +104,8 @@ fn far_dates_are_refused_beside_their_field_and_nothing_is_written() {
     assert_eq!(common::form_error(&app).map(|e| e.0), Some("Follow up on"));
     app.update(Action::Cancel);
 
-    let ana = &store::contact::list(app.connection(), None).expect("list")[0];
+    let ana = &store::contact::list(app.connection(), list25::domain::contact::ContactView::All)
+        .expect("list")[0];
     assert_eq!((ana.last_touch, ana.next_follow_up), (None, None));
 }
 

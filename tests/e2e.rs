@@ -114,12 +114,13 @@ fn a_category_and_three_contacts_typed_in_survive_a_restart() {
     s.wait_for("3 added");
     s.send("\x1b");
     // The footer changes only once the form is closed.
-    s.wait_for("c category/all");
+    s.wait_for("c view");
     s.send("q");
     assert!(s.wait_exit());
 
     let conn = store::open(&db, common::date("2026-11-22")).expect("reopen");
-    let people = store::contact::list(&conn, None).expect("list");
+    let people =
+        store::contact::list(&conn, list25::domain::contact::ContactView::All).expect("list");
     let rows: Vec<_> = people
         .iter()
         .map(|c| {

@@ -16,7 +16,7 @@ fn with_printers(db: &std::path::Path) {
 
 fn contact_names(db: &std::path::Path) -> Vec<String> {
     let conn = store::open(db, common::date("2026-11-22")).expect("reopen");
-    store::contact::list(&conn, None)
+    store::contact::list(&conn, list25::domain::contact::ContactView::All)
         .expect("list")
         .into_iter()
         .map(|c| c.name)
@@ -45,7 +45,7 @@ fn a_paste_into_the_contact_form_fills_one_field_and_adds_nobody() {
     s.send(&bracketed("Line one\tCo\nLine two\nLine three"));
     s.wait_for("Line one Co Line two");
     s.send("\x1b");
-    s.wait_for("c category/all");
+    s.wait_for("c view");
     s.send("q");
     assert!(s.wait_exit());
     assert!(contact_names(&db).is_empty(), "{:?}", contact_names(&db));

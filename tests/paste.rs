@@ -21,7 +21,7 @@ fn app_with_a_category() -> App {
 }
 
 fn contacts(app: &App) -> Vec<String> {
-    store::contact::list(app.connection(), None)
+    store::contact::list(app.connection(), list25::domain::contact::ContactView::All)
         .expect("list")
         .into_iter()
         .map(|c| c.name)

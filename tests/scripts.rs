@@ -84,7 +84,7 @@ fn setup(conn: &Connection) {
 fn scripts() -> App {
     let mut app = common::app_with("2026-11-22", "2026-11-22", setup).with_instant(key_at);
     app.update(Action::GoTo(Pane::Contacts));
-    app.update(Action::ToggleAll);
+    app.update(Action::NextView);
     app.update(Action::GoTo(Pane::Scripts));
     app.message = None;
     app

@@ -133,7 +133,7 @@ fn a_contact_is_not_saved_into_a_category_another_window_deleted() {
     assert_eq!(field, "Category");
     assert!(why.contains("deleted"), "{why}");
     let conn = store::open(&db, common::date("2026-11-22")).expect("open");
-    let names: Vec<String> = store::contact::list(&conn, None)
+    let names: Vec<String> = store::contact::list(&conn, list25::domain::contact::ContactView::All)
         .expect("list")
         .into_iter()
         .map(|c| c.name)
@@ -194,7 +194,8 @@ fn an_edit_over_a_change_made_elsewhere_asks_first_and_says_what_changed() {
     a.update(Action::Save);
     assert!(a.popup.is_none(), "{:?}", common::form_error(&a));
     let conn = store::open(&db, common::date("2026-11-22")).expect("open");
-    let ana = &store::contact::list(&conn, None).expect("list")[0];
+    let ana =
+        &store::contact::list(&conn, list25::domain::contact::ContactView::All).expect("list")[0];
     assert_eq!(
         (ana.company.as_str(), ana.email.as_str()),
         ("", "ana@lima.co")

@@ -12,39 +12,41 @@ use crate::store;
 
 /// The contact form's fields, in order: name, company and e-mail first so
 /// that typing in the usual three takes two Tabs.
-const CONTACT_FIELDS: [&str; 12] = [
-    "Name",
-    "Company",
-    "E-mail",
-    "Phone",
-    "Role",
-    "City",
-    "Category",
-    "How met",
-    "Introduced by",
-    "Notes",
-    "Every (days)",
-    "Follow up on",
+const CONTACT_FIELDS: [(ContactField, &str, &str); 13] = [
+    (ContactField::Name, "Name", "full name"),
+    (ContactField::Company, "Company", ""),
+    (ContactField::Email, "E-mail", "name@example.com"),
+    (ContactField::Phone, "Phone", ""),
+    (ContactField::Role, "Role", ""),
+    (ContactField::City, "City", ""),
+    (
+        ContactField::Category,
+        "Category",
+        "a category on your list; empty for a client",
+    ),
+    (
+        ContactField::ClientSince,
+        "Client since",
+        "YYYY-MM-DD, or empty if not a client",
+    ),
+    (ContactField::MetHow, "How met", "where or how you met"),
+    (
+        ContactField::ReferredBy,
+        "Referred by",
+        "type part of a contact's name",
+    ),
+    (ContactField::Notes, "Notes", ""),
+    (ContactField::Cadence, "Every (days)", ""),
+    (ContactField::FollowUp, "Follow up on", "YYYY-MM-DD"),
 ];
 
+/// Where `field` is in the contact form.
 fn contact_field(field: ContactField) -> usize {
-    match field {
-        ContactField::Name => 0,
-        ContactField::Company => 1,
-        ContactField::Email => 2,
-        ContactField::Phone => 3,
-        ContactField::Role => 4,
-        ContactField::City => 5,
-        ContactField::Category => 6,
-        ContactField::MetHow => 7,
-        ContactField::IntroducedBy => 8,
-        ContactField::Notes => 9,
-        ContactField::Cadence => 10,
-        ContactField::FollowUp => 11,
-    }
+    CONTACT_FIELDS
+        .iter()
+        .position(|(f, _, _)| *f == field)
+        .unwrap_or(0)
 }
-
-const INTRODUCED_BY: usize = 8;
 
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -54,28 +56,31 @@ fn date_text(d: Option<NaiveDate>) -> String {
 impl App {
     /// The contact form's values for `c` (empty for a new contact) in
     /// `category`, as the form shows them.
-    fn contact_values(&self, c: Option<&Contact>, category: &str) -> [String; 12] {
+    fn contact_values(&self, c: Option<&Contact>, category: &str) -> Vec<String> {
         let text = |f: fn(&Contact) -> &str| c.map(f).unwrap_or("").to_owned();
         let introduced = c
-            .and_then(|c| c.introduced_by)
+            .and_then(|c| c.referred_by)
             .and_then(|i| store::contact::name_label(&self.conn, i).ok().flatten())
             .unwrap_or_default();
         let cadence = c.map_or(String::new(), |c| c.cadence_days.to_string());
-        let follow = date_text(c.and_then(|c| c.next_follow_up));
-        [
-            text(|c| &c.name),
-            text(|c| &c.company),
-            text(|c| &c.email),
-            text(|c| &c.phone),
-            text(|c| &c.role),
-            text(|c| &c.city),
-            category.to_owned(),
-            text(|c| &c.met_how),
-            introduced,
-            text(|c| &c.notes),
-            cadence,
-            follow,
-        ]
+        CONTACT_FIELDS
+            .iter()
+            .map(|(field, _, _)| match field {
+                ContactField::Name => text(|c| &c.name),
+                ContactField::Company => text(|c| &c.company),
+                ContactField::Email => text(|c| &c.email),
+                ContactField::Phone => text(|c| &c.phone),
+                ContactField::Role => text(|c| &c.role),
+                ContactField::City => text(|c| &c.city),
+                ContactField::Category => category.to_owned(),
+                ContactField::ClientSince => date_text(c.and_then(|c| c.client_since)),
+                ContactField::MetHow => text(|c| &c.met_how),
+                ContactField::ReferredBy => introduced.clone(),
+                ContactField::Notes => text(|c| &c.notes),
+                ContactField::Cadence => cadence.clone(),
+                ContactField::FollowUp => date_text(c.and_then(|c| c.next_follow_up)),
+            })
+            .collect()
     }
 
     /// Open the contact form: empty in `category` when adding, filled in when
@@ -85,25 +90,16 @@ impl App {
         let existing = id.and_then(|id| store::contact::get(&self.conn, id).ok().flatten());
         let values = self.contact_values(existing.as_ref(), category);
         let default_cadence = DEFAULT_CADENCE.to_string();
-        let placeholders = [
-            "full name",
-            "",
-            "name@example.com",
-            "",
-            "",
-            "",
-            "a category on your list",
-            "where or how you met",
-            "type part of a contact's name",
-            "",
-            default_cadence.as_str(),
-            "YYYY-MM-DD",
-        ];
         let fields: Vec<(&'static str, &str, &str)> = CONTACT_FIELDS
             .iter()
             .zip(&values)
-            .zip(placeholders)
-            .map(|((&label, value), placeholder)| (label, value.as_str(), placeholder))
+            .map(|((field, label, placeholder), value)| {
+                let placeholder = match field {
+                    ContactField::Cadence => default_cadence.as_str(),
+                    _ => placeholder,
+                };
+                (*label, value.as_str(), placeholder)
+            })
             .collect();
         let title = match (id, added) {
             (Some(_), _) => " Edit contact ".to_owned(),
@@ -113,57 +109,76 @@ impl App {
         let mut form = Form::new(FormKind::Contact(id), title, &fields);
         form.streak = added;
         if existing.is_some() {
-            form.base = Some(values.to_vec());
+            form.base = Some(values);
         }
         self.open_form(form);
     }
 
-    /// Keep the "Introduced by" field's match up to date as it is typed.
+    /// Keep the "Referred by" field's match up to date as it is typed.
     pub(super) fn form_typed(&mut self) {
         let Some(Popup::Form(form)) = &mut self.popup else {
             return;
         };
-        if !matches!(form.kind, FormKind::Contact(_)) || form.focus != INTRODUCED_BY {
+        if !matches!(form.kind, FormKind::Contact(_))
+            || form.focus != contact_field(ContactField::ReferredBy)
+        {
             return;
         }
-        let typed = form.value(INTRODUCED_BY);
+        let typed = form.value(contact_field(ContactField::ReferredBy));
         let best = self.contacts.names.search(&typed, 1).first().copied();
         let label = best.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
-        form.fields[INTRODUCED_BY].note = match (typed.trim().is_empty(), label) {
-            (true, _) => None,
-            (false, Some(name)) => Some(format!("→ {name}")),
-            (false, None) => Some("no contact matches".into()),
-        };
+        form.fields[contact_field(ContactField::ReferredBy)].note =
+            match (typed.trim().is_empty(), label) {
+                (true, _) => None,
+                (false, Some(name)) => Some(format!("→ {name}")),
+                (false, None) => Some("no contact matches".into()),
+            };
     }
 
-    fn contact_draft(&mut self, form: &Form) -> Result<(ContactDraft, i64), (usize, String)> {
+    fn contact_draft(
+        &mut self,
+        form: &Form,
+    ) -> Result<(ContactDraft, Option<i64>), (usize, String)> {
         let at = |(f, why): (ContactField, String)| (contact_field(f), why);
-        let mut draft = ContactDraft::named(&form.value(0))
-            .and_then(|d| d.with_email(&form.value(2)))
-            .and_then(|d| d.with_cadence(&form.value(10)))
-            .and_then(|d| d.with_follow_up(&form.value(11)))
+        let value = |f: ContactField| form.value(contact_field(f));
+        let mut draft = ContactDraft::named(&value(ContactField::Name))
+            .and_then(|d| d.with_email(&value(ContactField::Email)))
+            .and_then(|d| d.with_cadence(&value(ContactField::Cadence)))
+            .and_then(|d| d.with_follow_up(&value(ContactField::FollowUp)))
+            .and_then(|d| d.with_client_since(&value(ContactField::ClientSince)))
             .map_err(at)?;
         if let Some(d) = draft.next_follow_up {
             check(d, self.today, DateUse::FollowUp)
                 .map_err(|why| (contact_field(ContactField::FollowUp), why))?;
         }
-        let one = |i| crate::domain::text::one_line(&form.value(i));
-        draft.company = one(1);
-        draft.phone = one(3);
-        draft.role = one(4);
-        draft.city = one(5);
-        draft.met_how = one(7);
-        draft.notes = form.value(9).trim().to_owned();
-        let category = self
-            .category_for(&form.value(6))
-            .map_err(|why| (contact_field(ContactField::Category), why))?
-            .id;
-        let typed = form.value(INTRODUCED_BY);
+        if let Some(d) = draft.client_since {
+            check(d, self.today, DateUse::Happened)
+                .map_err(|why| (contact_field(ContactField::ClientSince), why))?;
+        }
+        let one = |f| crate::domain::text::one_line(&value(f));
+        draft.company = one(ContactField::Company);
+        draft.phone = one(ContactField::Phone);
+        draft.role = one(ContactField::Role);
+        draft.city = one(ContactField::City);
+        draft.met_how = one(ContactField::MetHow);
+        draft.notes = value(ContactField::Notes).trim().to_owned();
+        // A client needs no category; anyone else is in one.
+        let typed = value(ContactField::Category);
+        let category = if typed.trim().is_empty() && draft.client_since.is_some() {
+            None
+        } else {
+            Some(
+                self.category_for(&typed)
+                    .map_err(|why| (contact_field(ContactField::Category), why))?
+                    .id,
+            )
+        };
+        let typed = form.value(contact_field(ContactField::ReferredBy));
         if !typed.trim().is_empty() {
             let id = self.contacts.names.search(&typed, 1).first().copied();
-            draft.introduced_by = Some(id.ok_or_else(|| {
+            draft.referred_by = Some(id.ok_or_else(|| {
                 (
-                    INTRODUCED_BY,
+                    contact_field(ContactField::ReferredBy),
                     format!("No contact matches {:?}.", typed.trim()),
                 )
             })?);
@@ -190,8 +205,8 @@ impl App {
             }
         };
         let written = match id {
-            Some(id) => store::contact::update(&self.conn, id, Some(category), &draft).map(|()| id),
-            None => store::contact::add(&self.conn, Some(category), &draft, &self.now()),
+            Some(id) => store::contact::update(&self.conn, id, category, &draft).map(|()| id),
+            None => store::contact::add(&self.conn, category, &draft, &self.now()),
         };
         let saved = match written {
             Ok(saved) => saved,
@@ -199,11 +214,12 @@ impl App {
                 // Perhaps deleted in another window: show the lists as
                 // they are, and the problem beside the field it is about.
                 self.refresh();
-                let field = if self.categories.list.iter().any(|c| c.id == category) {
-                    0
-                } else {
-                    contact_field(ContactField::Category)
-                };
+                let field =
+                    if category.is_none_or(|k| self.categories.list.iter().any(|c| c.id == k)) {
+                        0
+                    } else {
+                        contact_field(ContactField::Category)
+                    };
                 form.fail(field, e.to_string());
                 self.popup = Some(Popup::Form(form));
                 return;
@@ -216,7 +232,7 @@ impl App {
             return;
         }
         // Straight on to the next person in the same category.
-        let category_name = form.value(6);
+        let category_name = form.value(contact_field(ContactField::Category));
         self.open_contact_form(None, &category_name, form.streak + 1);
         self.info(format!(
             "Saved {}. Type the next one, or Esc when done.",

@@ -4,11 +4,30 @@
 use chrono::NaiveDate;
 
 use super::{App, Message, Pending, Popup, step};
-use crate::domain::contact::LIST_SIZE;
+use crate::domain::contact::{ContactView, LIST_SIZE};
 use crate::domain::search::Index;
 use crate::domain::{Category, Contact, ContactRow, Stage};
 use crate::pane::Pane;
 use crate::store;
+
+/// Which contacts the pane lists; `c` goes round them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shows {
+    /// The people of the category selected in Categories.
+    Category,
+    All,
+    Clients,
+}
+
+impl Shows {
+    pub fn next(self) -> Shows {
+        match self {
+            Shows::Category => Shows::All,
+            Shows::All => Shows::Clients,
+            Shows::Clients => Shows::Category,
+        }
+    }
+}
 
 /// The Contacts pane's own state.
 pub struct ContactsPane {
@@ -17,11 +36,11 @@ pub struct ContactsPane {
     /// The whole of the contact under the cursor.
     pub selected: Option<Contact>,
     pub cursor: usize,
-    /// All contacts, not only the selected category's.
-    pub all: bool,
+    /// Which contacts are listed.
+    pub shows: Shows,
     /// The stage history of the contact under the cursor.
     pub history: Vec<(Stage, NaiveDate)>,
-    /// Contact names for the "Introduced by" field, loaded when a contact
+    /// Contact names for the "Referred by" field, loaded when a contact
     /// form opens.
     pub names: Index,
 }
@@ -32,7 +51,7 @@ impl Default for ContactsPane {
             rows: Vec::new(),
             selected: None,
             cursor: 0,
-            all: false,
+            shows: Shows::Category,
             history: Vec::new(),
             names: Index::new(Vec::new()),
         }
@@ -42,16 +61,23 @@ impl Default for ContactsPane {
 impl App {
     /// The category the Contacts pane is filtered to, if it is.
     pub fn contact_filter(&self) -> Option<&Category> {
-        if self.contacts.all {
-            None
-        } else {
-            self.categories.list.get(self.categories.cursor)
+        match self.contacts.shows {
+            Shows::Category => self.categories.list.get(self.categories.cursor),
+            Shows::All | Shows::Clients => None,
+        }
+    }
+
+    /// What the Contacts pane lists: with no category to show, everyone.
+    pub fn contact_view(&self) -> ContactView {
+        match (self.contacts.shows, self.contact_filter()) {
+            (Shows::Clients, _) => ContactView::Clients,
+            (_, Some(c)) => ContactView::Category(c.id),
+            (_, None) => ContactView::All,
         }
     }
 
     pub(super) fn reload_contacts(&mut self) {
-        let filter = self.contact_filter().map(|c| c.id);
-        match store::contact::rows(&self.conn, filter) {
+        match store::contact::rows(&self.conn, self.contact_view()) {
             Ok(contacts) => {
                 self.contacts.rows = contacts;
                 self.contacts.cursor = self
@@ -90,11 +116,16 @@ impl App {
             Ok(c) => c,
             Err(e) => return self.error("Could not read the contact", e),
         };
-        let filter = self.contact_filter().map(|c| c.id);
+        let view = self.contact_view();
         if let Some(at) = self.contacts.rows.iter().position(|c| c.id == id) {
             self.contacts.rows.remove(at);
         }
-        if let Some(c) = fresh.filter(|c| filter.is_none() || c.category_id == filter) {
+        let shown = |c: &Contact| match view {
+            ContactView::Category(id) => c.category_id == Some(id),
+            ContactView::All => true,
+            ContactView::Clients => c.client_since.is_some(),
+        };
+        if let Some(c) = fresh.filter(shown) {
             // The order of `store::contact::rows`: name, ASCII case folded.
             let key = |name: &str, id: i64| (name.to_ascii_lowercase(), id);
             let at = self
@@ -123,7 +154,9 @@ impl App {
     /// Jump to a contact in the Contacts pane, showing all contacts.
     pub(super) fn show_contact(&mut self, id: i64) {
         self.popup = None;
-        self.contacts.all = true;
+        if self.contacts.shows == Shows::Category {
+            self.contacts.shows = Shows::All;
+        }
         self.pane = Pane::Contacts;
         self.reload_contacts();
         self.select_contact(id);
@@ -154,20 +187,32 @@ impl App {
         }
     }
 
+    /// Put the selected contact on the 25 list, or take them off. Asks
+    /// first when the list is full, or when they have not been met yet (a
+    /// partner is someone you have met).
     pub(super) fn toggle_mark(&mut self) {
         let Some(c) = self.target_contact() else {
             return;
         };
-        let (id, name, on) = (c.id, c.name.clone(), c.on_list);
-        if !on && self.checklist.metrics.partners >= LIST_SIZE {
-            self.popup = Some(Popup::Confirm {
-                pending: Pending::MarkBeyond25(id),
-                question: format!(
-                    "You already have {} partners on your 25 list. Add {name} as one more?",
-                    self.checklist.metrics.partners
-                ),
-            });
-            return;
+        let (id, name, on, stage) = (c.id, c.name.clone(), c.on_list, c.stage);
+        let listed = self.checklist.metrics.listed;
+        if !on {
+            let mut why = Vec::new();
+            if listed >= LIST_SIZE {
+                why.push(format!("You already have {listed} on your 25 list."));
+            }
+            if stage < Stage::Met {
+                why.push(format!(
+                    "You have not met {name} yet: they count as a partner once you have."
+                ));
+            }
+            if !why.is_empty() {
+                self.popup = Some(Popup::Confirm {
+                    pending: Pending::Mark(id),
+                    question: format!("{} Put {name} on it?", why.join(" ")),
+                });
+                return;
+            }
         }
         match store::contact::set_on_list(&self.conn, id, !on) {
             Ok(()) => {
@@ -175,19 +220,56 @@ impl App {
                 self.message = Some(Message::Info(if on {
                     format!("{name} is off your 25 list.")
                 } else {
-                    format!(
-                        "{name} is on your 25 list: {}/{LIST_SIZE}.",
-                        self.checklist.metrics.partners
-                    )
+                    self.marked(&name, stage)
                 }));
             }
             Err(e) => self.error("Could not save", e),
         }
     }
 
+    /// What marking `name` on the 25 list did.
+    pub(super) fn marked(&self, name: &str, stage: Stage) -> String {
+        let m = self.checklist.metrics;
+        let partner = if stage >= Stage::Met {
+            format!("{} partners of {LIST_SIZE}", m.partners)
+        } else {
+            "a partner once you have met".to_owned()
+        };
+        format!(
+            "{name} is on your 25 list ({} marked): {partner}.",
+            m.listed
+        )
+    }
+
     pub(super) fn contacts_move(&mut self, by: isize) {
         let len = self.contacts.rows.len();
         self.contacts.cursor = step(self.contacts.cursor, by, len.saturating_sub(1));
         self.load_selected();
+    }
+
+    /// Make the selected contact a client today, or no longer one.
+    pub(super) fn toggle_client(&mut self) {
+        let Some(c) = self.target_contact() else {
+            return;
+        };
+        let (id, name, since) = (c.id, c.name.clone(), c.client_since);
+        let to = if since.is_some() {
+            None
+        } else {
+            Some(self.today)
+        };
+        match store::contact::set_client(&self.conn, id, to) {
+            Ok(()) => {
+                self.refresh_contact(id);
+                self.info(match since {
+                    Some(d) => format!(
+                        "{name} is no longer a client (was since {}).",
+                        crate::domain::dates::day(d, self.today)
+                    ),
+                    None => format!("{name} is a client since today."),
+                });
+            }
+            Err(e) => self.error("Could not save", e),
+        }
     }
 }

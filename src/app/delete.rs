@@ -3,7 +3,6 @@
 
 use super::App;
 use super::Popup;
-use crate::domain::contact::LIST_SIZE;
 use crate::pane::Pane;
 use crate::store::{self, WriteError};
 
@@ -12,8 +11,9 @@ use crate::store::{self, WriteError};
 pub enum Pending {
     DeleteCategory(i64),
     DeleteContact(i64),
-    /// Mark a contact as one of "my 25" when 25 are marked already.
-    MarkBeyond25(i64),
+    /// Put a contact on the 25 list although it is full, or they have not
+    /// been met yet.
+    Mark(i64),
     DeleteScript(i64),
 }
 
@@ -97,7 +97,7 @@ impl App {
                     name,
                 )
             }
-            Pending::MarkBeyond25(id) => (
+            Pending::Mark(id) => (
                 store::contact::set_on_list(&self.conn, id, true),
                 None,
                 None,
@@ -122,7 +122,7 @@ impl App {
         }
         match pending {
             Pending::DeleteCategory(_) => self.refresh(),
-            Pending::DeleteContact(id) | Pending::MarkBeyond25(id) => self.refresh_contact(id),
+            Pending::DeleteContact(id) | Pending::Mark(id) => self.refresh_contact(id),
             Pending::DeleteScript(_) => self.reload_scripts(None),
         }
         if let Some(d) = deleted {
@@ -131,11 +131,8 @@ impl App {
                 "Deleted {}. Press u to undo.",
                 label.unwrap_or_default()
             ));
-        } else {
-            self.info(format!(
-                "Marked: {} on your list, more than {LIST_SIZE}.",
-                self.checklist.metrics.partners
-            ));
+        } else if let Some(c) = self.contacts.selected.clone() {
+            self.info(self.marked(&c.name, c.stage));
         }
     }
 

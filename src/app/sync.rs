@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{App, DUE_SHOWN};
+use super::{App, TodayPane};
 use crate::domain::SaveKind;
 use crate::pane::Pane;
 use crate::store;
@@ -108,21 +108,25 @@ impl App {
         }
     }
 
-    /// Read again the categories with their counts, and the follow-ups due.
+    /// Read again the categories with their counts, the follow-ups due
+    /// and the thank-yous owed.
     pub(super) fn refresh_counts(&mut self) {
         let loaded = (|| {
+            let categories = store::category::list(&self.conn)?;
             Ok::<_, rusqlite::Error>((
-                store::category::list(&self.conn)?,
-                store::contact::due(&self.conn, self.today, DUE_SHOWN)?,
-                store::contact::due_count(&self.conn, self.today)?,
+                store::metrics::from_categories(&self.conn, &categories)?,
+                categories,
+                TodayPane::load(&self.conn, self.today)?,
             ))
         })();
         match loaded {
-            Ok((categories, due, due_total)) => {
-                self.today_pane.due_total = due_total;
-                self.checklist.metrics = crate::domain::Metrics::from_categories(&categories);
+            Ok((metrics, categories, fresh)) => {
+                self.checklist.metrics = metrics;
                 self.categories.list = categories;
-                self.today_pane.due = due;
+                self.today_pane = TodayPane {
+                    cursor: self.today_pane.cursor,
+                    ..fresh
+                };
                 self.categories.cursor = self
                     .categories
                     .cursor

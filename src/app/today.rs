@@ -1,8 +1,12 @@
 //! The Today pane: today's tasks, the follow-ups due, and what is behind.
 
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
 use super::{App, step};
-use crate::domain::{Contact, Item};
+use crate::domain::{Contact, Item, ThankYou};
 use crate::pane::Pane;
+use crate::store;
 
 /// The Today pane's own state.
 #[derive(Debug, Default)]
@@ -13,18 +17,38 @@ pub struct TodayPane {
     pub due: Vec<Contact>,
     /// How many follow-ups are due in all.
     pub due_total: u32,
+    /// Thank-yous (and news) owed to referrers, the most overdue first, at
+    /// most `DUE_SHOWN` of them.
+    pub thanks: Vec<ThankYou>,
+    /// How many are owed in all.
+    pub thanks_total: u32,
 }
 
 /// One line of the Today pane's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TodayRow {
     Task(Item),
-    /// A contact whose follow-up is due (by index into `App::due`).
+    /// A thank-you owed (by index into `TodayPane::thanks`).
+    ThankYou(usize),
+    /// A contact whose follow-up is due (by index into `TodayPane::due`).
     FollowUp(usize),
 }
 
 /// How many follow-ups due the Today pane lists.
 pub const DUE_SHOWN: u32 = 100;
+
+impl TodayPane {
+    /// What the pane lists besides the tasks, read from the database.
+    pub(super) fn load(conn: &Connection, today: NaiveDate) -> rusqlite::Result<TodayPane> {
+        Ok(TodayPane {
+            cursor: 0,
+            due: store::contact::due(conn, today, DUE_SHOWN)?,
+            due_total: store::contact::due_count(conn, today)?,
+            thanks: store::referral::owed(conn, DUE_SHOWN)?,
+            thanks_total: store::referral::owed_count(conn)?,
+        })
+    }
+}
 
 impl App {
     /// Today's checklist, as the Today pane lists it.
@@ -32,14 +56,15 @@ impl App {
         self.checklist.today(&self.program, self.position())
     }
 
-    /// The Today pane's list: today's tasks, the follow-ups due, then the
-    /// unfinished tasks of earlier days.
+    /// The Today pane's list: today's tasks, the thank-yous owed, the
+    /// follow-ups due, then the unfinished tasks of earlier days.
     pub fn today_rows(&self) -> Vec<TodayRow> {
         let (behind, today): (Vec<Item>, Vec<Item>) =
             self.today_items().into_iter().partition(|i| i.behind);
         today
             .into_iter()
             .map(TodayRow::Task)
+            .chain((0..self.today_pane.thanks.len()).map(TodayRow::ThankYou))
             .chain((0..self.today_pane.due.len()).map(TodayRow::FollowUp))
             .chain(behind.into_iter().map(TodayRow::Task))
             .collect()
@@ -52,6 +77,17 @@ impl App {
         }
         match self.today_rows().get(self.today_pane.cursor) {
             Some(TodayRow::FollowUp(i)) => self.today_pane.due.get(*i),
+            _ => None,
+        }
+    }
+
+    /// The thank-you under the cursor on the Today pane.
+    pub fn selected_thank_you(&self) -> Option<&ThankYou> {
+        if self.pane != Pane::Today {
+            return None;
+        }
+        match self.today_rows().get(self.today_pane.cursor) {
+            Some(TodayRow::ThankYou(i)) => self.today_pane.thanks.get(*i),
             _ => None,
         }
     }

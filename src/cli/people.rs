@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::out::Out;
 use super::{CategoryCommand, ContactCommand, only, refuse};
+use crate::domain::contact::ContactView;
 use crate::domain::dates::check;
 use crate::domain::text::one_line;
 use crate::domain::{Category, CategoryDraft, ContactDraft, DateUse};
@@ -23,8 +24,10 @@ fn category_named(conn: &Connection, name: &str) -> Result<Result<Category, Stri
 
 #[derive(Debug, Serialize)]
 struct ContactRow<'a> {
+    id: i64,
     name: &'a str,
-    category: &'a str,
+    /// Null for a contact in no category (a client).
+    category: Option<&'a str>,
     company: &'a str,
     email: &'a str,
     phone: &'a str,
@@ -32,6 +35,8 @@ struct ContactRow<'a> {
     on_list: bool,
     last_touch: Option<String>,
     next_follow_up: Option<String>,
+    client_since: Option<String>,
+    referred_by: Option<String>,
 }
 
 pub fn contact(
@@ -67,21 +72,34 @@ pub fn contact(
             };
             out.line(format!("Added {} to {}.", draft.name, category.name))?;
         }
-        ContactCommand::List { category, json } => {
-            let filter = match category {
-                None => None,
+        ContactCommand::List {
+            category,
+            clients,
+            json,
+        } => {
+            let view = match category {
+                None if clients => ContactView::Clients,
+                None => ContactView::All,
                 Some(name) => match category_named(conn, &name)? {
-                    Ok(c) => Some(c.id),
+                    Ok(c) => ContactView::Category(c.id),
                     Err(why) => return Ok(refuse(&why)),
                 },
             };
-            let contacts = store::contact::list(conn, filter)?;
+            let contacts = store::contact::list(conn, view)?;
             if json {
+                // Referrers by id: few, so each is read once.
+                let mut names = std::collections::HashMap::new();
+                for id in contacts.iter().filter_map(|c| c.referred_by) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = names.entry(id) {
+                        e.insert(store::contact::get(conn, id)?.map(|c| c.name));
+                    }
+                }
                 let rows: Vec<ContactRow> = contacts
                     .iter()
                     .map(|c| ContactRow {
+                        id: c.id,
                         name: &c.name,
-                        category: &c.category,
+                        category: c.category_id.map(|_| c.category.as_str()),
                         company: &c.company,
                         email: &c.email,
                         phone: &c.phone,
@@ -89,13 +107,19 @@ pub fn contact(
                         on_list: c.on_list,
                         last_touch: c.last_touch.map(|d| d.to_string()),
                         next_follow_up: c.next_follow_up.map(|d| d.to_string()),
+                        client_since: c.client_since.map(|d| d.to_string()),
+                        referred_by: c
+                            .referred_by
+                            .and_then(|id| names.get(&id).cloned().flatten()),
                     })
                     .collect();
                 out.json(&rows)?;
             } else if contacts.is_empty() {
-                out.line(
-                    "No contacts yet. Add one: list25 contact add \"Ana Lima\" --category Printers",
-                )?;
+                out.line(if clients {
+                    "No clients yet. Add one: list25 client add \"Ana Lima\" --since 2026-01-15"
+                } else {
+                    "No contacts yet. Add one: list25 contact add \"Ana Lima\" --category Printers"
+                })?;
             } else {
                 for c in &contacts {
                     let mark = if c.on_list { "★" } else { " " };
@@ -103,12 +127,12 @@ pub fn contact(
                         .next_follow_up
                         .map(|d| format!(" · follow up {d}"))
                         .unwrap_or_default();
-                    out.line(format!(
-                        "{mark} {} · {} · {}{follow}",
-                        c.name,
-                        c.category,
-                        c.stage.as_str()
-                    ))?;
+                    let what = match c.client_since {
+                        Some(d) if c.category.is_empty() => format!("client since {d}"),
+                        Some(d) => format!("{} · client since {d}", c.category),
+                        None => format!("{} · {}", c.category, c.stage.as_str()),
+                    };
+                    out.line(format!("{mark} {} · {what}{follow}", c.name))?;
                 }
             }
         }
@@ -122,7 +146,7 @@ pub fn contact(
                 store::contact::lookup(conn, &name)?,
                 &name,
                 &format!("There is no contact named {name:?}."),
-                "name",
+                "name, or its #ID",
             ) {
                 Ok(c) => c,
                 Err(why) => return Ok(refuse(&why)),

@@ -32,6 +32,8 @@ pub struct Report {
     pub title: String,
     pub lesson: String,
     pub tasks: Vec<ReportTask>,
+    /// Thank-yous (and news) owed to referrers, the most overdue first.
+    pub thank_yous: Vec<super::ThanksJson>,
     pub follow_ups: Vec<FollowUp>,
     pub progress: Progress,
 }
@@ -90,6 +92,10 @@ impl Report {
             .collect();
         let mut report = Self::new(program, &checklist, start, today);
         report.follow_ups = follow_ups;
+        report.thank_yous = store::referral::owed(conn, u32::MAX)?
+            .iter()
+            .map(|t| super::ThanksJson::new(t, today))
+            .collect();
         Ok(report)
     }
 
@@ -137,6 +143,7 @@ impl Report {
             title: day.map(|d| d.title.clone()).unwrap_or_default(),
             lesson: day.map(|d| d.lesson.clone()).unwrap_or_default(),
             tasks,
+            thank_yous: Vec::new(),
             follow_ups: Vec::new(),
             progress: Progress { done, total },
         }
@@ -181,6 +188,18 @@ impl Report {
             for (i, line) in crate::ui::text::wrap(&text, 72).into_iter().enumerate() {
                 let lead = if i == 0 { mark } else { "   " };
                 let _ = writeln!(out, "  {lead} {line}");
+            }
+        }
+        if !self.thank_yous.is_empty() {
+            out.push_str("\nThank-yous owed\n");
+            for t in &self.thank_yous {
+                let when = if t.overdue { "overdue since" } else { "due" };
+                let what = if t.kind == "news" {
+                    format!("Tell {} how it went with {}", t.to, t.person)
+                } else {
+                    format!("Thank {} for {}", t.to, t.person)
+                };
+                let _ = writeln!(out, "  {what}, {when} {}", t.due);
             }
         }
         if !self.follow_ups.is_empty() {

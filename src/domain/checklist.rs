@@ -13,7 +13,14 @@ pub struct Metrics {
     pub contacts: u32,
     pub categories_with_contacts: u32,
     pub met: u32,
+    /// Partners, by the one rule (`contact::is_partner`).
     pub partners: u32,
+    /// Contacts marked ★ on the 25 list, met or not.
+    pub listed: u32,
+    /// Clients with a referrer recorded.
+    pub referrers: u32,
+    /// Of those, the ones whose referrer was thanked for them.
+    pub referrers_thanked: u32,
 }
 
 impl Metrics {
@@ -27,7 +34,10 @@ impl Metrics {
             )
             .unwrap_or(u32::MAX),
             met: categories.iter().map(|c| c.met).sum(),
-            partners: categories.iter().map(|c| c.on_list).sum(),
+            partners: categories.iter().map(|c| c.partners).sum(),
+            listed: categories.iter().map(|c| c.on_list).sum(),
+            referrers: 0,
+            referrers_thanked: 0,
         }
     }
 
@@ -38,6 +48,16 @@ impl Metrics {
             Metric::CategoriesWithContacts => self.categories_with_contacts,
             Metric::Met => self.met,
             Metric::Partners => self.partners,
+            Metric::ReferrersThanked => self.referrers_thanked,
+        }
+    }
+
+    /// What a measured task aims for: its target, or for "every referrer
+    /// thanked" all the referrers recorded, if more.
+    pub fn target(&self, measure: super::program::Measure) -> u32 {
+        match measure.metric {
+            Metric::ReferrersThanked => measure.target.max(self.referrers),
+            _ => measure.target,
         }
     }
 }
@@ -82,7 +102,7 @@ impl Checklist {
         if let Some(m) = task.measure {
             return Status::Measured {
                 value: self.metrics.value(m.metric),
-                target: m.target,
+                target: self.metrics.target(m),
             };
         }
         self.done

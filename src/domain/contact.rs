@@ -51,6 +51,24 @@ impl Stage {
     }
 }
 
+/// The one rule for who counts as a partner, used by the header, the
+/// categories' counts, the measured tasks and the command line: someone
+/// you call a partner (the stage), or someone on your 25 list whom you have
+/// met. A star on a person you have never met does not make a partner.
+pub fn is_partner(stage: Stage, on_list: bool) -> bool {
+    stage == Stage::Partner || (on_list && stage >= Stage::Met)
+}
+
+/// Which contacts the Contacts pane and `contact list` show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactView {
+    /// The people of one category.
+    Category(i64),
+    All,
+    /// Clients, whatever their category.
+    Clients,
+}
+
 /// The kinds of touch a contact can get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TouchKind {
@@ -124,13 +142,15 @@ pub struct Contact {
     pub phone: String,
     pub city: String,
     pub met_how: String,
-    pub introduced_by: Option<i64>,
+    pub referred_by: Option<i64>,
     pub notes: String,
     pub stage: Stage,
     pub on_list: bool,
     pub cadence_days: u32,
     pub last_touch: Option<NaiveDate>,
     pub next_follow_up: Option<NaiveDate>,
+    /// The day they became a client; none if they are not one.
+    pub client_since: Option<NaiveDate>,
 }
 
 impl Contact {
@@ -151,6 +171,7 @@ pub struct ContactRow {
     pub on_list: bool,
     pub last_touch: Option<NaiveDate>,
     pub next_follow_up: Option<NaiveDate>,
+    pub client_since: Option<NaiveDate>,
 }
 
 impl ContactRow {
@@ -174,6 +195,7 @@ impl From<&Contact> for ContactRow {
             on_list: c.on_list,
             last_touch: c.last_touch,
             next_follow_up: c.next_follow_up,
+            client_since: c.client_since,
         }
     }
 }
@@ -188,10 +210,11 @@ pub struct ContactDraft {
     pub phone: String,
     pub city: String,
     pub met_how: String,
-    pub introduced_by: Option<i64>,
+    pub referred_by: Option<i64>,
     pub notes: String,
     pub cadence_days: u32,
     pub next_follow_up: Option<NaiveDate>,
+    pub client_since: Option<NaiveDate>,
 }
 
 /// The field a problem is in.
@@ -204,11 +227,12 @@ pub enum ContactField {
     Phone,
     City,
     MetHow,
-    IntroducedBy,
+    ReferredBy,
     Notes,
     Cadence,
     FollowUp,
     Category,
+    ClientSince,
 }
 
 /// The longest name accepted, in characters.
@@ -252,6 +276,16 @@ impl ContactDraft {
                 }
             };
         }
+        Ok(self)
+    }
+
+    /// A client since the date typed; empty for not a client.
+    pub fn with_client_since(mut self, date: &str) -> Result<Self, (ContactField, String)> {
+        self.client_since = if date.trim().is_empty() {
+            None
+        } else {
+            Some(parse_date(date).map_err(|e| (ContactField::ClientSince, e))?)
+        };
         Ok(self)
     }
 

@@ -22,6 +22,9 @@ pub enum DateUse {
     FollowUp,
     /// The program's first day: within two years back and one ahead.
     Start,
+    /// When something happened (a referral, a thank-you sent, becoming a
+    /// client): not after today.
+    Happened,
 }
 
 /// The earliest date list25 takes for anything.
@@ -43,6 +46,11 @@ pub fn check(d: NaiveDate, today: NaiveDate, what: DateUse) -> Result<NaiveDate,
     match what {
         DateUse::Touch if d > today => Err(format!(
             "{} is after today ({}): a touch is logged once it has happened; to plan one, set a follow-up",
+            ymd(d),
+            ymd(today)
+        )),
+        DateUse::Happened if d > today => Err(format!(
+            "{} is after today ({}): record it once it has happened",
             ymd(d),
             ymd(today)
         )),

@@ -22,8 +22,11 @@ pub enum Metric {
     CategoriesWithContacts,
     /// Contacts met in person or on a call (stage met or partner).
     Met,
-    /// Contacts marked as one of "my 25".
+    /// Partners, by the one rule (`contact::is_partner`).
     Partners,
+    /// Clients with a referrer recorded whose referrer was thanked; the
+    /// target is all of them (and at least the target written).
+    ReferrersThanked,
 }
 
 impl Metric {
@@ -35,6 +38,7 @@ impl Metric {
             Metric::CategoriesWithContacts => "categories with people",
             Metric::Met => "met",
             Metric::Partners => "partners",
+            Metric::ReferrersThanked => "referrers thanked",
         }
     }
 }

@@ -4,8 +4,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{TIMESTAMP_FORMAT, WriteError};
+use crate::domain::contact::is_partner;
 use crate::domain::text::key;
-use crate::domain::{Category, CategoryDraft};
+use crate::domain::{Category, CategoryDraft, Stage};
 
 const COLUMNS: &str = "id, name, why, target";
 
@@ -33,7 +34,7 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
 }
 
 /// Fill in the per-category counts, read from one index in one pass.
-/// A partner found is a contact at stage "partner" or on the 25 list.
+/// A partner is counted by the one rule, `contact::is_partner`.
 fn count_contacts(conn: &Connection, categories: &mut [Category]) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT category_id, stage, on_list, count(*) FROM contact
@@ -50,10 +51,11 @@ fn count_contacts(conn: &Connection, categories: &mut [Category]) -> rusqlite::R
         if on_list {
             c.on_list += n;
         }
-        if on_list || stage == "partner" {
+        let stage = Stage::parse(&stage).unwrap_or_default();
+        if is_partner(stage, on_list) {
             c.partners += n;
         }
-        if stage == "met" || stage == "partner" {
+        if stage >= Stage::Met {
             c.met += n;
         }
     }
@@ -343,6 +345,7 @@ mod tests {
         contact::add(&conn, Some(a), &ana, &now()).expect("contact");
         contact::add(&conn, Some(b), &ana, &now()).expect("contact");
         contact::set_on_list(&conn, first, true).expect("mark");
+        contact::set_stage(&conn, first, crate::domain::Stage::Met, now().date()).expect("met");
         // Deleted on its own earlier: stays deleted after the undo.
         let earlier = now() - chrono::Duration::hours(1);
         let alone = contact::add(&conn, Some(a), &ana, &now()).expect("contact");
@@ -351,9 +354,19 @@ mod tests {
         assert_eq!((printers.contacts, printers.partners), (2, 1));
 
         delete(&conn, a, &now()).expect("delete");
-        assert_eq!(contact::list(&conn, None).expect("all").len(), 1);
+        assert_eq!(
+            contact::list(&conn, crate::domain::contact::ContactView::All)
+                .expect("all")
+                .len(),
+            1
+        );
         restore(&conn, a).expect("restore");
-        assert_eq!(contact::list(&conn, Some(a)).expect("back").len(), 2);
+        assert_eq!(
+            contact::list(&conn, crate::domain::contact::ContactView::Category(a))
+                .expect("back")
+                .len(),
+            2
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{Live, Lookup, TIMESTAMP_FORMAT, WriteError, must_be_live};
+use crate::domain::contact::ContactView;
 use crate::domain::contact::follow_up_after;
 use crate::domain::text::{fold, key};
 use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
@@ -12,15 +13,15 @@ use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 const DATE: &str = "%Y-%m-%d";
 
 const SELECT: &str = "SELECT c.id, c.category_id, coalesce(k.name, ''), c.name, c.company, c.role,
-        c.email, c.phone, c.city, c.met_how, c.introduced_by, c.notes, c.stage, c.on_list,
-        c.cadence_days, c.last_touch, c.next_follow_up
+        c.email, c.phone, c.city, c.met_how, c.referred_by, c.notes, c.stage, c.on_list,
+        c.cadence_days, c.last_touch, c.next_follow_up, c.client_since
     FROM contact c LEFT JOIN category k ON k.id = c.category_id";
 
-fn date(text: Option<String>) -> Option<NaiveDate> {
+pub(super) fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(&t, DATE).ok())
 }
 
-fn date_text(d: NaiveDate) -> String {
+pub(super) fn date_text(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
 
@@ -37,25 +38,27 @@ fn from_row(row: &Row) -> rusqlite::Result<Contact> {
         phone: row.get(7)?,
         city: row.get(8)?,
         met_how: row.get(9)?,
-        introduced_by: row.get(10)?,
+        referred_by: row.get(10)?,
         notes: row.get(11)?,
         stage: Stage::parse(&stage).unwrap_or(Stage::Identified),
         on_list: row.get(13)?,
         cadence_days: row.get(14)?,
         last_touch: date(row.get(15)?),
         next_follow_up: date(row.get(16)?),
+        client_since: date(row.get(17)?),
     })
 }
 
-/// The rows of the live contacts of one category, or of all when
-/// `category` is `None`, by name.
-pub fn rows(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<ContactRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, category_id, name, company, stage, on_list, last_touch, next_follow_up
-         FROM contact WHERE deleted_at IS NULL AND (?1 IS NULL OR category_id = ?1)
-         ORDER BY name COLLATE NOCASE, id",
-    )?;
-    stmt.query_map([category], |r| {
+/// The rows of the live contacts `view` shows, by name.
+pub fn rows(conn: &Connection, view: ContactView) -> rusqlite::Result<Vec<ContactRow>> {
+    let (filter, value) = view_filter(view);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, category_id, name, company, stage, on_list, last_touch, next_follow_up,
+                client_since
+         FROM contact WHERE deleted_at IS NULL AND {filter}
+         ORDER BY name COLLATE NOCASE, id"
+    ))?;
+    stmt.query_map([value], |r| {
         let stage: String = r.get(4)?;
         Ok(ContactRow {
             id: r.get(0)?,
@@ -66,19 +69,33 @@ pub fn rows(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<Co
             on_list: r.get(5)?,
             last_touch: date(r.get(6)?),
             next_follow_up: date(r.get(7)?),
+            client_since: date(r.get(8)?),
         })
     })?
     .collect()
 }
 
-/// Live contacts of one category, or of all when `category` is `None`,
-/// by name.
-pub fn list(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<Contact>> {
+/// The condition on `contact` (unaliased) that picks what `view` shows,
+/// with its one parameter.
+fn view_filter(view: ContactView) -> (&'static str, Option<i64>) {
+    match view {
+        ContactView::Category(id) => ("category_id = ?1", Some(id)),
+        ContactView::All => ("?1 IS NULL", None),
+        ContactView::Clients => ("?1 IS NULL AND client_since IS NOT NULL", None),
+    }
+}
+
+/// The live contacts `view` shows, by name.
+pub fn list(conn: &Connection, view: ContactView) -> rusqlite::Result<Vec<Contact>> {
+    let (filter, value) = view_filter(view);
+    let filter = filter
+        .replace("category_id", "c.category_id")
+        .replace("client_since", "c.client_since");
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.category_id = ?1)
+        "{SELECT} WHERE c.deleted_at IS NULL AND {filter}
          ORDER BY c.name COLLATE NOCASE, c.id"
     ))?;
-    stmt.query_map([category], from_row)?.collect()
+    stmt.query_map([value], from_row)?.collect()
 }
 
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Contact>> {
@@ -112,9 +129,17 @@ pub fn due_count(conn: &Connection, today: NaiveDate) -> rusqlite::Result<u32> {
     )
 }
 
-/// Find one contact by name: the same name (as names compare, see
-/// `text::key`) wins, then a unique part of a name, accents ignored.
+/// Find one contact by `#ID`, or by name: the same name (as names compare,
+/// see `text::key`) wins, then a unique part of a name, accents ignored.
+/// When several match, each is told apart by its id.
 pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>> {
+    if let Some(id) = name
+        .trim()
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return Ok(get(conn, id)?.map_or(Lookup::None, |c| Lookup::One(Box::new(c))));
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT id, name FROM contact WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
     )?;
@@ -151,9 +176,9 @@ pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>
                 .into_iter()
                 .map(|c| {
                     if c.category.is_empty() {
-                        c.name
+                        format!("{} (#{})", c.name, c.id)
                     } else {
-                        format!("{} ({})", c.name, c.category)
+                        format!("{} (#{}, {})", c.name, c.id, c.category)
                     }
                 })
                 .collect(),
@@ -162,16 +187,16 @@ pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>
 }
 
 /// The columns a contact form writes, in the order of `draft_values`.
-const DRAFT_COLUMNS: &str = "name, company, role, email, phone, city, met_how, introduced_by,
-    notes, cadence_days, next_follow_up";
+const DRAFT_COLUMNS: &str = "name, company, role, email, phone, city, met_how, referred_by,
+    notes, cadence_days, next_follow_up, client_since";
 
-/// The values of a draft for `DRAFT_COLUMNS` (?1 to ?11), then the
-/// category (?12), then one more value (?13).
+/// The values of a draft for `DRAFT_COLUMNS` (?1 to ?12), then the
+/// category (?13), then one more value (?14).
 fn draft_values<'a>(
     draft: &'a ContactDraft,
     category: &'a Option<i64>,
     last: &'a dyn ToSql,
-) -> [Box<dyn ToSql + 'a>; 13] {
+) -> [Box<dyn ToSql + 'a>; 14] {
     [
         Box::new(&draft.name),
         Box::new(&draft.company),
@@ -180,10 +205,11 @@ fn draft_values<'a>(
         Box::new(&draft.phone),
         Box::new(&draft.city),
         Box::new(&draft.met_how),
-        Box::new(draft.introduced_by),
+        Box::new(draft.referred_by),
         Box::new(&draft.notes),
         Box::new(draft.cadence_days),
         Box::new(draft.next_follow_up.map(date_text)),
+        Box::new(draft.client_since.map(date_text)),
         Box::new(category),
         Box::new(last),
     ]
@@ -200,11 +226,23 @@ pub fn add(
     if let Some(c) = category {
         must_be_live(&tx, Live::Category(c))?;
     }
+    let id = write_new(&tx, category, draft, now)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// `add` within a transaction the caller holds.
+pub(super) fn write_new(
+    tx: &Connection,
+    category: Option<i64>,
+    draft: &ContactDraft,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<i64> {
     let created = now.format(TIMESTAMP_FORMAT).to_string();
     tx.execute(
         &format!(
             "INSERT INTO contact ({DRAFT_COLUMNS}, category_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
         ),
         params_from_iter(draft_values(draft, &category, &created)),
     )?;
@@ -213,7 +251,6 @@ pub fn add(
         "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
         params![id, Stage::Identified.as_str(), date_text(now.date())],
     )?;
-    tx.commit()?;
     Ok(id)
 }
 
@@ -224,9 +261,9 @@ pub fn update(
     category: Option<i64>,
     draft: &ContactDraft,
 ) -> Result<(), WriteError> {
-    if draft.introduced_by == Some(id) {
+    if draft.referred_by == Some(id) {
         return Err(WriteError::Refused(
-            "A contact cannot introduce themselves.".into(),
+            "A contact cannot be their own referrer.".into(),
         ));
     }
     let tx = conn.unchecked_transaction()?;
@@ -237,8 +274,8 @@ pub fn update(
     tx.execute(
         &format!(
             "UPDATE contact SET ({DRAFT_COLUMNS}, category_id)
-                 = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-             WHERE id = ?13"
+                 = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             WHERE id = ?14"
         ),
         params_from_iter(draft_values(draft, &category, &id)),
     )?;
@@ -317,6 +354,20 @@ pub fn log_touch(
 ) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
     must_be_live(&tx, Live::Contact(id))?;
+    write_touch(&tx, id, kind, on, note, now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// `log_touch` within a transaction the caller holds.
+pub(super) fn write_touch(
+    tx: &Connection,
+    id: i64,
+    kind: TouchKind,
+    on: NaiveDate,
+    note: &str,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO touch (contact_id, kind, on_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, kind.as_str(), date_text(on), note, now.format(TIMESTAMP_FORMAT).to_string()],
@@ -330,7 +381,7 @@ pub fn log_touch(
     if let (Some(reached), Some(current)) = (kind.reaches(), Stage::parse(&stage))
         && reached > current
     {
-        write_stage(&tx, id, reached, on)?;
+        write_stage(tx, id, reached, on)?;
     }
     let last = date(last).unwrap_or(on);
     tx.execute(
@@ -341,7 +392,6 @@ pub fn log_touch(
             date_text(follow_up_after(last, cadence))
         ],
     )?;
-    tx.commit()?;
     Ok(())
 }
 
@@ -368,6 +418,18 @@ pub fn touches(
         }
     }
     Ok(out)
+}
+
+/// Make a contact a client since `since`, or no longer a client.
+pub fn set_client(conn: &Connection, id: i64, since: Option<NaiveDate>) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
+    tx.execute(
+        "UPDATE contact SET client_since = ?2 WHERE id = ?1",
+        params![id, since.map(date_text)],
+    )?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Set or clear the next follow-up by hand.
@@ -423,9 +485,15 @@ pub fn search_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<Strin
     }))
 }
 
-/// "Name (Category)", as the "Introduced by" field shows a contact.
+/// "Name (Category)", as the "Referred by" field shows a contact.
 pub fn name_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
-    Ok(get(conn, id)?.map(|c| format!("{} ({})", c.name, c.category)))
+    Ok(get(conn, id)?.map(|c| {
+        if c.category.is_empty() {
+            c.name
+        } else {
+            format!("{} ({})", c.name, c.category)
+        }
+    }))
 }
 
 /// How much of a contact's notes search looks at, in characters.
@@ -493,7 +561,7 @@ mod tests {
         add(&conn, Some(cat), &person("Zoë Adams"), &now()).expect("add");
         add(&conn, Some(cat), &person("ana Lima"), &now()).expect("add");
         add(&conn, None, &person("Bo"), &now()).expect("add");
-        let names: Vec<_> = list(&conn, Some(cat))
+        let names: Vec<_> = list(&conn, ContactView::Category(cat))
             .expect("list")
             .into_iter()
             .map(|c| (c.name, c.category))
@@ -505,7 +573,7 @@ mod tests {
                 ("Zoë Adams".into(), "Printers".into())
             ]
         );
-        assert_eq!(list(&conn, None).expect("all").len(), 3);
+        assert_eq!(list(&conn, ContactView::All).expect("all").len(), 3);
     }
 
     #[test]
@@ -592,11 +660,12 @@ mod tests {
     fn deleted_contacts_disappear_and_come_back() {
         let (conn, cat) = setup();
         let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
+        set_stage(&conn, id, Stage::Met, now().date()).expect("met");
         set_on_list(&conn, id, true).expect("mark");
         let partners = |c: &Connection| crate::store::metrics::load(c).expect("metrics").partners;
         assert_eq!(partners(&conn), 1);
         delete(&conn, id, &now()).expect("delete");
-        assert!(list(&conn, None).expect("list").is_empty());
+        assert!(list(&conn, ContactView::All).expect("list").is_empty());
         assert_eq!(partners(&conn), 0);
         restore(&conn, id).expect("restore");
         assert_eq!(partners(&conn), 1);
@@ -622,7 +691,7 @@ mod tests {
         d.phone = "+1 555 0101".into();
         d.city = "Osaka 大阪".into();
         d.met_how = "spring fair".into();
-        d.introduced_by = Some(ana);
+        d.referred_by = Some(ana);
         d.notes = "likes 🍵".into();
         let check = |id: i64, category: i64| {
             let c = get(&conn, id).expect("get").expect("some");
@@ -644,7 +713,7 @@ mod tests {
                 ),
                 ("+1 555 0101", "Osaka 大阪", "spring fair", "likes 🍵")
             );
-            assert_eq!(c.introduced_by, Some(ana));
+            assert_eq!(c.referred_by, Some(ana));
             assert_eq!(c.cadence_days, 14);
             assert_eq!(
                 c.next_follow_up,
@@ -664,7 +733,7 @@ mod tests {
         let (conn, cat) = setup();
         let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
         let mut draft = person("Ana");
-        draft.introduced_by = Some(id);
+        draft.referred_by = Some(id);
         assert!(update(&conn, id, Some(cat), &draft).is_err());
     }
 }

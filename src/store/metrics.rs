@@ -7,7 +7,17 @@ use crate::domain::Metrics;
 /// Read the counts measured tasks depend on. Contacts always belong to a
 /// category, so the per-category counts add up to the whole.
 pub fn load(conn: &Connection) -> rusqlite::Result<Metrics> {
-    Ok(Metrics::from_categories(&super::category::list(conn)?))
+    from_categories(conn, &super::category::list(conn)?)
+}
+
+/// The counts, from categories already read and the referrals.
+pub fn from_categories(
+    conn: &Connection,
+    categories: &[crate::domain::Category],
+) -> rusqlite::Result<Metrics> {
+    let mut m = Metrics::from_categories(categories);
+    (m.referrers, m.referrers_thanked) = super::referral::referrers_thanked(conn)?;
+    Ok(m)
 }
 
 #[cfg(test)]
@@ -46,7 +56,10 @@ mod tests {
                 contacts: 2,
                 categories_with_contacts: 1,
                 met: 1,
-                partners: 1
+                partners: 0,
+                listed: 1,
+                referrers: 0,
+                referrers_thanked: 0,
             }
         );
     }

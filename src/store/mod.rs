@@ -7,6 +7,7 @@ pub mod metrics;
 mod open;
 mod open_error;
 pub mod program;
+pub mod referral;
 pub mod script;
 mod script_text;
 pub mod settings;
@@ -31,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_categories.sql"),
     include_str!("migrations/003_contacts.sql"),
     include_str!("migrations/004_scripts.sql"),
+    include_str!("migrations/005_referrals.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{draw_panel, highlight, text, theme, window, wrapped};
-use crate::app::App;
+use crate::app::{App, Shows};
 use crate::domain::Contact;
 use crate::domain::dates::short_day;
 
@@ -22,20 +22,18 @@ fn short(d: Option<NaiveDate>, today: NaiveDate) -> String {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let filter = app.contact_filter();
-    let title = match filter {
-        Some(c) => format!(
-            " {} · {} contacts · c shows all ",
-            c.name,
-            app.contacts.rows.len()
-        ),
-        None => format!(
-            " All contacts · {} · c shows one category ",
-            app.contacts.rows.len()
-        ),
+    let n = app.contacts.rows.len();
+    let title = match (app.contacts.shows, filter) {
+        (Shows::Clients, _) => format!(" Clients · {n} · c shows one category "),
+        (_, Some(c)) => format!(" {} · {n} contacts · c shows all ", c.name),
+        (_, None) => format!(" All contacts · {n} · c shows clients "),
     };
     let inner = draw_panel(frame, area, &title, false, true);
     if app.contacts.rows.is_empty() {
-        let hint = if app.categories.list.is_empty() {
+        let hint = if app.contacts.shows == Shows::Clients {
+            "No clients yet. Press C on a contact to make them a client today, or \
+             fill in \"Client since\" in the contact form (a adds, e edits)."
+        } else if app.categories.list.is_empty() {
             "No categories yet, so no contacts. Add categories in pane 3 first."
         } else {
             "No contacts here yet. Press a to add someone: name, company and e-mail, \
@@ -125,7 +123,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     second_w,
                 )),
                 Span::raw(" "),
-                Span::raw(text::pad(c.stage.as_str(), stage_w)),
+                Span::raw(text::pad(
+                    if c.client_since.is_some() {
+                        "client"
+                    } else {
+                        c.stage.as_str()
+                    },
+                    stage_w,
+                )),
                 Span::raw(" "),
                 Span::raw(text::pad(&short(c.last_touch, app.today), date_w)),
                 Span::raw(" "),
@@ -162,7 +167,11 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
             format!(" · {who}")
         }),
     ]));
-    let reach = join(&[&c.email, &c.phone]);
+    let client = c
+        .client_since
+        .map(|d| format!("client since {}", short_day(d, app.today)))
+        .unwrap_or_default();
+    let reach = join(&[&client, &c.email, &c.phone]);
     let met = if c.met_how.is_empty() {
         String::new()
     } else {

@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 
 use super::{day_label, draw_panel, highlight, scrolled, task_lines, text, theme, wrapped};
 use crate::app::{App, TodayRow};
-use crate::domain::Contact;
-use crate::domain::Position;
+use chrono::NaiveDate;
+
+use crate::domain::dates::day;
+use crate::domain::{Contact, Position, ThankYou};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let position = app.position();
@@ -49,12 +51,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let here = match row {
             TodayRow::Task(item) if item.behind => Section::Behind,
             TodayRow::Task(_) => Section::Today,
+            TodayRow::ThankYou(_) => Section::Thanks,
             TodayRow::FollowUp(_) => Section::FollowUps,
         };
         if here != section {
             section = here;
             lines.push(Line::raw(""));
             lines.push(match here {
+                Section::Thanks => thanks_heading(app),
                 Section::FollowUps => follow_up_heading(app),
                 _ => Line::styled(
                     format!("Behind · {behind} from earlier days, still worth doing"),
@@ -77,6 +81,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 };
                 let unit = task.measure.map_or("", |m| m.metric.unit());
                 lines.extend(task_lines(&prefix, &task.text, status, unit, width, is_sel));
+            }
+            TodayRow::ThankYou(j) => {
+                if let Some(t) = app.today_pane.thanks.get(*j) {
+                    lines.push(thanks_line(app, t, width, is_sel));
+                }
             }
             TodayRow::FollowUp(j) => {
                 if let Some(c) = app.today_pane.due.get(*j) {
@@ -113,6 +122,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Today,
+    Thanks,
     FollowUps,
     Behind,
 }
@@ -131,6 +141,42 @@ fn follow_up_heading(app: &App) -> Line<'static> {
         )
     };
     Line::styled(text, theme::heading())
+}
+
+fn thanks_heading(app: &App) -> Line<'static> {
+    let shown = app.today_pane.thanks.len();
+    let total = app.today_pane.thanks_total;
+    let text = if shown < usize::try_from(total).unwrap_or(usize::MAX) {
+        format!("Thank-yous owed · {total} (the {shown} most overdue shown) · Space: sent")
+    } else {
+        format!("Thank-yous owed · {total} · Space marks one sent, Enter opens")
+    };
+    Line::styled(text, theme::heading())
+}
+
+/// When something owed is due, as the screen says it, and its colour.
+pub fn due_words(due: NaiveDate, today: NaiveDate) -> (String, Style) {
+    if due < today {
+        (
+            format!("overdue since {}", day(due, today)),
+            Style::new().fg(theme::ERROR),
+        )
+    } else if due == today {
+        ("due today".to_owned(), Style::new().fg(theme::BEHIND))
+    } else {
+        (format!("due {}", day(due, today)), theme::muted())
+    }
+}
+
+fn thanks_line(app: &App, t: &ThankYou, width: usize, selected: bool) -> Line<'static> {
+    let (when, style) = due_words(t.due, app.today);
+    let line = Line::from(vec![
+        Span::raw(if selected { " ▶ " } else { "   " }),
+        Span::styled("♥ ", style),
+        Span::raw(text::truncate(&t.what(), width.saturating_sub(30))),
+        Span::styled(format!(" · {when}"), style),
+    ]);
+    highlight(line, selected)
 }
 
 fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<'static> {

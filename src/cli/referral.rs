@@ -1,0 +1,506 @@
+//! `list25 client ...`, `list25 referral ...`, `list25 thanks ...` and
+//! `list25 balance`: the referral loop from the command line.
+
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::Subcommand;
+use color_eyre::Result;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::out::Out;
+use super::{only, refuse};
+use crate::domain::dates::{check, parse_date};
+use crate::domain::text::one_line;
+use crate::domain::{
+    Contact, ContactDraft, DateUse, Direction, OwedKind, RefStatus, Referral, ThankYou, ThanksHow,
+};
+use crate::store::referral::{Person, ReferralDraft};
+use crate::store::{self, WriteError};
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Add a client: a contact who needs no category.
+    Add {
+        /// Their full name.
+        name: String,
+        /// The day they became a client (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        since: Option<NaiveDate>,
+        /// Who referred them: a unique part of a contact's name, or #ID.
+        #[arg(long, value_name = "CONTACT")]
+        referred_by: Option<String>,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        company: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferralCommand {
+    /// Someone sent you a person: the referrer is owed a thank-you.
+    Received {
+        /// Who referred them: a unique part of a contact's name, or #ID.
+        #[arg(long, value_name = "CONTACT")]
+        from: String,
+        /// The person referred: an existing contact, or a new name (added).
+        #[arg(long = "for", value_name = "PERSON")]
+        person: String,
+        /// When (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The person is new, even if their name is part of another's.
+        #[arg(long)]
+        new: bool,
+    },
+    /// You sent a person to a partner ("refer first").
+    Given {
+        /// The partner you referred them to: a unique part of a name, or #ID.
+        #[arg(long, value_name = "CONTACT")]
+        to: String,
+        /// The person you referred: an existing contact, or a new name.
+        #[arg(long = "for", value_name = "PERSON")]
+        person: String,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The person is new, even if their name is part of another's.
+        #[arg(long)]
+        new: bool,
+    },
+    /// Change where a referral stands.
+    Status {
+        /// The referral's number (see `list25 referral list`).
+        id: i64,
+        #[arg(value_parser = RefStatus::parse, value_name = "new|talking|client|not-a-fit")]
+        status: RefStatus,
+        /// When it changed (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// The ledger, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThanksCommand {
+    /// Thank-yous owed, the most overdue first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark the thank-you for a referral sent; it is logged as a touch.
+    Sent {
+        /// The referral's number (see `list25 referral list`).
+        referral: i64,
+        #[arg(long, value_parser = ThanksHow::parse, value_name = "card|call|gift|note")]
+        how: ThanksHow,
+        /// When it was sent (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+}
+
+/// The contact `typed` names, or what to tell the user.
+fn contact_named(conn: &Connection, typed: &str, flag: &str) -> Result<Result<Contact, String>> {
+    let found = store::contact::lookup(conn, typed)?;
+    Ok(only(
+        found,
+        typed,
+        &format!(
+            "{flag}: there is no contact named {typed:?}; see `list25 contact list` (or use #ID)."
+        ),
+        "name, or its #ID",
+    )
+    .map(|c| *c))
+}
+
+/// The person a referral is for: a contact by `#ID`, by name or by a part
+/// of a name only they have; a name nobody has is a new contact, as is any
+/// name with `new`. A part of several names is refused, to say which.
+fn person_named(conn: &Connection, typed: &str, new: bool) -> Result<Result<Person, String>> {
+    use crate::store::Lookup;
+    if new {
+        return Ok(ContactDraft::named(typed)
+            .map(|d| Person::New(Box::new(d)))
+            .map_err(|(_, why)| format!("--for: {why}")));
+    }
+    Ok(match store::contact::lookup(conn, typed)? {
+        Lookup::One(c) => Ok(Person::Existing(c.id)),
+        Lookup::Many(names) => Err(format!(
+            "--for {typed:?} could be {}; give more of the name, its #ID, or --new for a \
+             new person.",
+            names.join(", ")
+        )),
+        Lookup::None if typed.trim().starts_with('#') => Err(format!(
+            "--for: there is no contact {}; see `list25 contact list`.",
+            typed.trim()
+        )),
+        Lookup::None => ContactDraft::named(typed)
+            .map(|d| Person::New(Box::new(d)))
+            .map_err(|(_, why)| format!("--for: {why}")),
+    })
+}
+
+fn date_or_today(
+    date: Option<NaiveDate>,
+    today: NaiveDate,
+) -> std::result::Result<NaiveDate, String> {
+    check(date.unwrap_or(today), today, DateUse::Happened).map_err(|why| format!("--date {why}."))
+}
+
+pub fn client(
+    conn: &Connection,
+    out: &mut Out,
+    command: ClientCommand,
+    today: NaiveDate,
+) -> Result<ExitCode> {
+    let now = today.and_time(Local::now().time());
+    let ClientCommand::Add {
+        name,
+        since,
+        referred_by,
+        email,
+        company,
+    } = command;
+    let mut draft = match ContactDraft::named(&name).and_then(|d| d.with_email(&email)) {
+        Ok(d) => d,
+        Err((_, why)) => return Ok(refuse(&why)),
+    };
+    draft.company = one_line(&company);
+    draft.client_since = match date_or_today(since, today) {
+        Ok(d) => Some(d),
+        Err(why) => return Ok(refuse(&why.replace("--date", "--since"))),
+    };
+    let mut by = None;
+    if let Some(typed) = referred_by {
+        match contact_named(conn, &typed, "--referred-by")? {
+            Ok(c) => {
+                draft.referred_by = Some(c.id);
+                by = Some(c.name);
+            }
+            Err(why) => return Ok(refuse(&why)),
+        }
+    }
+    let id = match store::contact::add(conn, None, &draft, &now) {
+        Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+        other => other?,
+    };
+    out.line(format!(
+        "Added {} (#{id}), a client since {}.{}",
+        draft.name,
+        draft
+            .client_since
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        by.map(|b| format!(" Referred by {b}: thank them (Referrals, 6)."))
+            .unwrap_or_default()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One referral as `referral list --json` prints it.
+#[derive(Debug, Serialize)]
+struct ReferralJson<'a> {
+    id: i64,
+    direction: &'static str,
+    date: String,
+    partner: &'a str,
+    person: &'a str,
+    status: &'static str,
+    thanked: Option<String>,
+    note: &'a str,
+}
+
+impl<'a> From<&'a Referral> for ReferralJson<'a> {
+    fn from(r: &'a Referral) -> Self {
+        ReferralJson {
+            id: r.id,
+            direction: r.direction.as_str(),
+            date: r.on.to_string(),
+            partner: &r.partner,
+            person: &r.person,
+            status: r.status.as_str(),
+            thanked: r.thanked.map(|d| d.to_string()),
+            note: &r.note,
+        }
+    }
+}
+
+/// How many referrals `referral list` prints at most.
+const LISTED: u32 = 1_000_000;
+
+pub fn referral(
+    conn: &Connection,
+    out: &mut Out,
+    command: ReferralCommand,
+    today: NaiveDate,
+) -> Result<ExitCode> {
+    let now = today.and_time(Local::now().time());
+    let (direction, partner, person, date, note, new) = match command {
+        ReferralCommand::Received {
+            from,
+            person,
+            date,
+            note,
+            new,
+        } => (
+            Direction::Received,
+            (from, "--from"),
+            person,
+            date,
+            note,
+            new,
+        ),
+        ReferralCommand::Given {
+            to,
+            person,
+            date,
+            note,
+            new,
+        } => (Direction::Given, (to, "--to"), person, date, note, new),
+        ReferralCommand::Status { id, status, date } => {
+            let on = match date_or_today(date, today) {
+                Ok(d) => d,
+                Err(why) => return Ok(refuse(&why)),
+            };
+            let change = match store::referral::set_status(conn, id, status, on, &now) {
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                other => other?,
+            };
+            let r = store::referral::get(conn, id)?;
+            let who = r.map(|r| r.person).unwrap_or_default();
+            let mut said = format!("Referral #{id} ({who}): {}.", status.label());
+            if change.made_client {
+                said.push_str(&format!(" {who} is a client since {on}."));
+            }
+            if change.news_owed {
+                said.push_str(" Tell the referrer how it went: `list25 thanks list`.");
+            }
+            out.line(said)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        ReferralCommand::List { json } => {
+            let list = store::referral::list(conn, LISTED)?;
+            if json {
+                let rows: Vec<ReferralJson> = list.iter().map(ReferralJson::from).collect();
+                out.json(&rows)?;
+            } else if list.is_empty() {
+                out.line(
+                    "No referrals yet. Record one: list25 referral received --from \"Ana\" \
+                     --for \"Bruno Alves\"",
+                )?;
+            } else {
+                for r in &list {
+                    out.line(ledger_line(r))?;
+                }
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    let on = match date_or_today(date, today) {
+        Ok(d) => d,
+        Err(why) => return Ok(refuse(&why)),
+    };
+    let partner = match contact_named(conn, &partner.0, partner.1)? {
+        Ok(c) => c,
+        Err(why) => return Ok(refuse(&why)),
+    };
+    let person = match person_named(conn, &person, new)? {
+        Ok(p) => p,
+        Err(why) => return Ok(refuse(&why)),
+    };
+    let draft = ReferralDraft {
+        direction,
+        partner: partner.id,
+        person,
+        on,
+        note: one_line(&note),
+    };
+    let (id, person) = match store::referral::add(conn, &draft, &now) {
+        Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+        other => other?,
+    };
+    let name = store::contact::get(conn, person)?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    out.line(match direction {
+        Direction::Received => {
+            let due = store::referral::owed_for(conn, id)?.map(|t| t.due);
+            format!(
+                "Referral #{id}: {} sent you {name}. Thank them by {}: list25 thanks sent {id} --how card",
+                partner.name,
+                due.map(|d| d.to_string()).unwrap_or_default()
+            )
+        }
+        Direction::Given => format!("Referral #{id}: you sent {name} to {}.", partner.name),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ledger_line(r: &Referral) -> String {
+    let thanks = match (r.direction, r.thanked, r.owed_since) {
+        (Direction::Given, _, _) => String::new(),
+        (_, Some(d), _) => format!(" · thanked {d}"),
+        (_, None, Some(d)) => format!(" · thank-you owed since {d}"),
+        (_, None, None) => String::new(),
+    };
+    let (from, to) = match r.direction {
+        Direction::Received => (r.partner.as_str(), "you"),
+        Direction::Given => ("you", r.partner.as_str()),
+    };
+    format!(
+        "#{} {} {} {from} → {to}: {} · {}{thanks}",
+        r.id,
+        r.on,
+        r.direction.arrow(),
+        r.person,
+        r.status.label()
+    )
+}
+
+/// One thank-you owed, as `thanks list --json` and `today --json` print it.
+#[derive(Debug, Serialize)]
+pub struct ThanksJson {
+    pub referral: Option<i64>,
+    pub kind: &'static str,
+    pub to: String,
+    #[serde(rename = "for")]
+    pub person: String,
+    pub due: String,
+    pub overdue: bool,
+}
+
+impl ThanksJson {
+    pub fn new(t: &ThankYou, today: NaiveDate) -> Self {
+        ThanksJson {
+            referral: t.referral,
+            kind: t.kind.as_str(),
+            to: t.to.clone(),
+            person: t.person.clone(),
+            due: t.due.to_string(),
+            overdue: t.is_overdue(today),
+        }
+    }
+}
+
+/// How many thank-yous `thanks list` prints at most.
+const OWED: u32 = 100_000;
+
+pub fn thanks(
+    conn: &Connection,
+    out: &mut Out,
+    command: ThanksCommand,
+    today: NaiveDate,
+) -> Result<ExitCode> {
+    match command {
+        ThanksCommand::List { json } => {
+            let owed = store::referral::owed(conn, OWED)?;
+            if json {
+                let rows: Vec<ThanksJson> =
+                    owed.iter().map(|t| ThanksJson::new(t, today)).collect();
+                out.json(&rows)?;
+            } else if owed.is_empty() {
+                out.line("No thank-yous owed.")?;
+            } else {
+                for t in &owed {
+                    let late = if t.is_overdue(today) {
+                        " (overdue)"
+                    } else {
+                        ""
+                    };
+                    let id = t.referral.map(|r| format!("#{r} ")).unwrap_or_default();
+                    out.line(format!("{id}{} · due {}{late}", t.what(), t.due))?;
+                }
+            }
+        }
+        ThanksCommand::Sent {
+            referral,
+            how,
+            date,
+        } => {
+            let on = match date_or_today(date, today) {
+                Ok(d) => d,
+                Err(why) => return Ok(refuse(&why)),
+            };
+            let Some(owed) = store::referral::owed_for(conn, referral)? else {
+                let why = match store::referral::get(conn, referral)? {
+                    None => format!(
+                        "There is no referral #{referral}; `list25 referral list` shows their numbers."
+                    ),
+                    Some(r) if r.direction == Direction::Given => format!(
+                        "Referral #{referral} is one you gave: nobody is owed a thank-you for it."
+                    ),
+                    Some(_) => format!("Nothing is owed for referral #{referral}: it was thanked."),
+                };
+                return Ok(refuse(&why));
+            };
+            let now = today.and_time(Local::now().time());
+            match store::referral::mark_sent(conn, owed.id, how, on, &now) {
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                other => other?,
+            }
+            let next = store::contact::get(conn, owed.to_id)?.and_then(|c| c.next_follow_up);
+            let what = match owed.kind {
+                OwedKind::Thanks => format!("Thanked {} for {}", owed.to, owed.person),
+                OwedKind::News => format!("Told {} how it went with {}", owed.to, owed.person),
+            };
+            out.line(format!(
+                "{what} ({}, {on}); logged as a touch.{}",
+                how.label(),
+                next.map(|d| format!(" Next follow-up: {d}."))
+                    .unwrap_or_default()
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Serialize)]
+struct BalanceJson<'a> {
+    partner: &'a str,
+    id: i64,
+    given: u32,
+    received: u32,
+    refer_first: bool,
+}
+
+pub fn balance(conn: &Connection, out: &mut Out, json: bool) -> Result<ExitCode> {
+    let list = store::referral::balance(conn)?;
+    if json {
+        let rows: Vec<BalanceJson> = list
+            .iter()
+            .map(|b| BalanceJson {
+                partner: &b.partner,
+                id: b.partner_id,
+                given: b.given,
+                received: b.received,
+                refer_first: b.refer_first(),
+            })
+            .collect();
+        out.json(&rows)?;
+    } else if list.is_empty() {
+        out.line("No referrals yet, and nobody on your 25 list.")?;
+    } else {
+        for b in &list {
+            let mark = if b.refer_first() {
+                " · refer first"
+            } else {
+                ""
+            };
+            out.line(format!(
+                "{} · gave {} · received {}{mark}",
+                b.partner, b.given, b.received
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,750 @@
+//! The referral ledger: referrals received and given, their statuses, the
+//! thank-yous and news they call for, and the balance with each partner.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::contact::{date, date_text, write_new, write_touch};
+use super::{Live, TIMESTAMP_FORMAT, WriteError, must_be_live, settings};
+use crate::domain::referral::{DEFAULT_THANKS_DAYS, thanks_due};
+use crate::domain::{
+    Balance, ContactDraft, Direction, OwedKind, RefStatus, Referral, ThankYou, ThanksHow,
+};
+
+/// The setting for how many days after a referral its thank-you is due.
+pub const THANKS_DAYS: &str = "thanks_days";
+
+/// The person a referral is for: someone already in the contacts, or a new
+/// person, added with "referred by" set.
+#[derive(Debug, Clone)]
+pub enum Person {
+    Existing(i64),
+    New(Box<ContactDraft>),
+}
+
+/// One referral to record.
+#[derive(Debug, Clone)]
+pub struct ReferralDraft {
+    pub direction: Direction,
+    /// Who sent the person to you, or to whom you sent them.
+    pub partner: i64,
+    pub person: Person,
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+/// Within how many days a referral is to be thanked (a setting).
+pub fn thanks_days(conn: &Connection) -> rusqlite::Result<u32> {
+    Ok(settings::get(conn, THANKS_DAYS)?
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &u32| n <= 60)
+        .unwrap_or(DEFAULT_THANKS_DAYS))
+}
+
+fn stamp(now: &NaiveDateTime) -> String {
+    now.format(TIMESTAMP_FORMAT).to_string()
+}
+
+/// Record a referral. One received creates the thank-you owed to the
+/// referrer, and a new person (or one nobody is recorded as having
+/// referred) gets the referrer as "referred by". Returns the referral's id
+/// and the person's.
+pub fn add(
+    conn: &Connection,
+    draft: &ReferralDraft,
+    now: &NaiveDateTime,
+) -> Result<(i64, i64), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(draft.partner))?;
+    let person = match &draft.person {
+        Person::Existing(id) => {
+            must_be_live(&tx, Live::Contact(*id))?;
+            *id
+        }
+        Person::New(d) => {
+            let mut d = (**d).clone();
+            if draft.direction == Direction::Received {
+                d.referred_by = Some(draft.partner);
+            }
+            write_new(&tx, None, &d, now)?
+        }
+    };
+    if person == draft.partner {
+        return Err(WriteError::Refused(
+            "A person cannot be referred to or by themselves: pick two different people.".into(),
+        ));
+    }
+    tx.execute(
+        "INSERT INTO referral (direction, partner_id, person_id, on_date, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            draft.direction.as_str(),
+            draft.partner,
+            person,
+            date_text(draft.on),
+            draft.note,
+            stamp(now)
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO referral_status (referral_id, status, changed_on) VALUES (?1, 'new', ?2)",
+        params![id, date_text(draft.on)],
+    )?;
+    if draft.direction == Direction::Received {
+        tx.execute(
+            "UPDATE contact SET referred_by = ?2 WHERE id = ?1 AND referred_by IS NULL",
+            params![person, draft.partner],
+        )?;
+        owe(
+            &tx,
+            OwedKind::Thanks,
+            Some(id),
+            draft.partner,
+            person,
+            draft.on,
+            now,
+        )?;
+    }
+    tx.commit()?;
+    Ok((id, person))
+}
+
+/// Record something owed to `to` for `person`, due the setting's days
+/// after `from`.
+fn owe(
+    tx: &Connection,
+    kind: OwedKind,
+    referral: Option<i64>,
+    to: i64,
+    person: i64,
+    from: NaiveDate,
+    now: &NaiveDateTime,
+) -> rusqlite::Result<i64> {
+    let due = thanks_due(from, thanks_days(tx)?);
+    tx.execute(
+        "INSERT INTO thank_you (kind, referral_id, to_id, for_id, due, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            kind.as_str(),
+            referral,
+            to,
+            person,
+            date_text(due),
+            stamp(now)
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// What a status change did besides the change itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StatusChange {
+    /// The person became a client with it.
+    pub made_client: bool,
+    /// The referrer is now owed the news of how it went.
+    pub news_owed: bool,
+}
+
+/// Move a referral to `status` on `on`, keeping the change in its history.
+/// A referral received that became a client makes the person a client;
+/// one that came to an end (a client or not a fit) owes the referrer the
+/// news of how it went, once.
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: RefStatus,
+    on: NaiveDate,
+    now: &NaiveDateTime,
+) -> Result<StatusChange, WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let Some(r) = get_in(&tx, id)? else {
+        return Err(WriteError::Refused(format!(
+            "There is no referral #{id}; `list25 referral list` shows their numbers."
+        )));
+    };
+    let mut change = StatusChange::default();
+    if r.status == status {
+        return Ok(change);
+    }
+    tx.execute(
+        "UPDATE referral SET status = ?2 WHERE id = ?1",
+        params![id, status.as_str()],
+    )?;
+    tx.execute(
+        "INSERT INTO referral_status (referral_id, status, changed_on) VALUES (?1, ?2, ?3)",
+        params![id, status.as_str(), date_text(on)],
+    )?;
+    if r.direction == Direction::Received {
+        if status == RefStatus::Client {
+            change.made_client = tx.execute(
+                "UPDATE contact SET client_since = ?2 WHERE id = ?1 AND client_since IS NULL",
+                params![r.person_id, date_text(on)],
+            )? > 0;
+        }
+        let news_before: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM thank_you WHERE referral_id = ?1 AND kind = 'news'",
+            [id],
+            |row| row.get(0),
+        )?;
+        if status.is_outcome() && !news_before {
+            owe(
+                &tx,
+                OwedKind::News,
+                Some(id),
+                r.partner_id,
+                r.person_id,
+                on,
+                now,
+            )?;
+            change.news_owed = true;
+        }
+    }
+    tx.commit()?;
+    Ok(change)
+}
+
+/// Every status a referral has had, oldest first.
+pub fn status_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<(RefStatus, NaiveDate)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT status, changed_on FROM referral_status WHERE referral_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (status, on) = row?;
+        if let (Ok(status), Some(on)) = (RefStatus::parse(&status), date(Some(on))) {
+            out.push((status, on));
+        }
+    }
+    Ok(out)
+}
+
+const SELECT: &str = "SELECT r.id, r.direction, r.partner_id, p.name, r.person_id, q.name,
+        r.on_date, r.note, r.status,
+        (SELECT max(t.sent_on) FROM thank_you t WHERE t.referral_id = r.id AND t.kind = 'thanks'),
+        (SELECT min(t.due) FROM thank_you t
+          WHERE t.referral_id = r.id AND t.kind = 'thanks' AND t.sent_on IS NULL)
+    FROM referral r
+    JOIN contact p ON p.id = r.partner_id
+    JOIN contact q ON q.id = r.person_id";
+
+/// Referrals whose partner or person is deleted are not shown.
+const LIVE: &str = "p.deleted_at IS NULL AND q.deleted_at IS NULL";
+
+fn from_row(row: &Row) -> rusqlite::Result<Referral> {
+    let direction: String = row.get(1)?;
+    let status: String = row.get(8)?;
+    let on: Option<NaiveDate> = date(row.get(6)?);
+    Ok(Referral {
+        id: row.get(0)?,
+        direction: Direction::parse(&direction).unwrap_or(Direction::Received),
+        partner_id: row.get(2)?,
+        partner: row.get(3)?,
+        person_id: row.get(4)?,
+        person: row.get(5)?,
+        on: on.unwrap_or_default(),
+        note: row.get(7)?,
+        status: RefStatus::parse(&status).unwrap_or_default(),
+        thanked: date(row.get(9)?),
+        owed_since: date(row.get(10)?).and(on),
+    })
+}
+
+fn get_in(conn: &Connection, id: i64) -> rusqlite::Result<Option<Referral>> {
+    conn.query_row(
+        &format!("{SELECT} WHERE r.id = ?1 AND {LIVE}"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Referral>> {
+    get_in(conn, id)
+}
+
+/// The ledger, newest first, at most `limit` referrals.
+pub fn list(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Referral>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE {LIVE} ORDER BY r.on_date DESC, r.id DESC LIMIT ?1"
+    ))?;
+    stmt.query_map([limit], from_row)?.collect()
+}
+
+/// How many referrals the ledger holds.
+pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row(
+        &format!(
+            "SELECT count(*) FROM referral r JOIN contact p ON p.id = r.partner_id
+             JOIN contact q ON q.id = r.person_id WHERE {LIVE}"
+        ),
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// The referrals one contact is in, either side, newest first.
+pub fn of_contact(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Referral>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE (r.partner_id = ?1 OR r.person_id = ?1) AND {LIVE}
+         ORDER BY r.on_date DESC, r.id DESC"
+    ))?;
+    stmt.query_map([id], from_row)?.collect()
+}
+
+const OWED: &str = "SELECT t.id, t.kind, t.referral_id, t.to_id, p.name, t.for_id, q.name, t.due,
+        coalesce(r.status, 'client')
+    FROM thank_you t
+    JOIN contact p ON p.id = t.to_id
+    JOIN contact q ON q.id = t.for_id
+    LEFT JOIN referral r ON r.id = t.referral_id
+    WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL";
+
+fn owed_from_row(row: &Row) -> rusqlite::Result<ThankYou> {
+    let kind: String = row.get(1)?;
+    let status: String = row.get(8)?;
+    Ok(ThankYou {
+        id: row.get(0)?,
+        kind: OwedKind::parse(&kind).unwrap_or(OwedKind::Thanks),
+        referral: row.get(2)?,
+        to_id: row.get(3)?,
+        to: row.get(4)?,
+        for_id: row.get(5)?,
+        person: row.get(6)?,
+        due: date(row.get(7)?).unwrap_or_default(),
+        status: RefStatus::parse(&status).unwrap_or_default(),
+    })
+}
+
+/// Thank-yous and news owed, the most overdue first, at most `limit`.
+pub fn owed(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<ThankYou>> {
+    let mut stmt = conn.prepare_cached(&format!("{OWED} ORDER BY t.due, t.id LIMIT ?1"))?;
+    stmt.query_map([limit], owed_from_row)?.collect()
+}
+
+/// How many thank-yous and news are owed.
+pub fn owed_count(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM thank_you t JOIN contact p ON p.id = t.to_id
+         JOIN contact q ON q.id = t.for_id
+         WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// The thank-you owed for a referral (or, once thanked, the news owed).
+pub fn owed_for(conn: &Connection, referral: i64) -> rusqlite::Result<Option<ThankYou>> {
+    conn.query_row(
+        &format!("{OWED} AND t.referral_id = ?1 ORDER BY t.kind = 'news', t.id LIMIT 1"),
+        [referral],
+        owed_from_row,
+    )
+    .optional()
+}
+
+/// Mark a thank-you (or news) sent: how and when. It is logged as a touch
+/// of that kind with the referrer, so their follow-up moves too.
+pub fn mark_sent(
+    conn: &Connection,
+    id: i64,
+    how: ThanksHow,
+    on: NaiveDate,
+    now: &NaiveDateTime,
+) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let owed = tx
+        .query_row(&format!("{OWED} AND t.id = ?1"), [id], owed_from_row)
+        .optional()?;
+    let Some(owed) = owed else {
+        return Err(WriteError::Refused(
+            "That thank-you was sent or deleted in another window; nothing was saved.".into(),
+        ));
+    };
+    tx.execute(
+        "UPDATE thank_you SET sent_on = ?2, how = ?3 WHERE id = ?1",
+        params![id, date_text(on), how.as_str()],
+    )?;
+    let note = match owed.kind {
+        OwedKind::Thanks => format!("Thank-you ({}) for {}", how.label(), owed.person),
+        OwedKind::News => format!("Told them how it went with {}", owed.person),
+    };
+    write_touch(&tx, owed.to_id, how.touch(), on, &note, now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// A past referral never thanked: a client whose "referred by" is set, and
+/// no thank-you to that referrer for them was ever owed or sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unthanked {
+    pub client_id: i64,
+    pub client: String,
+    pub referrer_id: i64,
+    pub referrer: String,
+}
+
+const UNTHANKED: &str = "FROM contact c JOIN contact p ON p.id = c.referred_by
+    WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.client_since IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM thank_you t
+                      WHERE t.to_id = c.referred_by AND t.for_id = c.id AND t.kind = 'thanks')";
+
+/// Old referrers to thank once, by the referrer's name.
+pub fn unthanked(conn: &Connection) -> rusqlite::Result<Vec<Unthanked>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, p.id, p.name {UNTHANKED}
+         ORDER BY p.name COLLATE NOCASE, c.name COLLATE NOCASE"
+    ))?;
+    stmt.query_map([], |r| {
+        Ok(Unthanked {
+            client_id: r.get(0)?,
+            client: r.get(1)?,
+            referrer_id: r.get(2)?,
+            referrer: r.get(3)?,
+        })
+    })?
+    .collect()
+}
+
+/// Clients with a referrer recorded: (all of them, those thanked).
+pub fn referrers_thanked(conn: &Connection) -> rusqlite::Result<(u32, u32)> {
+    let all: u32 = conn.query_row(
+        "SELECT count(*) FROM contact c JOIN contact p ON p.id = c.referred_by
+         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.client_since IS NOT NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    let unthanked: u32 =
+        conn.query_row(&format!("SELECT count(*) {UNTHANKED}"), [], |r| r.get(0))?;
+    Ok((all, all.saturating_sub(unthanked)))
+}
+
+/// Thank an old referrer for a client they sent: recorded as sent on `on`
+/// and logged as a touch with the referrer.
+pub fn thank_old(
+    conn: &Connection,
+    client: i64,
+    how: ThanksHow,
+    on: NaiveDate,
+    now: &NaiveDateTime,
+) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(client))?;
+    let referrer: Option<i64> = tx.query_row(
+        "SELECT referred_by FROM contact WHERE id = ?1",
+        [client],
+        |r| r.get(0),
+    )?;
+    let Some(referrer) = referrer else {
+        return Err(WriteError::Refused(
+            "Nobody is recorded as having referred them; nothing was saved.".into(),
+        ));
+    };
+    must_be_live(&tx, Live::Contact(referrer))?;
+    let id = owe(&tx, OwedKind::Thanks, None, referrer, client, on, now)?;
+    tx.execute(
+        "UPDATE thank_you SET sent_on = ?2, how = ?3, due = ?2 WHERE id = ?1",
+        params![id, date_text(on), how.as_str()],
+    )?;
+    let name: String = tx.query_row("SELECT name FROM contact WHERE id = ?1", [client], |r| {
+        r.get(0)
+    })?;
+    let note = format!("Thank-you ({}) for {name}", how.label());
+    write_touch(&tx, referrer, how.touch(), on, &note, now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The balance with every partner you have referred to or received from,
+/// and everyone on your 25 list: those to refer first come first, then by
+/// name.
+pub fn balance(conn: &Connection) -> rusqlite::Result<Vec<Balance>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.on_list,
+                coalesce(sum(r.direction = 'given'), 0),
+                coalesce(sum(r.direction = 'received'), 0)
+         FROM contact c
+         LEFT JOIN referral r ON r.partner_id = c.id
+              AND (SELECT deleted_at FROM contact q WHERE q.id = r.person_id) IS NULL
+         WHERE c.deleted_at IS NULL AND (c.on_list = 1 OR r.id IS NOT NULL)
+         GROUP BY c.id",
+    )?;
+    let mut out: Vec<Balance> = stmt
+        .query_map([], |r| {
+            Ok(Balance {
+                partner_id: r.get(0)?,
+                partner: r.get(1)?,
+                on_list: r.get(2)?,
+                given: r.get(3)?,
+                received: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    out.sort_by_cached_key(|b| (!b.refer_first(), b.partner.to_lowercase(), b.partner_id));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CategoryDraft, Stage, TouchKind, parse_date};
+    use crate::store::{category, contact, open_in_memory};
+
+    fn now() -> NaiveDateTime {
+        parse_date("2026-11-23")
+            .expect("date")
+            .and_hms_opt(9, 0, 0)
+            .expect("time")
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        parse_date(text).expect("date")
+    }
+
+    /// A database with Ana (a printer) and Bo (a client).
+    fn setup() -> (Connection, i64, i64) {
+        let conn = open_in_memory(now().date()).expect("open");
+        let printers = category::add(
+            &conn,
+            &CategoryDraft::parse("Printers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        let ana = contact::add(
+            &conn,
+            Some(printers),
+            &ContactDraft::named("Ana Lima").expect("draft"),
+            &now(),
+        )
+        .expect("ana");
+        let mut bo = ContactDraft::named("Bo Chen").expect("draft");
+        bo.client_since = Some(day("2026-01-10"));
+        let bo = contact::add(&conn, None, &bo, &now()).expect("bo");
+        (conn, ana, bo)
+    }
+
+    fn received(partner: i64, person: Person, on: &str) -> ReferralDraft {
+        ReferralDraft {
+            direction: Direction::Received,
+            partner,
+            person,
+            on: day(on),
+            note: "needs a logo".into(),
+        }
+    }
+
+    #[test]
+    fn a_referral_received_adds_the_person_and_owes_a_thank_you_until_sent() {
+        let (conn, ana, _) = setup();
+        let new = Person::New(Box::new(ContactDraft::named("Cy Dorn").expect("draft")));
+        let (id, cy) = add(&conn, &received(ana, new, "2026-11-20"), &now()).expect("add");
+        let person = contact::get(&conn, cy).expect("read").expect("cy");
+        assert_eq!((person.referred_by, person.category_id), (Some(ana), None));
+        let owed = owed(&conn, 10).expect("owed");
+        assert_eq!(owed.len(), 1);
+        assert_eq!(
+            (owed[0].kind, owed[0].to_id, owed[0].for_id, owed[0].due),
+            (OwedKind::Thanks, ana, cy, day("2026-11-22"))
+        );
+        assert!(owed[0].is_overdue(now().date()));
+        let r = get(&conn, id).expect("read").expect("referral");
+        assert_eq!((r.thanked, r.owed_since), (None, Some(day("2026-11-20"))));
+
+        mark_sent(
+            &conn,
+            owed[0].id,
+            ThanksHow::Card,
+            day("2026-11-23"),
+            &now(),
+        )
+        .expect("sent");
+        assert!(super::owed(&conn, 10).expect("owed").is_empty());
+        let r = get(&conn, id).expect("read").expect("referral");
+        assert_eq!((r.thanked, r.owed_since), (Some(day("2026-11-23")), None));
+        let touches = contact::touches(&conn, ana).expect("touches");
+        assert_eq!(touches.len(), 1);
+        assert_eq!(
+            (touches[0].0, touches[0].1),
+            (TouchKind::Card, day("2026-11-23"))
+        );
+        assert!(touches[0].2.contains("Cy Dorn"), "{}", touches[0].2);
+        let ana = contact::get(&conn, ana).expect("read").expect("ana");
+        assert_eq!(ana.last_touch, Some(day("2026-11-23")));
+        assert_eq!(ana.next_follow_up, Some(day("2026-12-23")));
+        assert_eq!(
+            mark_sent(
+                &conn,
+                owed[0].id,
+                ThanksHow::Call,
+                day("2026-11-23"),
+                &now()
+            )
+            .map_err(|e| e.to_string()),
+            Err("That thank-you was sent or deleted in another window; nothing was saved.".into())
+        );
+    }
+
+    #[test]
+    fn the_days_to_thank_in_are_a_setting() {
+        let (conn, ana, bo) = setup();
+        settings::set(&conn, THANKS_DAYS, "5").expect("set");
+        add(
+            &conn,
+            &received(ana, Person::Existing(bo), "2026-11-20"),
+            &now(),
+        )
+        .expect("add");
+        assert_eq!(owed(&conn, 1).expect("owed")[0].due, day("2026-11-25"));
+    }
+
+    #[test]
+    fn becoming_a_client_makes_a_client_and_owes_the_news_once() {
+        let (conn, ana, _) = setup();
+        let new = Person::New(Box::new(ContactDraft::named("Cy Dorn").expect("draft")));
+        let (id, cy) = add(&conn, &received(ana, new, "2026-11-01"), &now()).expect("add");
+        let talk =
+            set_status(&conn, id, RefStatus::Talking, day("2026-11-05"), &now()).expect("talking");
+        assert_eq!(talk, StatusChange::default());
+        let won =
+            set_status(&conn, id, RefStatus::Client, day("2026-11-10"), &now()).expect("client");
+        assert!(won.made_client && won.news_owed);
+        let cy = contact::get(&conn, cy).expect("read").expect("cy");
+        assert_eq!(cy.client_since, Some(day("2026-11-10")));
+        let news: Vec<_> = owed(&conn, 10)
+            .expect("owed")
+            .into_iter()
+            .filter(|t| t.kind == OwedKind::News)
+            .collect();
+        assert_eq!(news.len(), 1);
+        assert!(
+            news[0].what().contains("became a client"),
+            "{}",
+            news[0].what()
+        );
+        let lost = set_status(&conn, id, RefStatus::NotAFit, day("2026-11-12"), &now())
+            .expect("not a fit");
+        assert!(!lost.news_owed, "the news is owed once");
+        assert_eq!(
+            status_history(&conn, id).expect("history"),
+            [
+                (RefStatus::New, day("2026-11-01")),
+                (RefStatus::Talking, day("2026-11-05")),
+                (RefStatus::Client, day("2026-11-10")),
+                (RefStatus::NotAFit, day("2026-11-12")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_referral_of_a_person_to_themselves_is_refused_and_writes_nothing() {
+        let (conn, ana, _) = setup();
+        let err = add(
+            &conn,
+            &received(ana, Person::Existing(ana), "2026-11-20"),
+            &now(),
+        )
+        .expect_err("refused");
+        assert!(err.to_string().contains("themselves"), "{err}");
+        assert_eq!(count(&conn).expect("count"), 0);
+        assert!(owed(&conn, 10).expect("owed").is_empty());
+        let gone = add(
+            &conn,
+            &received(999, Person::Existing(ana), "2026-11-20"),
+            &now(),
+        );
+        assert!(matches!(gone, Err(WriteError::Refused(_))));
+    }
+
+    #[test]
+    fn the_balance_says_whom_to_refer_first() {
+        let (conn, ana, bo) = setup();
+        let printers = category::list(&conn).expect("list")[0].id;
+        let dee = contact::add(
+            &conn,
+            Some(printers),
+            &ContactDraft::named("Dee Ford").expect("draft"),
+            &now(),
+        )
+        .expect("dee");
+        contact::set_stage(&conn, dee, Stage::Met, now().date()).expect("met");
+        contact::set_on_list(&conn, dee, true).expect("star");
+        let eve = contact::add(
+            &conn,
+            None,
+            &ContactDraft::named("Eve Gray").expect("draft"),
+            &now(),
+        )
+        .expect("eve");
+        // Ana sent Bo; you sent Ana nobody yet. Eve got one from you.
+        add(
+            &conn,
+            &received(ana, Person::Existing(bo), "2026-11-20"),
+            &now(),
+        )
+        .expect("in");
+        let given = ReferralDraft {
+            direction: Direction::Given,
+            partner: eve,
+            person: Person::Existing(bo),
+            on: day("2026-11-21"),
+            note: String::new(),
+        };
+        add(&conn, &given, &now()).expect("out");
+        let b = balance(&conn).expect("balance");
+        let row = |name: &str| {
+            b.iter()
+                .find(|x| x.partner == name)
+                .map(|x| (x.given, x.received, x.refer_first()))
+        };
+        assert_eq!(row("Ana Lima"), Some((0, 1, true)));
+        assert_eq!(row("Dee Ford"), Some((0, 0, true)), "on the 25 list");
+        assert_eq!(row("Eve Gray"), Some((1, 0, false)));
+        assert_eq!(row("Bo Chen"), None, "the person referred is not a partner");
+        assert!(b[0].refer_first() && b[1].refer_first() && !b[2].refer_first());
+    }
+
+    #[test]
+    fn past_referrers_are_listed_until_thanked_once() {
+        let (conn, ana, bo) = setup();
+        assert_eq!(referrers_thanked(&conn).expect("count"), (0, 0));
+        let mut d = ContactDraft::named("Bo Chen").expect("draft");
+        d.client_since = Some(day("2026-01-10"));
+        d.referred_by = Some(ana);
+        contact::update(&conn, bo, None, &d).expect("update");
+        let list = unthanked(&conn).expect("list");
+        assert_eq!(list.len(), 1);
+        assert_eq!((list[0].client_id, list[0].referrer_id), (bo, ana));
+        assert_eq!(referrers_thanked(&conn).expect("count"), (1, 0));
+        thank_old(&conn, bo, ThanksHow::Call, day("2026-11-23"), &now()).expect("thank");
+        assert!(unthanked(&conn).expect("list").is_empty());
+        assert_eq!(referrers_thanked(&conn).expect("count"), (1, 1));
+        assert_eq!(
+            contact::touches(&conn, ana).expect("t")[0].0,
+            TouchKind::Call
+        );
+        // A referral received for a client is thanked through the ledger,
+        // not listed as a past one.
+        let new = Person::New(Box::new(ContactDraft::named("Cy Dorn").expect("draft")));
+        let (id, _) = add(&conn, &received(ana, new, "2026-11-20"), &now()).expect("add");
+        set_status(&conn, id, RefStatus::Client, day("2026-11-21"), &now()).expect("won");
+        assert!(unthanked(&conn).expect("list").is_empty());
+    }
+
+    #[test]
+    fn a_deleted_person_leaves_the_ledger_and_what_is_owed() {
+        let (conn, ana, bo) = setup();
+        add(
+            &conn,
+            &received(ana, Person::Existing(bo), "2026-11-20"),
+            &now(),
+        )
+        .expect("add");
+        contact::delete(&conn, bo, &now()).expect("delete");
+        assert_eq!(count(&conn).expect("count"), 0);
+        assert_eq!(owed_count(&conn).expect("owed"), 0);
+        contact::restore(&conn, bo).expect("undo");
+        assert_eq!(count(&conn).expect("count"), 1);
+        assert_eq!(owed_count(&conn).expect("owed"), 1);
+    }
+}
