@@ -57,6 +57,16 @@ pub enum Action {
     NextView,
     /// Make the selected contact a client today, or no longer one.
     MarkClient,
+    /// Record a referral someone sent you.
+    ReferralIn,
+    /// Record a referral you gave ("refer first").
+    ReferralOut,
+    /// Change where the selected referral stands.
+    SetStatus,
+    /// Mark the selected thank-you sent.
+    ThankSent,
+    /// Open the person the selected referral is for.
+    OpenPerson,
     /// Log a touch with the selected contact.
     LogTouch,
     /// Move the selected contact to the next stage.

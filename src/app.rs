@@ -7,6 +7,7 @@ mod delete;
 mod editor;
 mod notes;
 mod program;
+mod referrals;
 mod scripts;
 mod search;
 mod suggest;
@@ -19,6 +20,7 @@ pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use program::{ProgramFocus, ProgramPane};
+pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane};
 pub use scripts::{Scripts, Versions, fix_for};
 pub use search::{MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
@@ -32,7 +34,7 @@ use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use crate::action::Action;
-use crate::domain::{Checklist, Position, Program};
+use crate::domain::{Checklist, Direction, Position, Program};
 use crate::form::{Form, FormKind};
 use crate::keymap::Context;
 pub use crate::pane::Pane;
@@ -87,6 +89,7 @@ pub struct App {
     pub program_pane: ProgramPane,
     pub categories: CategoriesPane,
     pub contacts: ContactsPane,
+    pub referrals: ReferralsPane,
     pub deleted: Option<Deleted>,
     pub scripts: Scripts,
     /// Text to put on the terminal's clipboard, taken by the terminal loop.
@@ -147,6 +150,7 @@ impl App {
                 cursor: 0,
             },
             contacts: ContactsPane::default(),
+            referrals: ReferralsPane::default(),
             deleted: None,
             scripts: Scripts::default(),
             clipboard: None,
@@ -209,6 +213,7 @@ impl App {
                 (Pane::Contacts, _) => Context::Contacts,
                 (Pane::Scripts, _) if self.scripts.editing => Context::ScriptEditor,
                 (Pane::Scripts, _) => Context::Scripts,
+                (Pane::Referrals, _) => Context::Referrals,
                 (Pane::Program, ProgramFocus::Days) => Context::ProgramDays,
                 (Pane::Program, ProgramFocus::Tasks) => Context::ProgramTasks,
             },
@@ -302,6 +307,11 @@ impl App {
             }
             Action::LogTouch => self.open_touch(),
             Action::MarkClient => self.toggle_client(),
+            Action::ReferralIn => self.open_referral_form(Direction::Received),
+            Action::ReferralOut => self.open_referral_form(Direction::Given),
+            Action::SetStatus => self.open_status_form(),
+            Action::ThankSent => self.open_thanks_form(),
+            Action::OpenPerson => self.open_referral_contact(true),
             Action::StageUp | Action::StageDown => self.step_stage(action == Action::StageUp),
             Action::MarkPartner => self.toggle_mark(),
             Action::SetFollowUp => self.open_follow_up(),
@@ -341,6 +351,7 @@ impl App {
         match pane {
             Pane::Contacts => self.reload_contacts(),
             Pane::Scripts => self.enter_scripts(),
+            Pane::Referrals => self.reload_referrals(),
             _ => {}
         }
     }
@@ -377,6 +388,7 @@ impl App {
             Pane::Categories => self.categories.move_by(by),
             Pane::Contacts => self.contacts_move(by),
             Pane::Scripts => self.scripts_move(by),
+            Pane::Referrals => self.referrals_move(by),
         }
     }
 
@@ -387,11 +399,16 @@ impl App {
                 self.program_pane.task = 0;
             }
             Pane::Today => {
-                if let Some(c) = self.selected_follow_up().map(|c| c.id) {
+                let id = self
+                    .selected_follow_up()
+                    .map(|c| c.id)
+                    .or_else(|| self.selected_thank_you().map(|t| t.to_id));
+                if let Some(c) = id {
                     self.show_contact(c);
                 }
             }
             Pane::Scripts => self.start_editing(),
+            Pane::Referrals => self.open_referral_contact(false),
             _ => {}
         }
     }
@@ -405,6 +422,10 @@ impl App {
         }
         if self.selected_follow_up().is_some() {
             self.open_touch();
+            return;
+        }
+        if self.selected_thank_you().is_some() {
+            self.open_thanks_form();
             return;
         }
         self.toggle_task();
@@ -479,6 +500,9 @@ impl App {
             FormKind::Profession(then_suggest) => self.save_profession(form, then_suggest),
             FormKind::Script(id) => self.save_script_form(form, id),
             FormKind::Me => self.save_me_form(form),
+            FormKind::Referral(direction) => self.save_referral(form, direction),
+            FormKind::RefStatus(id) => self.save_status(form, id),
+            FormKind::ThanksSent(_) | FormKind::ThankOld(_) => self.save_thanks(form),
         }
     }
 }

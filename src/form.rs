@@ -26,6 +26,14 @@ pub enum FormKind {
     Script(Option<i64>),
     /// Your name, value and profession, for scripts.
     Me,
+    /// Record a referral received or given.
+    Referral(crate::domain::Direction),
+    /// Change a referral's status.
+    RefStatus(i64),
+    /// Mark a thank-you (or the news) owed sent.
+    ThanksSent(i64),
+    /// Thank a past referrer for the client they sent.
+    ThankOld(i64),
 }
 
 pub struct Field {

@@ -17,6 +17,7 @@ pub enum Context {
     ProgramTasks,
     Categories,
     Contacts,
+    Referrals,
     /// The search box: typing filters, arrows pick.
     Search,
     /// The search box, picking whom a script preview is for.
@@ -42,7 +43,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -51,6 +52,7 @@ impl Context {
         Context::Contacts,
         Context::Scripts,
         Context::ScriptEditor,
+        Context::Referrals,
         Context::Versions,
         Context::Search,
         Context::PickContact,
@@ -70,6 +72,7 @@ impl Context {
             Context::ProgramTasks => "Program: tasks",
             Context::Categories => "Categories",
             Context::Contacts => "Contacts",
+            Context::Referrals => "Referrals",
             Context::Search => "Search",
             Context::PickContact => "Pick a contact for the preview",
             Context::Suggest => "Suggested categories",
@@ -94,6 +97,7 @@ impl Context {
                 | Context::Categories
                 | Context::Contacts
                 | Context::Scripts
+                | Context::Referrals
         )
     }
 }
@@ -134,7 +138,7 @@ const fn b(
 
 use Context::{
     Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays, ProgramTasks,
-    ScriptEditor, Scripts, Search, Suggest, TextField, Today, TooSmall, Versions,
+    Referrals, ScriptEditor, Scripts, Search, Suggest, TextField, Today, TooSmall, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -171,6 +175,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
     b(Contacts, &[(Char('c'), NONE)], "c", Action::NextView, "view", true),
     b(Contacts, &[(Char('C'), NONE), (Char('C'), SHIFT)], "C", Action::MarkClient, "client", false),
+    b(Contacts, &[(Char('r'), NONE)], "r", Action::ReferralIn, "referral from them", false),
+    b(Contacts, &[(Char('g'), NONE)], "g", Action::ReferralOut, "refer someone to them", false),
     b(Contacts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Contacts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
     b(Scripts, &[(Enter, NONE), (Char('i'), NONE)], "Enter", Action::Open, "write", true),
@@ -182,6 +188,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Scripts, &[(Char('s'), NONE)], "s", Action::EditMe, "your name and value", false),
     b(Scripts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Scripts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
+    b(Referrals, &[(Char('g'), NONE)], "g", Action::ReferralOut, "given", true),
+    b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
+    b(Referrals, &[(Char('s'), NONE)], "s", Action::SetStatus, "status", true),
+    b(Referrals, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
+    b(Referrals, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
     b(ScriptEditor, &[(Esc, NONE)], "Esc", Action::Back, "done (saves)", true),
     b(ScriptEditor, &[(Char('s'), CTRL)], "Ctrl-S", Action::Save, "save a version", true),
     b(ScriptEditor, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "save and quit", true),
@@ -203,6 +215,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[(Char('3'), NONE)], "3", Action::GoTo(Pane::Categories), "Categories", false),
     b(Global, &[(Char('4'), NONE)], "4", Action::GoTo(Pane::Contacts), "Contacts", false),
     b(Global, &[(Char('5'), NONE)], "5", Action::GoTo(Pane::Scripts), "Scripts", false),
+    b(Global, &[(Char('6'), NONE)], "6", Action::GoTo(Pane::Referrals), "Referrals", false),
     b(Global, &[(Char('/'), NONE)], "/", Action::Search, "search", true),
     b(Global, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::Help, "help", true),
     b(Global, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
@@ -369,7 +382,11 @@ mod tests {
 
     #[test]
     fn panes_not_built_have_no_key() {
-        assert_eq!(resolve(Today, key(Char('6'))), None);
+        assert_eq!(resolve(Today, key(Char('7'))), None);
+        assert_eq!(
+            resolve(Today, key(Char('6'))),
+            Some(Action::GoTo(Pane::Referrals))
+        );
         assert_eq!(
             resolve(Today, key(Char('3'))),
             Some(Action::GoTo(Pane::Categories))

@@ -10,15 +10,17 @@ pub enum Pane {
     Categories,
     Contacts,
     Scripts,
+    Referrals,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Today,
         Pane::Program,
         Pane::Categories,
         Pane::Contacts,
         Pane::Scripts,
+        Pane::Referrals,
     ];
 
     pub fn title(self) -> &'static str {
@@ -28,6 +30,7 @@ impl Pane {
             Pane::Categories => "Categories",
             Pane::Contacts => "Contacts",
             Pane::Scripts => "Scripts",
+            Pane::Referrals => "Referrals",
         }
     }
 

@@ -88,9 +88,11 @@ fn panes_cycle_and_jump() {
     app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Scripts);
     app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Referrals);
+    app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Today);
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Scripts);
+    assert_eq!(app.pane, Pane::Referrals);
     app.update(Action::GoTo(Pane::Today));
     assert_eq!(app.pane, Pane::Today);
 }

@@ -116,6 +116,11 @@ impl App {
 
     /// Keep the "Referred by" field's match up to date as it is typed.
     pub(super) fn form_typed(&mut self) {
+        if let Some(Popup::Form(form)) = &self.popup
+            && matches!(form.kind, FormKind::Referral(_))
+        {
+            return self.referral_form_typed();
+        }
         let Some(Popup::Form(form)) = &mut self.popup else {
             return;
         };

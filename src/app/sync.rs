@@ -103,8 +103,10 @@ impl App {
     /// Read again everything that depends on categories and contacts.
     pub(super) fn refresh(&mut self) {
         self.refresh_counts();
-        if self.pane == Pane::Contacts {
-            self.reload_contacts();
+        match self.pane {
+            Pane::Contacts => self.reload_contacts(),
+            Pane::Referrals => self.reload_referrals(),
+            _ => {}
         }
     }
 

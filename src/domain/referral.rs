@@ -192,6 +192,8 @@ pub struct Referral {
     pub thanked: Option<NaiveDate>,
     /// Since when a thank-you is owed for it, if one is.
     pub owed_since: Option<NaiveDate>,
+    /// When that thank-you is due.
+    pub owed_due: Option<NaiveDate>,
 }
 
 /// A thank-you (or the news of how it went) owed to a referrer.

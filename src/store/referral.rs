@@ -247,6 +247,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Referral> {
         note: row.get(7)?,
         status: RefStatus::parse(&status).unwrap_or_default(),
         thanked: date(row.get(9)?),
+        owed_due: date(row.get(10)?),
         owed_since: date(row.get(10)?).and(on),
     })
 }
@@ -344,6 +345,12 @@ pub fn owed_for(conn: &Connection, referral: i64) -> rusqlite::Result<Option<Tha
     .optional()
 }
 
+/// One thank-you (or news) still owed, by its id.
+pub fn owed_one(conn: &Connection, id: i64) -> rusqlite::Result<Option<ThankYou>> {
+    conn.query_row(&format!("{OWED} AND t.id = ?1"), [id], owed_from_row)
+        .optional()
+}
+
 /// Mark a thank-you (or news) sent: how and when. It is logged as a touch
 /// of that kind with the referrer, so their follow-up moves too.
 pub fn mark_sent(
@@ -354,9 +361,7 @@ pub fn mark_sent(
     now: &NaiveDateTime,
 ) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
-    let owed = tx
-        .query_row(&format!("{OWED} AND t.id = ?1"), [id], owed_from_row)
-        .optional()?;
+    let owed = owed_one(&tx, id)?;
     let Some(owed) = owed else {
         return Err(WriteError::Refused(
             "That thank-you was sent or deleted in another window; nothing was saved.".into(),

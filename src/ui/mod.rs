@@ -6,6 +6,7 @@ mod footer;
 mod help;
 mod popup;
 mod program;
+mod referrals;
 mod scripts;
 pub mod text;
 pub mod theme;
@@ -45,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Pane::Categories => categories::render(frame, body, app),
         Pane::Contacts => contacts::render(frame, body, app),
         Pane::Scripts => scripts::render(frame, body, app),
+        Pane::Referrals => referrals::render(frame, body, app),
     }
     render_message(frame, message, app);
     footer::render(frame, footer, app.context());
@@ -120,32 +122,124 @@ pub fn day_label(app: &App) -> String {
     }
 }
 
-fn render_header(frame: &mut Frame, area: Rect, app: &App) {
-    let [top, gauges] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    // Below 100 columns the header keeps to what fits in 80.
-    let wide = area.width >= 100;
-    let mut tabs = if wide {
+/// How much the header's top line says: the first that fits the width
+/// wins, so whole words are dropped, least important first: the name,
+/// then the year and weekday, the date, the space between tabs, and last
+/// the names of the panes not shown.
+#[derive(Debug, Clone, Copy)]
+struct HeaderFit {
+    brand: bool,
+    long_date: bool,
+    date: bool,
+    wide_gaps: bool,
+    all_titles: bool,
+}
+
+const HEADER_FITS: [HeaderFit; 7] = [
+    HeaderFit {
+        brand: true,
+        long_date: true,
+        date: true,
+        wide_gaps: true,
+        all_titles: true,
+    },
+    HeaderFit {
+        brand: false,
+        long_date: true,
+        date: true,
+        wide_gaps: true,
+        all_titles: true,
+    },
+    HeaderFit {
+        brand: false,
+        long_date: false,
+        date: true,
+        wide_gaps: true,
+        all_titles: true,
+    },
+    HeaderFit {
+        brand: false,
+        long_date: false,
+        date: false,
+        wide_gaps: true,
+        all_titles: true,
+    },
+    HeaderFit {
+        brand: false,
+        long_date: false,
+        date: false,
+        wide_gaps: false,
+        all_titles: true,
+    },
+    HeaderFit {
+        brand: false,
+        long_date: false,
+        date: true,
+        wide_gaps: true,
+        all_titles: false,
+    },
+    HeaderFit {
+        brand: false,
+        long_date: false,
+        date: false,
+        wide_gaps: true,
+        all_titles: false,
+    },
+];
+
+/// The tabs and the day, as spans for the left and text for the right.
+fn header_parts(app: &App, fit: HeaderFit) -> (Vec<Span<'static>>, String) {
+    let mut tabs = if fit.brand {
         vec![Span::styled(" list25 ", theme::title())]
     } else {
         Vec::new()
     };
+    let gap = if fit.wide_gaps { "  " } else { " " };
     for (i, pane) in Pane::ALL.iter().enumerate() {
-        let style = if *pane == app.pane {
+        let here = *pane == app.pane;
+        let style = if here {
             theme::selected()
         } else {
             Style::new()
         };
-        tabs.push(Span::raw(if wide || i > 0 { "  " } else { " " }));
-        tabs.push(Span::styled(format!("{} {}", i + 1, pane.title()), style));
+        tabs.push(Span::raw(if fit.brand || i > 0 { gap } else { " " }));
+        let label = if here || fit.all_titles {
+            format!("{} {}", i + 1, pane.title())
+        } else {
+            (i + 1).to_string()
+        };
+        tabs.push(Span::styled(label, style));
     }
-    let (day, date) = match (wide, app.position()) {
-        (false, Position::Day(d)) => (format!("Day {d}/25"), app.today.format("%-d %b")),
-        (false, _) => (day_label(app), app.today.format("%-d %b")),
-        (true, _) => (day_label(app), app.today.format("%a %-d %b %Y")),
+    let day = match app.position() {
+        Position::Day(d) if !fit.long_date => format!("Day {d}/25"),
+        _ => day_label(app),
     };
-    let right = format!("{day} · {date} ");
-    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
+    let right = match (fit.date, fit.long_date) {
+        (true, true) => format!("{day} · {} ", app.today.format("%a %-d %b %Y")),
+        (true, false) => format!("{day} · {} ", app.today.format("%-d %b")),
+        (false, _) => format!("{day} "),
+    };
+    (tabs, right)
+}
+
+fn render_header(frame: &mut Frame, area: Rect, app: &App) {
+    use unicode_width::UnicodeWidthStr;
+    let [top, gauges] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let width = |tabs: &[Span], right: &str| {
+        tabs.iter().map(|s| s.content.width()).sum::<usize>() + 2 + right.width()
+    };
+    let fits = HEADER_FITS.iter().map(|&fit| header_parts(app, fit));
+    let mut chosen = None;
+    for (tabs, right) in fits {
+        let fits = width(&tabs, &right) <= usize::from(top.width);
+        chosen = Some((tabs, right));
+        if fits {
+            break;
+        }
+    }
+    let (tabs, right) = chosen.unwrap_or_default();
+    let right_width = right.width();
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(u16::try_from(right_width).unwrap_or(0)),

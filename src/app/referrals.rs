@@ -1,0 +1,453 @@
+//! The Referrals pane: the ledger newest first, the balance per partner,
+//! past referrers never thanked; recording a referral, its status, and
+//! the thank-you sent.
+
+use super::{App, Popup, step};
+use crate::domain::dates::{day, parse_for};
+use crate::domain::search::Index;
+use crate::domain::text::{fold, key};
+use crate::domain::{
+    Balance, ContactDraft, DateUse, Direction, OwedKind, RefStatus, Referral, ThanksHow,
+};
+use crate::form::{Form, FormKind};
+use crate::pane::Pane;
+use crate::store::referral::{Person, ReferralDraft, Unthanked};
+use crate::store::{self, WriteError};
+
+/// How many referrals the ledger shows, newest first.
+pub const LEDGER_SHOWN: u32 = 1000;
+
+/// The Referrals pane's own state.
+#[derive(Debug, Default)]
+pub struct ReferralsPane {
+    /// The newest referrals, at most `LEDGER_SHOWN`.
+    pub list: Vec<Referral>,
+    /// How many the ledger holds in all.
+    pub total: u32,
+    pub balance: Vec<Balance>,
+    /// Clients whose referrer was never thanked, to thank once.
+    pub unthanked: Vec<Unthanked>,
+    pub cursor: usize,
+}
+
+/// One line of the pane's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferralRow {
+    Referral(usize),
+    Unthanked(usize),
+}
+
+impl ReferralsPane {
+    pub fn rows(&self) -> Vec<ReferralRow> {
+        (0..self.list.len())
+            .map(ReferralRow::Referral)
+            .chain((0..self.unthanked.len()).map(ReferralRow::Unthanked))
+            .collect()
+    }
+
+    pub fn row(&self) -> Option<ReferralRow> {
+        self.rows().get(self.cursor).copied()
+    }
+
+    pub fn selected(&self) -> Option<&Referral> {
+        match self.row()? {
+            ReferralRow::Referral(i) => self.list.get(i),
+            ReferralRow::Unthanked(_) => None,
+        }
+    }
+}
+
+/// The fields of the referral form.
+const PARTNER: usize = 0;
+const PERSON: usize = 1;
+
+/// Whom a typed name means as the person referred.
+enum PersonPick {
+    Existing(i64, String),
+    New(String),
+}
+
+impl App {
+    /// Read the ledger, the balance and the past referrers again.
+    pub(super) fn reload_referrals(&mut self) {
+        let conn = &self.conn;
+        let loaded = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::referral::list(conn, LEDGER_SHOWN)?,
+                store::referral::count(conn)?,
+                store::referral::balance(conn)?,
+                store::referral::unthanked(conn)?,
+            ))
+        })();
+        match loaded {
+            Ok((list, total, balance, unthanked)) => {
+                let pane = &mut self.referrals;
+                (pane.list, pane.total, pane.balance, pane.unthanked) =
+                    (list, total, balance, unthanked);
+                pane.cursor = pane.cursor.min(pane.rows().len().saturating_sub(1));
+            }
+            Err(e) => self.error("Could not read the referrals", e),
+        }
+    }
+
+    pub(super) fn referrals_move(&mut self, by: isize) {
+        let len = self.referrals.rows().len();
+        self.referrals.cursor = step(self.referrals.cursor, by, len.saturating_sub(1));
+    }
+
+    /// Open the form for a referral received or given; from Contacts, the
+    /// selected contact is the partner.
+    pub(super) fn open_referral_form(&mut self, direction: Direction) {
+        self.contacts.names = Index::new(store::contact::names(&self.conn).unwrap_or_default());
+        let partner = match self.pane {
+            Pane::Contacts => self.contacts.selected.as_ref().map(|c| c.name.clone()),
+            _ => None,
+        }
+        .unwrap_or_default();
+        let today = self.today.format("%Y-%m-%d").to_string();
+        let (title, who) = match direction {
+            Direction::Received => (" A referral received ", "From"),
+            Direction::Given => (" A referral given (refer first) ", "To"),
+        };
+        let mut form = Form::new(
+            FormKind::Referral(direction),
+            title,
+            &[
+                (who, &partner, "type part of a contact's name"),
+                ("For", "", "the person referred: a contact, or a new name"),
+                ("On", &today, "YYYY-MM-DD"),
+                ("Note", "", "what they need, in a line"),
+            ],
+        );
+        if !partner.is_empty() {
+            form.next();
+        }
+        self.open_form(form);
+        self.form_typed();
+    }
+
+    /// The partner field's match and the person field's, shown as typed.
+    pub(super) fn referral_form_typed(&mut self) {
+        let Some(Popup::Form(form)) = &self.popup else {
+            return;
+        };
+        let (focus, typed) = (form.focus, form.value(form.focus));
+        let note = match focus {
+            PARTNER => self.partner_for(&typed).map_or_else(
+                |why| (!typed.trim().is_empty()).then_some(why),
+                |(_, label)| Some(format!("→ {label}")),
+            ),
+            PERSON if typed.trim().is_empty() => None,
+            PERSON => Some(match self.person_for(&typed) {
+                Ok(PersonPick::Existing(_, label)) => format!("→ {label}"),
+                Ok(PersonPick::New(name)) => format!("→ a new contact, {name}"),
+                Err(why) => why,
+            }),
+            _ => return,
+        };
+        if let Some(Popup::Form(form)) = &mut self.popup {
+            form.fields[focus].note = note;
+        }
+    }
+
+    /// The contact a typed partner name means: the best fuzzy match.
+    fn partner_for(&mut self, typed: &str) -> Result<(i64, String), String> {
+        if typed.trim().is_empty() {
+            return Err("Who? Type part of a contact's name.".into());
+        }
+        let id = self.contacts.names.search(typed, 1).first().copied();
+        let label = id.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
+        match (id, label) {
+            (Some(id), Some(label)) => Ok((id, label)),
+            _ => Err(format!("No contact matches {:?}.", typed.trim())),
+        }
+    }
+
+    /// The person a typed name means: a contact of that name, or the one
+    /// contact whose name holds it; else a new contact. Several are
+    /// refused, to say which.
+    fn person_for(&mut self, typed: &str) -> Result<PersonPick, String> {
+        let name = crate::domain::text::one_line(typed);
+        let hits = self.contacts.names.search(&name, 10);
+        let found: Vec<(i64, String)> = hits
+            .into_iter()
+            .filter_map(|id| {
+                let c = store::contact::get(&self.conn, id).ok().flatten()?;
+                Some((id, c.name))
+            })
+            .collect();
+        let label = |id| {
+            store::contact::name_label(&self.conn, id)
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        };
+        if let Some((id, _)) = found.iter().find(|(_, n)| key(n) == key(&name)) {
+            return Ok(PersonPick::Existing(*id, label(*id)));
+        }
+        let part = fold(&name);
+        let holding: Vec<&(i64, String)> = found
+            .iter()
+            .filter(|(_, n)| fold(n).contains(&part))
+            .collect();
+        match holding.as_slice() {
+            [] => Ok(PersonPick::New(name)),
+            [(id, _)] => Ok(PersonPick::Existing(*id, label(*id))),
+            many => Err(format!(
+                "could be {}: type more of the name",
+                many.iter()
+                    .map(|(_, n)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    pub(super) fn save_referral(&mut self, form: Box<Form>, direction: Direction) {
+        let partner = match self.partner_for(&form.value(PARTNER)) {
+            Ok((id, _)) => id,
+            Err(why) => return self.refuse_form(form, PARTNER, why),
+        };
+        let person = match self.person_for(&form.value(PERSON)) {
+            Ok(PersonPick::Existing(id, _)) => Person::Existing(id),
+            Ok(PersonPick::New(name)) => match ContactDraft::named(&name) {
+                Ok(d) => Person::New(Box::new(d)),
+                Err((_, why)) => return self.refuse_form(form, PERSON, why),
+            },
+            Err(why) => return self.refuse_form(form, PERSON, why),
+        };
+        let on = match parse_for(&form.value(2), self.today, DateUse::Happened) {
+            Ok(d) => d,
+            Err(why) => return self.refuse_form(form, 2, why),
+        };
+        let draft = ReferralDraft {
+            direction,
+            partner,
+            person,
+            on,
+            note: crate::domain::text::one_line(&form.value(3)),
+        };
+        let (id, _) = match store::referral::add(&self.conn, &draft, &self.now()) {
+            Ok(ok) => ok,
+            Err(WriteError::Refused(why)) => return self.refuse_form(form, PERSON, why),
+            Err(e) => return self.refuse_form(form, 0, format!("Could not save: {e}")),
+        };
+        self.refresh();
+        self.reload_referrals();
+        self.select_referral(id);
+        let r = store::referral::get(&self.conn, id).ok().flatten();
+        let owed = store::referral::owed_for(&self.conn, id).ok().flatten();
+        self.info(match (r, owed) {
+            (Some(r), Some(t)) => format!(
+                "{} sent you {}. Thank them by {} (Space when sent).",
+                r.partner,
+                r.person,
+                day(t.due, self.today)
+            ),
+            (Some(r), None) => format!("You sent {} to {}.", r.person, r.partner),
+            _ => "Saved.".into(),
+        });
+    }
+
+    /// Put the form back with `why` beside field `at`.
+    fn refuse_form(&mut self, mut form: Box<Form>, at: usize, why: String) {
+        form.fail(at, why);
+        self.popup = Some(Popup::Form(form));
+    }
+
+    fn select_referral(&mut self, id: i64) {
+        if let Some(i) = self.referrals.list.iter().position(|r| r.id == id) {
+            self.referrals.cursor = i;
+        }
+    }
+
+    /// Change the selected referral's status.
+    pub(super) fn open_status_form(&mut self) {
+        let Some(r) = self.referrals.selected() else {
+            return;
+        };
+        let (id, status, person) = (r.id, r.status.as_str(), r.person.clone());
+        let today = self.today.format("%Y-%m-%d").to_string();
+        self.open_form(Form::new(
+            FormKind::RefStatus(id),
+            format!(" Where the referral of {person} stands "),
+            &[
+                ("Status", status, "new, talking, client or not-a-fit"),
+                ("Since", &today, "YYYY-MM-DD"),
+            ],
+        ));
+    }
+
+    pub(super) fn save_status(&mut self, form: Box<Form>, id: i64) {
+        let status = match RefStatus::parse(&form.value(0)) {
+            Ok(s) => s,
+            Err(why) => return self.refuse_form(form, 0, why),
+        };
+        let on = match parse_for(&form.value(1), self.today, DateUse::Happened) {
+            Ok(d) => d,
+            Err(why) => return self.refuse_form(form, 1, why),
+        };
+        match store::referral::set_status(&self.conn, id, status, on, &self.now()) {
+            Ok(change) => {
+                self.refresh();
+                self.reload_referrals();
+                let person = self
+                    .referrals
+                    .list
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.person.clone())
+                    .unwrap_or_default();
+                let mut said = format!("{person}: {}.", status.label());
+                if change.made_client {
+                    said.push_str(" Now a client.");
+                }
+                if change.news_owed {
+                    said.push_str(" Tell the referrer how it went (on Today).");
+                }
+                self.info(said);
+            }
+            Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+
+    /// Mark sent what is owed for the row under the cursor: the thank-you
+    /// (or news) for a referral, or the thanks to a past referrer.
+    pub(super) fn open_thanks_form(&mut self) {
+        let (kind, title) = match self.pane {
+            Pane::Today => match self.selected_thank_you() {
+                Some(t) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
+                None => return,
+            },
+            Pane::Referrals => match self.referrals.row() {
+                Some(ReferralRow::Unthanked(i)) => match self.referrals.unthanked.get(i) {
+                    Some(u) => (
+                        FormKind::ThankOld(u.client_id),
+                        thanks_title(&format!("Thank {} for {}", u.referrer, u.client)),
+                    ),
+                    None => return,
+                },
+                Some(ReferralRow::Referral(i)) => {
+                    let Some(r) = self.referrals.list.get(i) else {
+                        return;
+                    };
+                    if r.direction == Direction::Given {
+                        return self.info(
+                            "A referral you gave owes nobody a thank-you; s sets how it went.",
+                        );
+                    }
+                    match store::referral::owed_for(&self.conn, r.id) {
+                        Ok(Some(t)) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
+                        Ok(None) => {
+                            return self.info(format!(
+                                "{} was thanked for {}; nothing is owed.",
+                                r.partner, r.person
+                            ));
+                        }
+                        Err(e) => return self.error("Could not read", e),
+                    }
+                }
+                None => return,
+            },
+            _ => return,
+        };
+        let today = self.today.format("%Y-%m-%d").to_string();
+        self.open_form(Form::new(
+            kind,
+            title,
+            &[
+                ("How", "", "card, call, gift or note: personal, not e-mail"),
+                ("Sent on", &today, "YYYY-MM-DD"),
+            ],
+        ));
+    }
+
+    pub(super) fn save_thanks(&mut self, form: Box<Form>) {
+        let how = match ThanksHow::parse(&form.value(0)) {
+            Ok(h) => h,
+            Err(why) => return self.refuse_form(form, 0, why),
+        };
+        let on = match parse_for(&form.value(1), self.today, DateUse::Happened) {
+            Ok(d) => d,
+            Err(why) => return self.refuse_form(form, 1, why),
+        };
+        let now = self.now();
+        let (written, to) = match form.kind {
+            FormKind::ThanksSent(id) => {
+                let owed = store::referral::owed_one(&self.conn, id).ok().flatten();
+                let to = owed.as_ref().map(|t| (t.to_id, t.to.clone(), t.kind));
+                (
+                    store::referral::mark_sent(&self.conn, id, how, on, &now),
+                    to,
+                )
+            }
+            FormKind::ThankOld(client) => {
+                let u = self
+                    .referrals
+                    .unthanked
+                    .iter()
+                    .find(|u| u.client_id == client)
+                    .map(|u| (u.referrer_id, u.referrer.clone(), OwedKind::Thanks));
+                (
+                    store::referral::thank_old(&self.conn, client, how, on, &now),
+                    u,
+                )
+            }
+            _ => return,
+        };
+        if let Err(e) = written {
+            return match e {
+                WriteError::Refused(why) => {
+                    self.refresh();
+                    self.reload_referrals();
+                    self.info(why);
+                }
+                e => self.error("Could not save", e),
+            };
+        }
+        self.refresh();
+        self.reload_referrals();
+        let Some((id, name, kind)) = to else {
+            return self.info("Saved.");
+        };
+        let next = store::contact::get(&self.conn, id)
+            .ok()
+            .flatten()
+            .and_then(|c| c.next_follow_up);
+        let done = match kind {
+            OwedKind::Thanks => format!("Thanked {name} ({})", how.as_str()),
+            OwedKind::News => format!("Told {name} how it went ({})", how.as_str()),
+        };
+        self.info(format!(
+            "{done}, logged as a touch{}.",
+            next.map(|d| format!("; next follow-up {}", day(d, self.today)))
+                .unwrap_or_default()
+        ));
+    }
+
+    /// Open the partner (or with `person`, the person referred) of the
+    /// row under the cursor in Contacts.
+    pub(super) fn open_referral_contact(&mut self, person: bool) {
+        let id = match self.referrals.row() {
+            Some(ReferralRow::Referral(i)) => self
+                .referrals
+                .list
+                .get(i)
+                .map(|r| if person { r.person_id } else { r.partner_id }),
+            Some(ReferralRow::Unthanked(i)) => self
+                .referrals
+                .unthanked
+                .get(i)
+                .map(|u| if person { u.client_id } else { u.referrer_id }),
+            None => None,
+        };
+        if let Some(id) = id {
+            self.show_contact(id);
+        }
+    }
+}
+
+fn thanks_title(what: &str) -> String {
+    format!(" {what}: sent ")
+}

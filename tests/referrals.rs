@@ -1,0 +1,312 @@
+//! The Referrals pane and the thank-yous on Today: recording referrals with
+//! the keyboard, marking thank-yous sent, the screens at 80x24 and 120x40.
+
+mod common;
+
+use common::draw;
+use list25::action::Action;
+use list25::app::{App, Message, Pane, Popup, ReferralRow, TodayRow};
+use list25::domain::{CategoryDraft, ContactDraft, Direction, RefStatus, Stage, TouchKind};
+use list25::store;
+use list25::store::referral::{Person, ReferralDraft};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
+    }
+}
+
+/// Type `values` into the open form's fields from the focused one on,
+/// then Enter.
+fn fill(app: &mut App, values: &[&str]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            app.update(Action::NextField);
+        }
+        typed(app, v);
+    }
+    app.update(Action::Save);
+}
+
+/// Clear the focused field of the open form.
+fn clear(app: &mut App) {
+    for _ in 0..40 {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    }
+}
+
+fn now() -> chrono::NaiveDateTime {
+    common::date("2026-11-22")
+        .and_hms_opt(8, 0, 0)
+        .expect("time")
+}
+
+/// Printers with Ana Lima (met, on the 25 list) and Marc Dupont; Carla, a
+/// client Ana referred long ago, never thanked; a referral from Marc four
+/// days ago, and one given to Ana.
+fn with_ledger() -> App {
+    common::app_with("2026-11-20", "2026-11-22", |c| {
+        let printers = store::category::add(
+            c,
+            &CategoryDraft::parse("Printers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        let add = |name: &str| {
+            store::contact::add(
+                c,
+                Some(printers),
+                &ContactDraft::named(name).expect("d"),
+                &now(),
+            )
+            .expect("add")
+        };
+        let ana = add("Ana Lima");
+        store::contact::set_stage(c, ana, Stage::Met, now().date()).expect("met");
+        store::contact::set_on_list(c, ana, true).expect("star");
+        let marc = add("Marc Dupont");
+        let mut carla = ContactDraft::named("Carla Dias").expect("d");
+        carla.client_since = Some(common::date("2025-06-01"));
+        carla.referred_by = Some(ana);
+        let carla = store::contact::add(c, None, &carla, &now()).expect("carla");
+        let draft = |direction, partner, person, on: &str| ReferralDraft {
+            direction,
+            partner,
+            person,
+            on: common::date(on),
+            note: String::new(),
+        };
+        let zoe = Person::New(Box::new(ContactDraft::named("Zoé Martin").expect("d")));
+        store::referral::add(
+            c,
+            &draft(Direction::Received, marc, zoe, "2026-11-18"),
+            &now(),
+        )
+        .expect("received");
+        store::referral::add(
+            c,
+            &draft(Direction::Given, ana, Person::Existing(carla), "2026-11-19"),
+            &now(),
+        )
+        .expect("given");
+    })
+}
+
+#[test]
+fn the_ledger_and_the_balance_at_80x24_and_120x40() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Referrals));
+    assert_eq!(app.referrals.total, 2);
+    assert_eq!(
+        app.referrals.rows(),
+        [
+            ReferralRow::Referral(0),
+            ReferralRow::Referral(1),
+            ReferralRow::Unthanked(0)
+        ]
+    );
+    insta::assert_snapshot!("referrals_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("referrals_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn today_lists_thank_yous_above_the_follow_ups_at_80x24_and_120x40() {
+    let app = with_ledger();
+    let rows = app.today_rows();
+    let thanks = rows
+        .iter()
+        .position(|r| matches!(r, TodayRow::ThankYou(_)))
+        .expect("a thank-you row");
+    let follow = rows.iter().position(|r| matches!(r, TodayRow::FollowUp(_)));
+    assert!(follow.is_none_or(|f| thanks < f));
+    insta::assert_snapshot!("today_thanks_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("today_thanks_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn a_referral_received_typed_in_is_owed_a_thank_you_until_space_marks_it_sent() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Referrals));
+    app.update(Action::ReferralIn);
+    fill(&mut app, &["lima", "Bruno Alves", "", "needs a logo"]);
+    assert!(app.popup.is_none(), "saved");
+    assert_eq!(app.referrals.total, 3);
+    let r = app.referrals.selected().expect("the new one").clone();
+    assert_eq!(
+        (r.partner.as_str(), r.person.as_str()),
+        ("Ana Lima", "Bruno Alves")
+    );
+    assert_eq!(r.owed_since, Some(common::date("2026-11-22")));
+    match &app.message {
+        Some(Message::Info(m)) => assert!(m.contains("Thank them by Tue 24 Nov"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    // On Today, above the follow-ups; Space marks it sent.
+    app.update(Action::GoTo(Pane::Today));
+    let at = app
+        .today_rows()
+        .iter()
+        .position(|row| {
+            matches!(row, TodayRow::ThankYou(i)
+                if app.today_pane.thanks[*i].person == "Bruno Alves")
+        })
+        .expect("on Today");
+    app.today_pane.cursor = at;
+    app.update(Action::Toggle);
+    assert!(matches!(app.popup, Some(Popup::Form(_))));
+    fill(&mut app, &["email"]);
+    assert_eq!(
+        common::form_error(&app).map(|e| e.0),
+        Some("How"),
+        "an e-mail is not a thank-you"
+    );
+    clear(&mut app);
+    fill(&mut app, &["card"]);
+    assert!(app.popup.is_none());
+    assert!(
+        app.today_pane
+            .thanks
+            .iter()
+            .all(|t| t.person != "Bruno Alves")
+    );
+    let conn = app.connection();
+    let ana = store::contact::lookup(conn, "Ana Lima").expect("lookup");
+    let store::Lookup::One(ana) = ana else {
+        panic!("Ana")
+    };
+    let touches = store::contact::touches(conn, ana.id).expect("touches");
+    assert_eq!(touches[0].0, TouchKind::Card);
+    assert_eq!(ana.next_follow_up, Some(common::date("2026-12-22")));
+    let ledger = store::referral::get(conn, r.id).expect("read").expect("r");
+    assert_eq!(ledger.thanked, Some(common::date("2026-11-22")));
+}
+
+#[test]
+fn bad_input_in_the_referral_form_stays_beside_its_field_and_writes_nothing() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Referrals));
+    app.update(Action::ReferralIn);
+    fill(&mut app, &["nobody at all", "Bruno"]);
+    assert_eq!(common::form_error(&app).map(|e| e.0), Some("From"));
+    app.update(Action::Cancel);
+    app.update(Action::ReferralIn);
+    fill(&mut app, &["lima", "Ana Lima"]);
+    let (field, why) = common::form_error(&app).expect("error");
+    assert_eq!(field, "For");
+    assert!(why.contains("themselves"), "{why}");
+    app.update(Action::Cancel);
+    app.update(Action::ReferralIn);
+    typed(&mut app, "lima");
+    app.update(Action::NextField);
+    typed(&mut app, "Bruno");
+    app.update(Action::NextField);
+    clear(&mut app);
+    fill(&mut app, &["2026-12-01"]);
+    let (field, why) = common::form_error(&app).expect("error");
+    assert_eq!(field, "On");
+    assert!(why.contains("after today"), "{why}");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+    app.update(Action::Cancel);
+    assert_eq!(store::referral::count(app.connection()).expect("count"), 2);
+    assert!(matches!(
+        store::contact::lookup(app.connection(), "Bruno").expect("lookup"),
+        store::Lookup::None
+    ));
+}
+
+#[test]
+fn status_client_makes_a_client_and_owes_the_referrer_the_news() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Referrals));
+    // Newest first: Ana (given, 19 Nov), then Marc's referral of Zoé.
+    app.update(Action::Down);
+    assert_eq!(
+        app.referrals.selected().map(|r| r.person.as_str()),
+        Some("Zoé Martin")
+    );
+    app.update(Action::SetStatus);
+    clear(&mut app);
+    fill(&mut app, &["won"]);
+    assert!(
+        common::form_error(&app).is_some_and(|(_, why)| why.contains("not-a-fit")),
+        "names the choices"
+    );
+    clear(&mut app);
+    fill(&mut app, &["client"]);
+    assert!(app.popup.is_none());
+    let r = app.referrals.selected().expect("selected");
+    assert_eq!(r.status, RefStatus::Client);
+    let zoe = store::contact::get(app.connection(), r.person_id)
+        .expect("read")
+        .expect("zoé");
+    assert_eq!(zoe.client_since, Some(common::date("2026-11-22")));
+    assert!(
+        app.today_pane
+            .thanks
+            .iter()
+            .any(|t| t.what() == "Tell Marc Dupont how it went with Zoé Martin (became a client)")
+    );
+}
+
+#[test]
+fn an_old_referrer_is_thanked_once_and_the_day_13_task_counts_it() {
+    let mut app = common::app_with("2026-11-10", "2026-11-22", |c| {
+        let ana = store::contact::add(
+            c,
+            None,
+            &ContactDraft::named("Ana Lima").expect("d"),
+            &now(),
+        )
+        .expect("ana");
+        let mut carla = ContactDraft::named("Carla Dias").expect("d");
+        carla.client_since = Some(common::date("2025-06-01"));
+        carla.referred_by = Some(ana);
+        store::contact::add(c, None, &carla, &now()).expect("carla");
+    });
+    assert_eq!(app.position().day(), 13);
+    let metric = list25::domain::Metric::ReferrersThanked;
+    assert_eq!(app.checklist.metrics.value(metric), 0);
+    app.update(Action::GoTo(Pane::Referrals));
+    assert_eq!(app.referrals.row(), Some(ReferralRow::Unthanked(0)));
+    app.update(Action::ThankSent);
+    fill(&mut app, &["call"]);
+    assert!(app.popup.is_none(), "{:?}", app.message);
+    assert!(app.referrals.unthanked.is_empty());
+    assert_eq!(app.checklist.metrics.value(metric), 1);
+    let task = app
+        .today_items()
+        .into_iter()
+        .find(|i| i.task.key == "thank-past-referrers")
+        .expect("day 13 task");
+    assert!(app.status(&task.task).is_some_and(|s| s.is_done()));
+}
+
+#[test]
+fn a_star_on_someone_not_met_asks_and_says_why() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Categories));
+    app.update(Action::ShowContacts);
+    let marc = app
+        .contacts
+        .rows
+        .iter()
+        .position(|c| c.name == "Marc Dupont")
+        .expect("marc");
+    // Moved onto, so the pane reads the whole contact.
+    app.contacts.cursor = marc;
+    app.update(Action::Up);
+    app.update(Action::Down);
+    app.update(Action::MarkPartner);
+    match &app.popup {
+        Some(Popup::Confirm { question, .. }) => {
+            assert!(question.contains("not met Marc Dupont yet"), "{question}")
+        }
+        _ => panic!("asks"),
+    }
+    app.update(Action::Confirm);
+    assert_eq!(
+        (app.checklist.metrics.listed, app.checklist.metrics.partners),
+        (2, 1)
+    );
+}
