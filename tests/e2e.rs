@@ -264,3 +264,57 @@ fn copy_puts_the_filled_in_script_on_the_clipboard_with_osc_52() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_referral_typed_in_is_thanked_from_today_and_both_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    {
+        let conn = store::open(&db, common::date("2026-11-22")).expect("create");
+        let printers = common::category(&conn, "Printers");
+        let now = common::date("2026-11-22")
+            .and_hms_opt(8, 0, 0)
+            .expect("time");
+        let ana = list25::domain::ContactDraft::named("Ana Lima").expect("draft");
+        store::contact::add(&conn, Some(printers), &ana, &now).expect("ana");
+    }
+    let args = ["--today", "2026-11-22"];
+    let mut s = Session::start(&db, &args, 80, 24);
+    s.wait_for("Today's tasks");
+    s.send("6");
+    s.wait_for("No referrals yet");
+    s.send("r");
+    s.wait_for("A referral received");
+    s.send("lima");
+    s.wait_for("→ Ana Lima (Printers)");
+    s.send("\tBruno Alves\t\tneeds a logo\r");
+    s.wait_for("Ana Lima sent you Bruno Alves");
+    s.wait_for("owed since 22 Nov");
+    s.send("1");
+    s.wait_for("♥ Thank Ana Lima for Bruno Alves");
+    // The thank-you is the first row after day 1's three tasks.
+    s.send("jjj ");
+    s.wait_for("Thank Ana Lima for Bruno Alves: sent");
+    s.send("card\r");
+    s.wait_for("Thanked Ana Lima (card), logged as a touch");
+    s.send("q");
+    assert!(s.wait_exit());
+
+    let mut s = Session::start(&db, &args, 80, 24);
+    s.wait_for("Today's tasks");
+    assert!(!s.screen().contains("Thank-yous owed"), "{}", s.screen());
+    s.send("6");
+    s.wait_for("thanked 22 Nov");
+    s.send("q");
+    assert!(s.wait_exit());
+
+    let conn = store::open(&db, common::date("2026-11-22")).expect("reopen");
+    let ledger = store::referral::list(&conn, 10).expect("ledger");
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0].thanked, Some(common::date("2026-11-22")));
+    assert_eq!(ledger[0].note, "needs a logo");
+    let touches = store::contact::touches(&conn, ledger[0].partner_id).expect("touches");
+    assert_eq!(touches.len(), 1);
+    assert_eq!(touches[0].0, list25::domain::TouchKind::Card);
+    assert!(touches[0].2.contains("Bruno Alves"), "{}", touches[0].2);
+}
