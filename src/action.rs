@@ -67,6 +67,12 @@ pub enum Action {
     ThankSent,
     /// Open the person the selected referral is for.
     OpenPerson,
+    /// The kind of touch picked; `None` keeps the kind of the touch changed.
+    PickKind(Option<crate::domain::TouchKind>),
+    /// Change the touch under the cursor on a contact's card.
+    EditTouch,
+    /// Edit the details of the contact whose card is open.
+    EditContact,
     /// Log a touch with the selected contact.
     LogTouch,
     /// Move the selected contact to the next stage.

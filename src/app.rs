@@ -1,5 +1,6 @@
 //! Application state and `update`, the one place state changes.
 
+mod card;
 mod categories;
 mod contact_form;
 mod contacts;
@@ -15,6 +16,7 @@ mod sync;
 mod today;
 mod typing;
 
+pub use card::{Card, HistoryItem, KindPick};
 pub use categories::CategoriesPane;
 pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
@@ -58,6 +60,8 @@ pub enum Popup {
     },
     Search(Box<Search>),
     Suggest(Box<Suggest>),
+    /// Pick the kind of a touch, one key each.
+    TouchKind(Box<KindPick>),
     Versions(Box<Versions>),
 }
 
@@ -207,9 +211,11 @@ impl App {
             Some(Popup::Search(_)) => Context::Search,
             Some(Popup::Suggest(_)) => Context::Suggest,
             Some(Popup::Versions(_)) => Context::Versions,
+            Some(Popup::TouchKind(_)) => Context::TouchKind,
             None => match (self.pane, self.program_pane.focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
+                (Pane::Contacts, _) if self.contacts.card.is_some() => Context::Card,
                 (Pane::Contacts, _) => Context::Contacts,
                 (Pane::Scripts, _) if self.scripts.editing => Context::ScriptEditor,
                 (Pane::Scripts, _) => Context::Scripts,
@@ -268,6 +274,9 @@ impl App {
             Action::Back => match self.popup {
                 Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,
                 _ if self.editing_script() => self.stop_editing(),
+                None if self.pane == Pane::Contacts && self.contacts.card.is_some() => {
+                    self.contacts.card = None;
+                }
                 _ => self.program_pane.focus = ProgramFocus::Days,
             },
             Action::EditNote => self.open_note(),
@@ -312,6 +321,13 @@ impl App {
             Action::SetStatus => self.open_status_form(),
             Action::ThankSent => self.open_thanks_form(),
             Action::OpenPerson => self.open_referral_contact(true),
+            Action::PickKind(kind) => self.picked_kind(kind),
+            Action::EditTouch => self.edit_touch(),
+            Action::EditContact => {
+                if let Some(c) = self.contacts.card.as_ref().map(|c| c.contact.clone()) {
+                    self.open_contact_form(Some(c.id), &c.category, 0);
+                }
+            }
             Action::StageUp | Action::StageDown => self.step_stage(action == Action::StageUp),
             Action::MarkPartner => self.toggle_mark(),
             Action::SetFollowUp => self.open_follow_up(),
@@ -386,6 +402,7 @@ impl App {
             Pane::Today => self.today_move(by),
             Pane::Program => self.program_move(by),
             Pane::Categories => self.categories.move_by(by),
+            Pane::Contacts if self.contacts.card.is_some() => self.card_move(by),
             Pane::Contacts => self.contacts_move(by),
             Pane::Scripts => self.scripts_move(by),
             Pane::Referrals => self.referrals_move(by),
@@ -409,6 +426,7 @@ impl App {
             }
             Pane::Scripts => self.start_editing(),
             Pane::Referrals => self.open_referral_contact(false),
+            Pane::Contacts => self.open_card(),
             _ => {}
         }
     }
@@ -495,7 +513,7 @@ impl App {
             FormKind::StartDate => self.save_start(form),
             FormKind::Category(id) => self.save_category(form, id),
             FormKind::Contact(id) => self.save_contact(form, id),
-            FormKind::Touch(id) => self.save_touch(form, id),
+            FormKind::Touch(..) | FormKind::EditTouch(..) => self.save_touch(form),
             FormKind::FollowUp(id) => self.save_follow_up(form, id),
             FormKind::Profession(then_suggest) => self.save_profession(form, then_suggest),
             FormKind::Script(id) => self.save_script_form(form, id),

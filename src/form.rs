@@ -16,8 +16,10 @@ pub enum FormKind {
     Category(Option<i64>),
     /// Add (`None`) or edit a contact.
     Contact(Option<i64>),
-    /// Log a touch with a contact.
-    Touch(i64),
+    /// Log a touch of a kind with a contact.
+    Touch(i64, crate::domain::TouchKind),
+    /// Change a touch, now of this kind.
+    EditTouch(i64, crate::domain::TouchKind),
     /// Set a contact's next follow-up by hand.
     FollowUp(i64),
     /// The user's profession; `true` opens the suggestions once it is saved.

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
+use crate::domain;
 use crate::pane::Pane;
 
 /// Where the focus is; decides which bindings apply.
@@ -18,6 +19,10 @@ pub enum Context {
     Categories,
     Contacts,
     Referrals,
+    /// A contact's card: their details and whole history.
+    Card,
+    /// Picking the kind of a touch, one key each.
+    TouchKind,
     /// The search box: typing filters, arrows pick.
     Search,
     /// The search box, picking whom a script preview is for.
@@ -43,13 +48,15 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 20] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
         Context::ProgramTasks,
         Context::Categories,
         Context::Contacts,
+        Context::Card,
+        Context::TouchKind,
         Context::Scripts,
         Context::ScriptEditor,
         Context::Referrals,
@@ -73,6 +80,8 @@ impl Context {
             Context::Categories => "Categories",
             Context::Contacts => "Contacts",
             Context::Referrals => "Referrals",
+            Context::Card => "A contact's card",
+            Context::TouchKind => "The kind of a touch",
             Context::Search => "Search",
             Context::PickContact => "Pick a contact for the preview",
             Context::Suggest => "Suggested categories",
@@ -96,6 +105,7 @@ impl Context {
                 | Context::ProgramTasks
                 | Context::Categories
                 | Context::Contacts
+                | Context::Card
                 | Context::Scripts
                 | Context::Referrals
         )
@@ -137,8 +147,9 @@ const fn b(
 }
 
 use Context::{
-    Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays, ProgramTasks,
-    Referrals, ScriptEditor, Scripts, Search, Suggest, TextField, Today, TooSmall, Versions,
+    Card, Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays,
+    ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Suggest, TextField, Today, TooSmall,
+    TouchKind, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -171,7 +182,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('>'), NONE), (Char('>'), SHIFT), (Char('.'), NONE)], ">/<", Action::StageUp, "stage", true),
     b(Contacts, &[(Char('<'), NONE), (Char('<'), SHIFT), (Char(','), NONE)], "", Action::StageDown, "", false),
     b(Contacts, &[(Char('m'), NONE)], "m", Action::MarkPartner, "my 25", true),
-    b(Contacts, &[(Char('e'), NONE), (Enter, NONE)], "e", Action::Edit, "edit", true),
+    b(Contacts, &[(Enter, NONE)], "Enter", Action::Open, "history", false),
+    b(Contacts, &[(Char('e'), NONE)], "e", Action::Edit, "edit", true),
     b(Contacts, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
     b(Contacts, &[(Char('c'), NONE)], "c", Action::NextView, "view", true),
     b(Contacts, &[(Char('C'), NONE), (Char('C'), SHIFT)], "C", Action::MarkClient, "client", false),
@@ -188,6 +200,22 @@ pub const BINDINGS: &[Binding] = &[
     b(Scripts, &[(Char('s'), NONE)], "s", Action::EditMe, "your name and value", false),
     b(Scripts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Scripts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
+    b(Card, &[(Esc, NONE)], "Esc", Action::Back, "close", true),
+    b(Card, &[(Char('t'), NONE)], "t", Action::LogTouch, "touch", true),
+    b(Card, &[(Char('e'), NONE)], "e", Action::EditTouch, "change touch", true),
+    b(Card, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete touch", true),
+    b(Card, &[(Char('u'), NONE)], "u", Action::Undo, "undo", false),
+    b(Card, &[(Char('E'), NONE), (Char('E'), SHIFT)], "E", Action::EditContact, "edit details", false),
+    b(Card, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
+    b(TouchKind, &[(Char('c'), NONE)], "c", Action::PickKind(Some(domain::TouchKind::Call)), "call", true),
+    b(TouchKind, &[(Char('m'), NONE)], "m", Action::PickKind(Some(domain::TouchKind::Meeting)), "meeting", true),
+    b(TouchKind, &[(Char('e'), NONE)], "e", Action::PickKind(Some(domain::TouchKind::Email)), "e-mail", true),
+    b(TouchKind, &[(Char('d'), NONE)], "d", Action::PickKind(Some(domain::TouchKind::Card)), "card", true),
+    b(TouchKind, &[(Char('v'), NONE)], "v", Action::PickKind(Some(domain::TouchKind::Event)), "event", true),
+    b(TouchKind, &[(Char('n'), NONE)], "n", Action::PickKind(Some(domain::TouchKind::Note)), "note", true),
+    b(TouchKind, &[(Enter, NONE)], "Enter", Action::PickKind(None), "keep the kind", false),
+    b(TouchKind, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
+    b(TouchKind, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
     b(Referrals, &[(Char('g'), NONE)], "g", Action::ReferralOut, "given", true),
     b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),

@@ -6,7 +6,7 @@ mod common;
 use common::draw;
 use list25::action::Action;
 use list25::app::{App, Pane, Popup, TodayRow};
-use list25::domain::{CategoryDraft, ContactDraft, Stage};
+use list25::domain::{CategoryDraft, ContactDraft, Stage, TouchKind};
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use rusqlite::Connection;
@@ -175,7 +175,12 @@ fn referred_by_is_picked_by_fuzzy_name() {
 fn a_touch_moves_last_touch_follow_up_and_stage() {
     let mut app = with_people();
     app.update(Action::LogTouch);
-    fill(&mut app, &["meet", "", "coffee"]);
+    assert_eq!(app.context(), list25::keymap::Context::TouchKind);
+    // A key that names no kind does nothing: the kind is never typed.
+    app.update(Action::Input(KeyEvent::from(KeyCode::Char('x'))));
+    assert!(matches!(app.popup, Some(Popup::TouchKind(_))));
+    app.update(Action::PickKind(Some(TouchKind::Meeting)));
+    fill(&mut app, &["", "coffee"]);
     assert!(app.popup.is_none(), "{:?}", common::form_error(&app));
     let ana = &app.contacts.rows[0];
     assert_eq!(ana.last_touch, Some(common::date("2026-11-22")));
@@ -185,9 +190,15 @@ fn a_touch_moves_last_touch_follow_up_and_stage() {
         app.contacts.history.iter().map(|h| h.0).collect::<Vec<_>>(),
         [Stage::Identified, Stage::Met]
     );
-    app.update(Action::LogTouch);
-    fill(&mut app, &["fax"]);
-    assert_eq!(common::form_error(&app).map(|e| e.0), Some("Kind"));
+    let touches = store::contact::touches(app.connection(), ana.id).expect("touches");
+    assert_eq!(
+        touches,
+        [(
+            TouchKind::Meeting,
+            common::date("2026-11-22"),
+            "coffee".into()
+        )]
+    );
 }
 
 #[test]
@@ -291,7 +302,12 @@ fn follow_ups_due_appear_on_today_and_space_logs_a_touch() {
     );
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
     app.update(Action::Toggle);
-    fill(&mut app, &["call"]);
+    assert!(
+        matches!(app.popup, Some(Popup::TouchKind(_))),
+        "Space asks the kind"
+    );
+    app.update(Action::PickKind(Some(TouchKind::Call)));
+    app.update(Action::Save);
     assert!(
         app.today_pane.due.is_empty(),
         "the touch moved the follow-up a month on"
@@ -302,7 +318,8 @@ fn follow_ups_due_appear_on_today_and_space_logs_a_touch() {
 fn the_pane_at_80x24_and_100x30() {
     let mut app = with_people();
     app.update(Action::LogTouch);
-    fill(&mut app, &["meeting", "", "coffee"]);
+    app.update(Action::PickKind(Some(TouchKind::Meeting)));
+    fill(&mut app, &["", "coffee"]);
     app.update(Action::MarkPartner);
     app.update(Action::Down);
     app.message = None;

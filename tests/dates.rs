@@ -79,8 +79,7 @@ fn clear(app: &mut App) {
 fn far_dates_are_refused_beside_their_field_and_nothing_is_written() {
     let mut app = with_ana();
     app.update(Action::LogTouch);
-    typed(&mut app, "call");
-    app.update(Action::NextField);
+    app.update(Action::PickKind(Some(list25::domain::TouchKind::Call)));
     clear(&mut app);
     typed(&mut app, "9999-12-31");
     app.update(Action::Save);

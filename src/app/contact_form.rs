@@ -6,7 +6,7 @@ use super::{App, Popup};
 use crate::domain::contact::DEFAULT_CADENCE;
 use crate::domain::dates::{check, day, parse_for};
 use crate::domain::search::Index;
-use crate::domain::{Contact, ContactDraft, ContactField, DateUse, TouchKind};
+use crate::domain::{Contact, ContactDraft, ContactField, DateUse};
 use crate::form::{Form, FormKind};
 use crate::store;
 
@@ -243,60 +243,6 @@ impl App {
             "Saved {}. Type the next one, or Esc when done.",
             draft.name
         ));
-    }
-
-    pub(super) fn open_touch(&mut self) {
-        let Some(c) = self.target_contact() else {
-            return;
-        };
-        let (id, name) = (c.id, c.name.clone());
-        let today = date_text(Some(self.today));
-        self.open_form(Form::new(
-            FormKind::Touch(id),
-            format!(" Touch with {name} "),
-            &[
-                ("Kind", "", "call, meeting, email, card, event or note"),
-                ("Date", &today, "YYYY-MM-DD"),
-                ("Note", "", "what happened, what is next"),
-            ],
-        ));
-    }
-
-    pub(super) fn save_touch(&mut self, mut form: Box<Form>, id: i64) {
-        let kind = match TouchKind::parse(&form.value(0)) {
-            Ok(k) => k,
-            Err(why) => {
-                form.fail(0, why);
-                self.popup = Some(Popup::Form(form));
-                return;
-            }
-        };
-        let on = match parse_for(&form.value(1), self.today, DateUse::Touch) {
-            Ok(d) => d,
-            Err(why) => {
-                form.fail(1, why);
-                self.popup = Some(Popup::Form(form));
-                return;
-            }
-        };
-        let note = form.value(2).trim().to_owned();
-        if let Err(e) = store::contact::log_touch(&self.conn, id, kind, on, &note, &self.now()) {
-            self.error("Could not log the touch", e);
-            return;
-        }
-        self.refresh_contact(id);
-        let next = store::contact::get(&self.conn, id).ok().flatten();
-        self.info(match next {
-            Some(c) => format!(
-                "Logged a {} with {}.{}",
-                kind.as_str(),
-                c.name,
-                c.next_follow_up
-                    .map(|d| format!(" Next follow-up {}.", day(d, self.today)))
-                    .unwrap_or_default()
-            ),
-            None => "Logged.".into(),
-        });
     }
 
     pub(super) fn open_follow_up(&mut self) {

@@ -40,6 +40,8 @@ pub struct ContactsPane {
     pub shows: Shows,
     /// The stage history of the contact under the cursor.
     pub history: Vec<(Stage, NaiveDate)>,
+    /// The card of one contact, when open: their whole history.
+    pub card: Option<Box<super::Card>>,
     /// Contact names for the "Referred by" field, loaded when a contact
     /// form opens.
     pub names: Index,
@@ -53,6 +55,7 @@ impl Default for ContactsPane {
             cursor: 0,
             shows: Shows::Category,
             history: Vec::new(),
+            card: None,
             names: Index::new(Vec::new()),
         }
     }
@@ -139,11 +142,20 @@ impl App {
             .cursor
             .min(self.contacts.rows.len().saturating_sub(1));
         self.load_selected();
+        self.refresh_card(id);
     }
 
     /// The contact the next contact action is about: the one under the
     /// cursor in Contacts, or the follow-up under the cursor in Today.
     pub(super) fn target_contact(&self) -> Option<&Contact> {
+        if let Some(card) = self
+            .contacts
+            .card
+            .as_ref()
+            .filter(|_| self.pane == Pane::Contacts)
+        {
+            return Some(&card.contact);
+        }
         match self.pane {
             Pane::Contacts => self.contacts.selected.as_ref(),
             Pane::Today => self.selected_follow_up(),
@@ -154,6 +166,7 @@ impl App {
     /// Jump to a contact in the Contacts pane, showing all contacts.
     pub(super) fn show_contact(&mut self, id: i64) {
         self.popup = None;
+        self.contacts.card = None;
         if self.contacts.shows == Shows::Category {
             self.contacts.shows = Shows::All;
         }

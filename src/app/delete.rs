@@ -23,10 +23,15 @@ pub enum Deleted {
     Category(i64),
     Contact(i64),
     Script(i64),
+    /// A touch, and the contact it is with.
+    Touch(i64, i64),
 }
 
 impl App {
     pub(super) fn ask_delete(&mut self) {
+        if self.pane == Pane::Contacts && self.contacts.card.is_some() {
+            return self.delete_touch();
+        }
         let (pending, question) = match self.pane {
             Pane::Categories => {
                 let Some(c) = self.selected_category() else {
@@ -147,12 +152,14 @@ impl App {
                 store::contact::restore(&self.conn, id).map_err(WriteError::from)
             }
             Deleted::Script(id) => store::script::undelete(&self.conn, id),
+            Deleted::Touch(id, _) => store::touch::restore(&self.conn, id),
         };
         if let Err(e) = result {
             return self.error("Could not undo", e);
         }
         match deleted {
             Deleted::Script(id) => self.reload_scripts(Some(id)),
+            Deleted::Touch(_, contact) => self.refresh_contact(contact),
             Deleted::Category(id) | Deleted::Contact(id) => {
                 self.refresh();
                 match (deleted, self.pane) {

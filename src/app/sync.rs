@@ -65,6 +65,9 @@ impl App {
                 self.select_contact(id);
             }
         }
+        if let Some(id) = self.contacts.card.as_ref().map(|c| c.contact.id) {
+            self.refresh_card(id);
+        }
         if self.scripts.editor.is_some() {
             if self.scripts.editor.as_ref().is_some_and(|e| e.is_dirty()) {
                 self.flush_script(SaveKind::Auto, false);

@@ -101,6 +101,14 @@ impl TouchKind {
         }
     }
 
+    /// How the screen says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TouchKind::Email => "e-mail",
+            other => other.as_str(),
+        }
+    }
+
     /// A kind by name or unambiguous prefix ("c" is ambiguous, "ca" is a call).
     /// The stage a touch of this kind shows the relationship has reached:
     /// a meeting means you have met, any other contact means you have been
@@ -127,6 +135,16 @@ impl TouchKind {
             )),
         }
     }
+}
+
+/// A touch with a contact: a call, a meeting, a card...
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touch {
+    pub id: i64,
+    pub contact_id: i64,
+    pub kind: TouchKind,
+    pub on: NaiveDate,
+    pub note: String,
 }
 
 /// A contact as listed.

@@ -14,9 +14,11 @@ pub mod text;
 
 pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};
-pub use contact::{Contact, ContactDraft, ContactField, ContactRow, Stage, TouchKind};
+pub use contact::{Contact, ContactDraft, ContactField, ContactRow, Stage, Touch, TouchKind};
 pub use dates::DateUse;
 pub use program::{Day, Measure, Metric, Position, Program, Task, TaskRef, parse_date};
-pub use referral::{Balance, Direction, OwedKind, RefStatus, Referral, ThankYou, ThanksHow};
+pub use referral::{
+    Balance, Direction, OwedKind, RefStatus, Referral, ThankNote, ThankYou, ThanksHow,
+};
 pub use script::{SaveKind, Script, ScriptDraft, ScriptField, ScriptKind, Version};
 pub use template::{Field, Me, Piece, Problem, Rendered, Values};

@@ -232,6 +232,17 @@ impl ThankYou {
     }
 }
 
+/// A thank-you (or news), owed or sent, as a contact's history shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThankNote {
+    pub kind: OwedKind,
+    pub to: String,
+    pub person: String,
+    pub due: NaiveDate,
+    /// When and how it was sent; none while owed.
+    pub sent: Option<(NaiveDate, ThanksHow)>,
+}
+
 /// The day a thank-you is due for a referral received on `on`.
 pub fn thanks_due(on: NaiveDate, within_days: u32) -> NaiveDate {
     on.checked_add_days(Days::new(u64::from(within_days)))

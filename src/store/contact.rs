@@ -6,7 +6,6 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{Live, Lookup, TIMESTAMP_FORMAT, WriteError, must_be_live};
 use crate::domain::contact::ContactView;
-use crate::domain::contact::follow_up_after;
 use crate::domain::text::{fold, key};
 use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 
@@ -297,7 +296,12 @@ pub fn set_stage(
     Ok(())
 }
 
-fn write_stage(conn: &Connection, id: i64, stage: Stage, on: NaiveDate) -> rusqlite::Result<()> {
+pub(super) fn write_stage(
+    conn: &Connection,
+    id: i64,
+    stage: Stage,
+    on: NaiveDate,
+) -> rusqlite::Result<()> {
     let changed = conn.execute(
         "UPDATE contact SET stage = ?2 WHERE id = ?1 AND stage <> ?2",
         params![id, stage.as_str()],
@@ -372,27 +376,19 @@ pub(super) fn write_touch(
         "INSERT INTO touch (contact_id, kind, on_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, kind.as_str(), date_text(on), note, now.format(TIMESTAMP_FORMAT).to_string()],
     )?;
-    let (last, cadence, stage): (Option<String>, u32, String) = tx.query_row(
-        "SELECT max(t.on_date), c.cadence_days, c.stage
-         FROM contact c JOIN touch t ON t.contact_id = c.id WHERE c.id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    if let (Some(reached), Some(current)) = (kind.reaches(), Stage::parse(&stage))
+    if let (Some(reached), Some(current)) = (kind.reaches(), stage_of(tx, id)?)
         && reached > current
     {
         write_stage(tx, id, reached, on)?;
     }
-    let last = date(last).unwrap_or(on);
-    tx.execute(
-        "UPDATE contact SET last_touch = ?2, next_follow_up = ?3 WHERE id = ?1",
-        params![
-            id,
-            date_text(last),
-            date_text(follow_up_after(last, cadence))
-        ],
-    )?;
-    Ok(())
+    super::touch::reschedule(tx, id)
+}
+
+fn stage_of(conn: &Connection, id: i64) -> rusqlite::Result<Option<Stage>> {
+    let stage: String = conn.query_row("SELECT stage FROM contact WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    Ok(Stage::parse(&stage))
 }
 
 /// The touches of a contact, newest first: kind, date, note.
@@ -400,24 +396,10 @@ pub fn touches(
     conn: &Connection,
     id: i64,
 ) -> rusqlite::Result<Vec<(TouchKind, NaiveDate, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, on_date, note FROM touch WHERE contact_id = ?1 ORDER BY on_date DESC, id DESC",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (kind, on, note) = row?;
-        if let (Ok(kind), Some(on)) = (TouchKind::parse(&kind), date(Some(on))) {
-            out.push((kind, on, note));
-        }
-    }
-    Ok(out)
+    Ok(super::touch::list(conn, id)?
+        .into_iter()
+        .map(|t| (t.kind, t.on, t.note))
+        .collect())
 }
 
 /// Make a contact a client since `since`, or no longer a client.

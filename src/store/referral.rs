@@ -8,7 +8,7 @@ use super::contact::{date, date_text, write_new, write_touch};
 use super::{Live, TIMESTAMP_FORMAT, WriteError, must_be_live, settings};
 use crate::domain::referral::{DEFAULT_THANKS_DAYS, thanks_due};
 use crate::domain::{
-    Balance, ContactDraft, Direction, OwedKind, RefStatus, Referral, ThankYou, ThanksHow,
+    Balance, ContactDraft, Direction, OwedKind, RefStatus, Referral, ThankNote, ThankYou, ThanksHow,
 };
 
 /// The setting for how many days after a referral its thank-you is due.
@@ -378,6 +378,30 @@ pub fn mark_sent(
     write_touch(&tx, owed.to_id, how.touch(), on, &note, now)?;
     tx.commit()?;
     Ok(())
+}
+
+/// The thank-yous and news owed or sent to a contact, or for them, newest
+/// first.
+pub fn thanks_of(conn: &Connection, contact: i64) -> rusqlite::Result<Vec<ThankNote>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.kind, p.name, q.name, t.due, t.sent_on, t.how
+         FROM thank_you t JOIN contact p ON p.id = t.to_id JOIN contact q ON q.id = t.for_id
+         WHERE (t.to_id = ?1 OR t.for_id = ?1) AND p.deleted_at IS NULL AND q.deleted_at IS NULL
+         ORDER BY coalesce(t.sent_on, t.due) DESC, t.id DESC",
+    )?;
+    stmt.query_map([contact], |r| {
+        let kind: String = r.get(0)?;
+        let how: Option<String> = r.get(5)?;
+        let sent = date(r.get(4)?).zip(how.and_then(|h| ThanksHow::parse(&h).ok()));
+        Ok(ThankNote {
+            kind: OwedKind::parse(&kind).unwrap_or(OwedKind::Thanks),
+            to: r.get(1)?,
+            person: r.get(2)?,
+            due: date(r.get(3)?).unwrap_or_default(),
+            sent,
+        })
+    })?
+    .collect()
 }
 
 /// A past referral never thanked: a client whose "referred by" is set, and

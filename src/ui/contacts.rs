@@ -21,6 +21,9 @@ fn short(d: Option<NaiveDate>, today: NaiveDate) -> String {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(card) = &app.contacts.card {
+        return super::card::render(frame, area, app, card);
+    }
     let filter = app.contact_filter();
     let n = app.contacts.rows.len();
     let title = match (app.contacts.shows, filter) {
@@ -157,7 +160,13 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
             .collect::<Vec<_>>()
             .join(" · ")
     };
-    let mut lines = vec![Line::styled("─".repeat(width), theme::muted())];
+    let label = "── Enter: whole history ";
+    let rule = if text::width(label) < width {
+        format!("{label}{}", "─".repeat(width - text::width(label)))
+    } else {
+        "─".repeat(width)
+    };
+    let mut lines = vec![Line::styled(rule, theme::muted())];
     let who = join(&[&c.role, &c.company, &c.category, &c.city]);
     lines.push(Line::from(vec![
         Span::styled(text::truncate(&c.name, width / 2), theme::heading()),

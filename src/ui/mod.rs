@@ -1,5 +1,6 @@
 //! Pure render functions: they read `App` and draw; they never write.
 
+mod card;
 mod categories;
 mod contacts;
 mod footer;
@@ -59,6 +60,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Suggest(suggest)) => popup::suggest(frame, area, suggest),
         Some(Popup::Confirm { question, .. }) => popup::confirm(frame, area, question),
         Some(Popup::Versions(versions)) => popup::versions(frame, area, versions, app.today),
+        Some(Popup::TouchKind(pick)) => popup::touch_kind(frame, area, pick),
     }
 }
 

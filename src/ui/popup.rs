@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{Search, SearchPurpose, Suggest, Versions};
-use crate::domain::SaveKind;
+use crate::app::{KindPick, Search, SearchPurpose, Suggest, Versions};
 use crate::domain::dates::short_day;
 use crate::domain::template::word_count;
+use crate::domain::{SaveKind, TouchKind};
 use crate::form::Form;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -191,6 +191,70 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
         Span::raw(" no"),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The kinds of touch, one key each.
+pub fn touch_kind(frame: &mut Frame, area: Rect, pick: &KindPick) {
+    let rect = centered(area, 60, 7);
+    let title = match &pick.touch {
+        Some(_) => format!(" Change the touch with {} ", pick.name),
+        None => format!(" A touch with {} ", pick.name),
+    };
+    let inner = frame_block(frame, rect, title);
+    let kinds = [
+        ("c", TouchKind::Call),
+        ("m", TouchKind::Meeting),
+        ("e", TouchKind::Email),
+        ("d", TouchKind::Card),
+        ("v", TouchKind::Event),
+        ("n", TouchKind::Note),
+    ];
+    let mut keys = Vec::new();
+    for (key, kind) in kinds {
+        let style = if pick.touch.as_ref().is_some_and(|t| t.kind == kind) {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        keys.push(Span::styled(key, theme::key()));
+        keys.push(Span::styled(format!(" {}", kind.label()), style));
+        keys.push(Span::raw("  "));
+    }
+    let mut lines = vec![Line::raw("What kind of touch was it?"), Line::raw("")];
+    lines.extend(
+        wrapped_spans(keys, usize::from(inner.width))
+            .into_iter()
+            .map(Line::from),
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        if pick.touch.is_some() {
+            "Enter keeps the kind · Esc cancels"
+        } else {
+            "Esc cancels"
+        },
+        theme::muted(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Key spans laid out in lines of at most `width` cells, a key never
+/// parted from its word.
+fn wrapped_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'static>>> {
+    let mut lines = vec![Vec::new()];
+    let mut used = 0;
+    for pair in spans.chunks(3) {
+        let w: usize = pair.iter().map(|s| text::width(&s.content)).sum();
+        if used + w > width && used > 0 {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.extend(pair.iter().cloned());
+        }
+    }
+    lines
 }
 
 /// The suggested categories, to pick several and add them in one step.

@@ -3,6 +3,9 @@
 ALTER TABLE contact ADD COLUMN client_since TEXT;
 ALTER TABLE contact RENAME COLUMN introduced_by TO referred_by;
 
+-- A touch deleted by hand, until undone.
+ALTER TABLE touch ADD COLUMN deleted_at TEXT;
+
 CREATE INDEX contact_client ON contact (client_since) WHERE deleted_at IS NULL
     AND client_since IS NOT NULL;
 CREATE INDEX contact_referred_by ON contact (referred_by) WHERE referred_by IS NOT NULL;

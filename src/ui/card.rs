@@ -1,0 +1,161 @@
+//! A contact's card in the Contacts pane: who they are, and their whole
+//! history newest first, scrolled to keep the cursor in view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{draw_panel, highlight, scrolled, text, theme, wrapped};
+use crate::app::{App, Card, HistoryItem};
+use crate::domain::dates::short_day;
+use crate::domain::{Direction, OwedKind};
+
+/// The width of the date before each history item ("22 Nov 25").
+const DATE_W: usize = 9;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
+    let c = &card.contact;
+    let title = format!(" {} · history · Esc back to the list ", c.name);
+    let inner = draw_panel(frame, area, &title, false, true);
+    let width = usize::from(inner.width);
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let mut lines = Vec::new();
+    let who = join(&[&c.role, &c.company, &c.category, &c.city]);
+    if !who.is_empty() {
+        lines.extend(wrapped(&who, width, theme::heading()));
+    }
+    let reach = join(&[&c.email, &c.phone]);
+    if !reach.is_empty() {
+        lines.extend(wrapped(&reach, width, Style::new()));
+    }
+    let client = c
+        .client_since
+        .map(|d| format!("client since {}", short_day(d, app.today)))
+        .unwrap_or_default();
+    let referred = card
+        .referred_by
+        .as_ref()
+        .map(|r| format!("referred by {r}"))
+        .unwrap_or_default();
+    let met = if c.met_how.is_empty() {
+        String::new()
+    } else {
+        format!("met: {}", c.met_how)
+    };
+    let stage = format!(
+        "{}{} · every {} days",
+        if c.on_list { "★ " } else { "" },
+        c.stage.as_str(),
+        c.cadence_days
+    );
+    let follow = c
+        .next_follow_up
+        .map(|d| format!("follow up {}", short_day(d, app.today)))
+        .unwrap_or_default();
+    lines.extend(wrapped(
+        &join(&[&stage, &follow, &client, &referred, &met]),
+        width,
+        theme::muted(),
+    ));
+    for note in c.notes.lines() {
+        lines.extend(wrapped(note, width, Style::new()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("History · {}", card.items.len()),
+        theme::heading(),
+    ));
+    if card.items.is_empty() {
+        lines.push(Line::styled(
+            "Nothing yet. t logs a touch: a call, a meeting, a card.",
+            theme::muted(),
+        ));
+    }
+    let mut selected = (0, lines.len());
+    for (i, item) in card.items.iter().enumerate() {
+        let is_sel = i == card.cursor;
+        let start = lines.len();
+        let when = text::pad(&short_day(item.on(), app.today), DATE_W);
+        let (mark, what, note) = describe(item, &c.name);
+        let first = format!("{mark} {what}");
+        let body = text::wrap(&first, width.saturating_sub(DATE_W + 2).max(10));
+        for (j, part) in body.into_iter().enumerate() {
+            let lead = if j == 0 {
+                when.clone()
+            } else {
+                " ".repeat(DATE_W)
+            };
+            let line = Line::from(vec![
+                Span::styled(lead, theme::muted()),
+                Span::raw("  "),
+                Span::raw(part),
+            ]);
+            lines.push(highlight(line, is_sel));
+        }
+        if let Some(note) = note.filter(|n| !n.is_empty()) {
+            for part in text::wrap(&note, width.saturating_sub(DATE_W + 4).max(10)) {
+                let line = Line::from(vec![
+                    Span::raw(" ".repeat(DATE_W + 4)),
+                    Span::styled(part, theme::muted()),
+                ]);
+                lines.push(highlight(line, is_sel));
+            }
+        }
+        if is_sel {
+            selected = (start, lines.len());
+        }
+    }
+    scrolled(frame, inner, lines, selected);
+}
+
+/// A history item's mark, what it says, and its note.
+fn describe(item: &HistoryItem, name: &str) -> (&'static str, String, Option<String>) {
+    match item {
+        HistoryItem::Touch(t) => ("•", t.kind.label().to_owned(), Some(t.note.clone())),
+        HistoryItem::Stage(s, _) => ("·", format!("stage: {}", s.as_str()), None),
+        HistoryItem::Client(_) => ("◆", "became a client".to_owned(), None),
+        HistoryItem::Referral(r) => {
+            let what = match (r.direction, r.partner == name) {
+                (Direction::Received, true) => format!("← sent you {}", r.person),
+                (Direction::Received, false) => format!("← referred to you by {}", r.partner),
+                (Direction::Given, true) => format!("→ you sent them {}", r.person),
+                (Direction::Given, false) => format!("→ you referred them to {}", r.partner),
+            };
+            (
+                "⇄",
+                format!("{what} · {}", r.status.label()),
+                Some(r.note.clone()),
+            )
+        }
+        HistoryItem::Thanks(t) => {
+            let what = match (t.kind, t.sent) {
+                (OwedKind::Thanks, Some((_, how))) => {
+                    format!("thanked {} for {} ({})", t.to, t.person, how.label())
+                }
+                (OwedKind::Thanks, None) => {
+                    format!("thank-you owed to {} for {}", t.to, t.person)
+                }
+                (OwedKind::News, Some((_, how))) => {
+                    format!(
+                        "told {} how it went with {} ({})",
+                        t.to,
+                        t.person,
+                        how.label()
+                    )
+                }
+                (OwedKind::News, None) => {
+                    format!("to do: tell {} how it went with {}", t.to, t.person)
+                }
+            };
+            ("♥", what, None)
+        }
+    }
+}
