@@ -6,6 +6,7 @@ mod contact_form;
 mod contacts;
 mod delete;
 mod editor;
+mod forms;
 mod notes;
 mod program;
 mod referrals;
@@ -37,7 +38,7 @@ use rusqlite::Connection;
 
 use crate::action::Action;
 use crate::domain::{Checklist, Direction, Position, Program};
-use crate::form::{Form, FormKind};
+use crate::form::Form;
 use crate::keymap::Context;
 pub use crate::pane::Pane;
 use crate::store;
@@ -372,10 +373,6 @@ impl App {
         }
     }
 
-    fn open_form(&mut self, form: Form) {
-        self.popup = Some(Popup::Form(Box::new(form)));
-    }
-
     fn move_by(&mut self, by: isize) {
         match &mut self.popup {
             Some(Popup::Help { scroll }) => {
@@ -447,81 +444,6 @@ impl App {
             return;
         }
         self.toggle_task();
-    }
-
-    fn save_popup(&mut self) {
-        match self.popup.take() {
-            Some(Popup::Note { day, editor, shown }) => self.save_note(day, editor, shown),
-            Some(Popup::Form(form)) => self.save_form(form),
-            Some(Popup::Suggest(s)) => self.add_suggestions(&s),
-            Some(Popup::Versions(versions)) => self.restore_version(versions),
-            Some(Popup::Search(search)) => {
-                if let Some(&(id, _)) = search.results.get(search.cursor) {
-                    match search.purpose {
-                        SearchPurpose::Jump => self.show_contact(id),
-                        SearchPurpose::Preview => self.preview_for(id),
-                    }
-                } else {
-                    self.popup = Some(Popup::Search(search));
-                }
-            }
-            other => self.popup = other,
-        }
-    }
-
-    pub(super) fn add(&mut self) {
-        match self.pane {
-            Pane::Categories => self.open_category_form(None),
-            Pane::Contacts => {
-                let category = self
-                    .contact_filter()
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default();
-                self.open_contact_form(None, &category, 0);
-            }
-            Pane::Scripts => self.open_script_form(None),
-            _ => {}
-        }
-    }
-
-    pub(super) fn edit(&mut self) {
-        match self.pane {
-            Pane::Categories => {
-                if let Some(c) = self.selected_category() {
-                    self.open_category_form(Some(c.clone()));
-                }
-            }
-            Pane::Contacts => {
-                if let Some(c) = &self.contacts.selected {
-                    let id = c.id;
-                    let category = c.category.clone();
-                    self.open_contact_form(Some(id), &category, 0);
-                }
-            }
-            Pane::Scripts => {
-                let script = self.scripts.selected().cloned();
-                if script.is_some() {
-                    self.open_script_form(script);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    pub(super) fn save_form(&mut self, form: Box<Form>) {
-        match form.kind {
-            FormKind::StartDate => self.save_start(form),
-            FormKind::Category(id) => self.save_category(form, id),
-            FormKind::Contact(id) => self.save_contact(form, id),
-            FormKind::Touch(..) | FormKind::EditTouch(..) => self.save_touch(form),
-            FormKind::FollowUp(id) => self.save_follow_up(form, id),
-            FormKind::Profession(then_suggest) => self.save_profession(form, then_suggest),
-            FormKind::Script(id) => self.save_script_form(form, id),
-            FormKind::Me => self.save_me_form(form),
-            FormKind::Referral(direction) => self.save_referral(form, direction),
-            FormKind::RefStatus(id) => self.save_status(form, id),
-            FormKind::ThanksSent(_) | FormKind::ThankOld(_) => self.save_thanks(form),
-        }
     }
 }
 

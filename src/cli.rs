@@ -5,6 +5,7 @@ pub mod out;
 mod people;
 mod referral;
 mod script;
+mod thanks;
 mod today;
 
 pub use today::Report;
@@ -24,7 +25,7 @@ use crate::domain::text::one_line;
 use crate::domain::{DateUse, Position, Program, TouchKind, parse_date};
 use crate::store::{self, Access, Lookup, Options};
 use out::Out;
-pub use referral::ThanksJson;
+pub use thanks::ThanksJson;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -102,7 +103,7 @@ pub enum Command {
     /// Thank-yous owed to referrers, and marking them sent.
     Thanks {
         #[command(subcommand)]
-        command: referral::ThanksCommand,
+        command: thanks::ThanksCommand,
     },
     /// Referrals given and received per partner, and whom to refer first.
     Balance {
@@ -263,7 +264,7 @@ impl Command {
             Command::Referral { command } => {
                 matches!(command, referral::ReferralCommand::List { .. })
             }
-            Command::Thanks { command } => matches!(command, referral::ThanksCommand::List { .. }),
+            Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
             Command::Balance { .. } => true,
             Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
         };
@@ -365,8 +366,8 @@ fn dispatch(
         Some(Command::Script { command }) => script::run(&conn, &mut out, command)?,
         Some(Command::Client { command }) => referral::client(&conn, &mut out, command, today)?,
         Some(Command::Referral { command }) => referral::referral(&conn, &mut out, command, today)?,
-        Some(Command::Thanks { command }) => referral::thanks(&conn, &mut out, command, today)?,
-        Some(Command::Balance { json }) => referral::balance(&conn, &mut out, json)?,
+        Some(Command::Thanks { command }) => thanks::thanks(&conn, &mut out, command, today)?,
+        Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
     };
     out.flush()?;
     Ok(code)

@@ -53,8 +53,8 @@ fn with_ana() -> App {
         };
         let bruno = Person::New(Box::new(ContactDraft::named("Bruno Alves").expect("d")));
         store::referral::add(c, &draft(Direction::Received, bruno), &now()).expect("in");
-        let owed = store::referral::owed(c, 1).expect("owed");
-        store::referral::mark_sent(
+        let owed = store::thanks::owed(c, 1).expect("owed");
+        store::thanks::mark_sent(
             c,
             owed[0].id,
             list25::domain::ThanksHow::Card,

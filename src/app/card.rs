@@ -77,7 +77,7 @@ impl Card {
                 .map(HistoryItem::Referral),
         );
         items.extend(
-            store::referral::thanks_of(conn, id)?
+            store::thanks::thanks_of(conn, id)?
                 .into_iter()
                 .map(HistoryItem::Thanks),
         );

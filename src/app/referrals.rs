@@ -11,7 +11,8 @@ use crate::domain::{
 };
 use crate::form::{Form, FormKind};
 use crate::pane::Pane;
-use crate::store::referral::{Person, ReferralDraft, Unthanked};
+use crate::store::referral::{Person, ReferralDraft};
+use crate::store::thanks::Unthanked;
 use crate::store::{self, WriteError};
 
 /// How many referrals the ledger shows, newest first.
@@ -76,7 +77,7 @@ impl App {
                 store::referral::list(conn, LEDGER_SHOWN)?,
                 store::referral::count(conn)?,
                 store::referral::balance(conn)?,
-                store::referral::unthanked(conn)?,
+                store::thanks::unthanked(conn)?,
             ))
         })();
         match loaded {
@@ -236,7 +237,7 @@ impl App {
         self.reload_referrals();
         self.select_referral(id);
         let r = store::referral::get(&self.conn, id).ok().flatten();
-        let owed = store::referral::owed_for(&self.conn, id).ok().flatten();
+        let owed = store::thanks::owed_for(&self.conn, id).ok().flatten();
         self.info(match (r, owed) {
             (Some(r), Some(t)) => format!(
                 "{} sent you {}. Thank them by {} (Space when sent).",
@@ -337,7 +338,7 @@ impl App {
                             "A referral you gave owes nobody a thank-you; s sets how it went.",
                         );
                     }
-                    match store::referral::owed_for(&self.conn, r.id) {
+                    match store::thanks::owed_for(&self.conn, r.id) {
                         Ok(Some(t)) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
                         Ok(None) => {
                             return self.info(format!(
@@ -375,12 +376,9 @@ impl App {
         let now = self.now();
         let (written, to) = match form.kind {
             FormKind::ThanksSent(id) => {
-                let owed = store::referral::owed_one(&self.conn, id).ok().flatten();
+                let owed = store::thanks::owed_one(&self.conn, id).ok().flatten();
                 let to = owed.as_ref().map(|t| (t.to_id, t.to.clone(), t.kind));
-                (
-                    store::referral::mark_sent(&self.conn, id, how, on, &now),
-                    to,
-                )
+                (store::thanks::mark_sent(&self.conn, id, how, on, &now), to)
             }
             FormKind::ThankOld(client) => {
                 let u = self
@@ -390,7 +388,7 @@ impl App {
                     .find(|u| u.client_id == client)
                     .map(|u| (u.referrer_id, u.referrer.clone(), OwedKind::Thanks));
                 (
-                    store::referral::thank_old(&self.conn, client, how, on, &now),
+                    store::thanks::thank_old(&self.conn, client, how, on, &now),
                     u,
                 )
             }

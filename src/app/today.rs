@@ -44,8 +44,8 @@ impl TodayPane {
             cursor: 0,
             due: store::contact::due(conn, today, DUE_SHOWN)?,
             due_total: store::contact::due_count(conn, today)?,
-            thanks: store::referral::owed(conn, DUE_SHOWN)?,
-            thanks_total: store::referral::owed_count(conn)?,
+            thanks: store::thanks::owed(conn, DUE_SHOWN)?,
+            thanks_total: store::thanks::owed_count(conn)?,
         })
     }
 }

@@ -92,7 +92,7 @@ impl Report {
             .collect();
         let mut report = Self::new(program, &checklist, start, today);
         report.follow_ups = follow_ups;
-        report.thank_yous = store::referral::owed(conn, u32::MAX)?
+        report.thank_yous = store::thanks::owed(conn, u32::MAX)?
             .iter()
             .map(|t| super::ThanksJson::new(t, today))
             .collect();

@@ -16,7 +16,7 @@ pub fn from_categories(
     categories: &[crate::domain::Category],
 ) -> rusqlite::Result<Metrics> {
     let mut m = Metrics::from_categories(categories);
-    (m.referrers, m.referrers_thanked) = super::referral::referrers_thanked(conn)?;
+    (m.referrers, m.referrers_thanked) = super::thanks::referrers_thanked(conn)?;
     Ok(m)
 }
 

@@ -11,6 +11,7 @@ pub mod referral;
 pub mod script;
 mod script_text;
 pub mod settings;
+pub mod thanks;
 pub mod touch;
 
 use std::fmt;
