@@ -14,6 +14,7 @@ mod scripts;
 mod search;
 mod suggest;
 mod sync;
+mod thanks;
 mod today;
 mod typing;
 
@@ -336,6 +337,9 @@ impl App {
             Action::Suggest => self.open_suggestions(),
             Action::EditProfession => self.open_profession(false),
             Action::Versions => self.open_versions(),
+            Action::Copy if matches!(self.pane, Pane::Referrals | Pane::Today) => {
+                self.copy_thanks();
+            }
             Action::Copy => self.copy_script(),
             Action::PickContact => self.open_search_for(SearchPurpose::Preview),
             Action::EditMe => self.open_me_form(),

@@ -159,6 +159,7 @@ use KeyCode::{
 pub const BINDINGS: &[Binding] = &[
     b(Today, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
     b(Today, &[(Char('t'), NONE)], "t", Action::LogTouch, "log touch", false),
+    b(Today, &[(Char('y'), NONE)], "y", Action::Copy, "copy the thank-you script", false),
     b(Today, &[(Enter, NONE)], "Enter", Action::Open, "open contact", false),
     b(Today, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramDays, &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)], "Enter", Action::Open, "tasks", true),
@@ -220,6 +221,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Referrals, &[(Char('g'), NONE)], "g", Action::ReferralOut, "given", true),
     b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
     b(Referrals, &[(Char('s'), NONE)], "s", Action::SetStatus, "status", true),
+    b(Referrals, &[(Char('y'), NONE)], "y", Action::Copy, "copy thank-you", false),
     b(Referrals, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
     b(Referrals, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
     b(ScriptEditor, &[(Esc, NONE)], "Esc", Action::Back, "done (saves)", true),

@@ -310,3 +310,33 @@ fn a_star_on_someone_not_met_asks_and_says_why() {
         (2, 1)
     );
 }
+
+#[test]
+fn y_copies_the_thank_you_filled_in_for_the_referrer_and_the_person() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Referrals));
+    app.update(Action::Down);
+    assert_eq!(
+        app.referrals.selected().map(|r| r.person.as_str()),
+        Some("Zoé Martin")
+    );
+    app.update(Action::Copy);
+    assert!(app.clipboard.is_none(), "your name is not set yet");
+    match &app.message {
+        Some(Message::Error(m)) => assert!(m.contains("my_name"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    store::settings::set(app.connection(), store::settings::MY_NAME, "Jane Roe").expect("set");
+    app.update(Action::Copy);
+    let copied = app.clipboard.take().expect("copied");
+    assert!(copied.starts_with("Dear Marc,"), "{copied}");
+    assert!(
+        copied.contains("Thank you for sending Zoé Martin my way."),
+        "{copied}"
+    );
+    assert!(copied.contains("Jane Roe"), "{copied}");
+    // A referral given owes no thank-you: nothing to copy.
+    app.update(Action::Up);
+    app.update(Action::Copy);
+    assert!(app.clipboard.is_none());
+}

@@ -58,6 +58,7 @@ fn expected(field: Field, contact: &Contact, me: &Me) -> String {
     Values {
         contact: Some(contact),
         me,
+        referred: None,
     }
     .get(field)
     .expect("every field has a value for Ana")
@@ -70,7 +71,7 @@ proptest! {
     fn nothing_is_dropped(text in odd_text()) {
         prop_assume!(!text.contains("{{") && !text.contains("}}"));
         let nobody = Me::default();
-        let r = render(&text, &Values { contact: None, me: &nobody });
+        let r = render(&text, &Values { contact: None, me: &nobody, referred: None });
         prop_assert_eq!(r.text(), text);
     }
 
@@ -79,7 +80,7 @@ proptest! {
     fn problems_point_at_real_lines(text in odd_text()) {
         let contact = ana();
         let me = me();
-        let r = render(&text, &Values { contact: Some(&contact), me: &me });
+        let r = render(&text, &Values { contact: Some(&contact), me: &me, referred: None });
         let lines = text.split('\n').count();
         for p in &r.problems {
             prop_assert!((1..=lines).contains(&p.line()), "{:?} in {} lines", p, lines);
@@ -106,7 +107,7 @@ proptest! {
             want.push_str(literal);
             want.push_str(&expected(field, &contact, &me));
         }
-        let r = render(&text, &Values { contact: Some(&contact), me: &me });
+        let r = render(&text, &Values { contact: Some(&contact), me: &me, referred: None });
         prop_assert!(r.is_complete(), "{:?}", r.problems);
         prop_assert_eq!(r.text(), want);
     }
@@ -115,7 +116,7 @@ proptest! {
     #[test]
     fn doubled_braces_are_literal(inner in "[^{}]{0,20}") {
         let me = me();
-        let r = render(&format!("{{{{{inner}}}}}"), &Values { contact: None, me: &me });
+        let r = render(&format!("{{{{{inner}}}}}"), &Values { contact: None, me: &me, referred: None });
         prop_assert_eq!(r.text(), format!("{{{inner}}}"));
         prop_assert!(r.is_complete());
     }
@@ -126,7 +127,7 @@ proptest! {
         prop_assume!(Field::parse(&name).is_none());
         let me = me();
         let text = format!("Hi {{{name}}}!");
-        let r = render(&text, &Values { contact: None, me: &me });
+        let r = render(&text, &Values { contact: None, me: &me, referred: None });
         prop_assert_eq!(r.text(), text);
         let is_unknown = matches!(&r.problems[..], [Problem::Unknown { raw, line: 1, .. }] if raw == &name);
         prop_assert!(is_unknown, "{:?}", r.problems);
@@ -142,6 +143,7 @@ fn a_megabyte_of_braces_renders() {
         &Values {
             contact: None,
             me: &me,
+            referred: None,
         },
     );
     // Pairs of braces are escapes: half a megabyte of literal braces.
@@ -153,6 +155,7 @@ fn a_megabyte_of_braces_renders() {
         &Values {
             contact: None,
             me: &me,
+            referred: None,
         },
     );
     assert_eq!(r.text(), text);

@@ -6,9 +6,7 @@ use super::{App, Popup, step};
 use crate::domain::dates::{day, parse_for};
 use crate::domain::search::Index;
 use crate::domain::text::{fold, key};
-use crate::domain::{
-    Balance, ContactDraft, DateUse, Direction, OwedKind, RefStatus, Referral, ThanksHow,
-};
+use crate::domain::{Balance, ContactDraft, DateUse, Direction, RefStatus, Referral};
 use crate::form::{Form, FormKind};
 use crate::pane::Pane;
 use crate::store::referral::{Person, ReferralDraft};
@@ -251,7 +249,7 @@ impl App {
     }
 
     /// Put the form back with `why` beside field `at`.
-    fn refuse_form(&mut self, mut form: Box<Form>, at: usize, why: String) {
+    pub(super) fn refuse_form(&mut self, mut form: Box<Form>, at: usize, why: String) {
         form.fail(at, why);
         self.popup = Some(Popup::Form(form));
     }
@@ -313,117 +311,6 @@ impl App {
         }
     }
 
-    /// Mark sent what is owed for the row under the cursor: the thank-you
-    /// (or news) for a referral, or the thanks to a past referrer.
-    pub(super) fn open_thanks_form(&mut self) {
-        let (kind, title) = match self.pane {
-            Pane::Today => match self.selected_thank_you() {
-                Some(t) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
-                None => return,
-            },
-            Pane::Referrals => match self.referrals.row() {
-                Some(ReferralRow::Unthanked(i)) => match self.referrals.unthanked.get(i) {
-                    Some(u) => (
-                        FormKind::ThankOld(u.client_id),
-                        thanks_title(&format!("Thank {} for {}", u.referrer, u.client)),
-                    ),
-                    None => return,
-                },
-                Some(ReferralRow::Referral(i)) => {
-                    let Some(r) = self.referrals.list.get(i) else {
-                        return;
-                    };
-                    if r.direction == Direction::Given {
-                        return self.info(
-                            "A referral you gave owes nobody a thank-you; s sets how it went.",
-                        );
-                    }
-                    match store::thanks::owed_for(&self.conn, r.id) {
-                        Ok(Some(t)) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
-                        Ok(None) => {
-                            return self.info(format!(
-                                "{} was thanked for {}; nothing is owed.",
-                                r.partner, r.person
-                            ));
-                        }
-                        Err(e) => return self.error("Could not read", e),
-                    }
-                }
-                None => return,
-            },
-            _ => return,
-        };
-        let today = self.today.format("%Y-%m-%d").to_string();
-        self.open_form(Form::new(
-            kind,
-            title,
-            &[
-                ("How", "", "card, call, gift or note: personal, not e-mail"),
-                ("Sent on", &today, "YYYY-MM-DD"),
-            ],
-        ));
-    }
-
-    pub(super) fn save_thanks(&mut self, form: Box<Form>) {
-        let how = match ThanksHow::parse(&form.value(0)) {
-            Ok(h) => h,
-            Err(why) => return self.refuse_form(form, 0, why),
-        };
-        let on = match parse_for(&form.value(1), self.today, DateUse::Happened) {
-            Ok(d) => d,
-            Err(why) => return self.refuse_form(form, 1, why),
-        };
-        let now = self.now();
-        let (written, to) = match form.kind {
-            FormKind::ThanksSent(id) => {
-                let owed = store::thanks::owed_one(&self.conn, id).ok().flatten();
-                let to = owed.as_ref().map(|t| (t.to_id, t.to.clone(), t.kind));
-                (store::thanks::mark_sent(&self.conn, id, how, on, &now), to)
-            }
-            FormKind::ThankOld(client) => {
-                let u = self
-                    .referrals
-                    .unthanked
-                    .iter()
-                    .find(|u| u.client_id == client)
-                    .map(|u| (u.referrer_id, u.referrer.clone(), OwedKind::Thanks));
-                (
-                    store::thanks::thank_old(&self.conn, client, how, on, &now),
-                    u,
-                )
-            }
-            _ => return,
-        };
-        if let Err(e) = written {
-            return match e {
-                WriteError::Refused(why) => {
-                    self.refresh();
-                    self.reload_referrals();
-                    self.info(why);
-                }
-                e => self.error("Could not save", e),
-            };
-        }
-        self.refresh();
-        self.reload_referrals();
-        let Some((id, name, kind)) = to else {
-            return self.info("Saved.");
-        };
-        let next = store::contact::get(&self.conn, id)
-            .ok()
-            .flatten()
-            .and_then(|c| c.next_follow_up);
-        let done = match kind {
-            OwedKind::Thanks => format!("Thanked {name} ({})", how.as_str()),
-            OwedKind::News => format!("Told {name} how it went ({})", how.as_str()),
-        };
-        self.info(format!(
-            "{done}, logged as a touch{}.",
-            next.map(|d| format!("; next follow-up {}", day(d, self.today)))
-                .unwrap_or_default()
-        ));
-    }
-
     /// Open the partner (or with `person`, the person referred) of the
     /// row under the cursor in Contacts.
     pub(super) fn open_referral_contact(&mut self, person: bool) {
@@ -444,8 +331,4 @@ impl App {
             self.show_contact(id);
         }
     }
-}
-
-fn thanks_title(what: &str) -> String {
-    format!(" {what}: sent ")
 }

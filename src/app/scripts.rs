@@ -5,7 +5,7 @@ use super::editor::Editor;
 use super::{App, Popup, step};
 use crate::domain::template::{Values, render};
 use crate::domain::{
-    Contact, Me, Problem, Rendered, SaveKind, Script, ScriptDraft, ScriptField, Version,
+    Contact, Field, Me, Problem, Rendered, SaveKind, Script, ScriptDraft, ScriptField, Version,
 };
 use crate::form::{Form, FormKind};
 use crate::store::script::Saved;
@@ -15,6 +15,10 @@ use crate::store::{self, WriteError};
 /// something other than edit it; `picked` says whether a contact is.
 pub fn fix_for(problem: &Problem, picked: bool) -> Option<&'static str> {
     match problem {
+        Problem::Missing {
+            field: Field::ReferredName,
+            ..
+        } => Some("copy it with y on a referral in pane 6"),
         Problem::Missing { field, .. } if !field.is_contact() => {
             Some("press s to fill in your details")
         }
@@ -114,6 +118,7 @@ impl App {
             &Values {
                 contact: self.scripts.contact.as_ref(),
                 me: &self.scripts.me,
+                referred: None,
             },
         );
     }

@@ -101,6 +101,7 @@ pub fn run(conn: &Connection, out: &mut Out, command: ScriptCommand) -> Result<E
                 &Values {
                     contact: Some(&person),
                     me: &me,
+                    referred: None,
                 },
             );
             out.text(&rendered.text())?;

@@ -336,6 +336,7 @@ mod tests {
                 &Values {
                     contact: Some(&contact),
                     me: &me,
+                    referred: Some("Bruno Alves"),
                 },
             );
             assert!(r.is_complete(), "{}: {:?}", s.title, r.problems);
@@ -354,6 +355,7 @@ mod tests {
             &Values {
                 contact: None,
                 me: &me,
+                referred: None,
             },
         );
         assert!(

@@ -35,10 +35,12 @@ pub enum Field {
     MyName,
     MyValue,
     MyProfession,
+    /// The person a referrer sent you, in a thank-you.
+    ReferredName,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::FirstName,
         Field::LastName,
         Field::Name,
@@ -49,6 +51,7 @@ impl Field {
         Field::MyName,
         Field::MyValue,
         Field::MyProfession,
+        Field::ReferredName,
     ];
 
     /// The name written between the braces.
@@ -64,6 +67,7 @@ impl Field {
             Field::MyName => "my_name",
             Field::MyValue => "my_value",
             Field::MyProfession => "my_profession",
+            Field::ReferredName => "referred_name",
         }
     }
 
@@ -80,12 +84,16 @@ impl Field {
             Field::MyName => "your name (s in Scripts)",
             Field::MyValue => "what you do for clients, as a phrase (s in Scripts)",
             Field::MyProfession => "your profession (s in Scripts)",
+            Field::ReferredName => "the person they referred (y on a referral in Referrals)",
         }
     }
 
     /// Whether the value comes from the contact (not from your settings).
     pub fn is_contact(self) -> bool {
-        !matches!(self, Field::MyName | Field::MyValue | Field::MyProfession)
+        !matches!(
+            self,
+            Field::MyName | Field::MyValue | Field::MyProfession | Field::ReferredName
+        )
     }
 
     /// The field a typed name means: case, spaces and hyphens do not matter.
@@ -118,6 +126,8 @@ pub struct Me {
 pub struct Values<'a> {
     pub contact: Option<&'a Contact>,
     pub me: &'a Me,
+    /// The person referred, when a thank-you for a referral is filled in.
+    pub referred: Option<&'a str>,
 }
 
 impl Values<'_> {
@@ -135,6 +145,7 @@ impl Values<'_> {
             Field::MyName => Some(self.me.name.clone()),
             Field::MyValue => Some(self.me.value.clone()),
             Field::MyProfession => Some(self.me.profession.clone()),
+            Field::ReferredName => self.referred.map(str::to_owned),
         }?;
         let text = text.trim();
         (!text.is_empty()).then(|| text.to_owned())
@@ -248,6 +259,9 @@ impl Problem {
                     )
                 }
                 (true, None) => format!("line {line}: {{{}}} needs a contact", field.key()),
+                (false, _) if *field == Field::ReferredName => {
+                    format!("line {line}: {{referred_name}} is filled in from a referral")
+                }
                 (false, _) => format!("line {line}: {{{}}} is not set yet", field.key()),
             },
         }
@@ -489,6 +503,7 @@ mod tests {
             &Values {
                 contact: Some(&ana),
                 me: &me,
+                referred: None,
             },
         )
     }
@@ -568,6 +583,7 @@ mod tests {
             &Values {
                 contact: Some(&ana),
                 me: &nobody,
+                referred: None,
             },
         );
         assert_eq!(r.text(), "Ana {last_name} at {company}, from {my_name}");
@@ -593,6 +609,7 @@ mod tests {
             &Values {
                 contact: None,
                 me: &nobody,
+                referred: None,
             },
         );
         assert_eq!(
@@ -623,6 +640,7 @@ mod tests {
             &Values {
                 contact: None,
                 me: &nobody,
+                referred: None,
             },
         );
         let kinds: Vec<bool> = r.distinct_problems().iter().map(|p| p.is_error()).collect();
@@ -654,6 +672,7 @@ mod tests {
             &Values {
                 contact: Some(&yamada),
                 me: &me,
+                referred: None,
             },
         );
         assert_eq!(r.text(), "山田様、株式会社");

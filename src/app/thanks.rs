@@ -1,0 +1,204 @@
+//! Thank-yous from the Today and Referrals panes: marking one sent (how
+//! and when), and copying the thank-you script filled in for it.
+
+use super::{App, ReferralRow};
+use crate::domain::dates::{day, parse_for};
+use crate::domain::template::{Values, render};
+use crate::domain::{DateUse, Direction, OwedKind, ScriptKind, ThanksHow};
+use crate::form::{Form, FormKind};
+use crate::pane::Pane;
+use crate::store::{self, WriteError};
+
+impl App {
+    /// Mark sent what is owed for the row under the cursor: the thank-you
+    /// (or news) for a referral, or the thanks to a past referrer.
+    pub(super) fn open_thanks_form(&mut self) {
+        let (kind, title) = match self.pane {
+            Pane::Today => match self.selected_thank_you() {
+                Some(t) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
+                None => return,
+            },
+            Pane::Referrals => match self.referrals.row() {
+                Some(ReferralRow::Unthanked(i)) => match self.referrals.unthanked.get(i) {
+                    Some(u) => (
+                        FormKind::ThankOld(u.client_id),
+                        thanks_title(&format!("Thank {} for {}", u.referrer, u.client)),
+                    ),
+                    None => return,
+                },
+                Some(ReferralRow::Referral(i)) => {
+                    let Some(r) = self.referrals.list.get(i) else {
+                        return;
+                    };
+                    if r.direction == Direction::Given {
+                        return self.info(
+                            "A referral you gave owes nobody a thank-you; s sets how it went.",
+                        );
+                    }
+                    match store::thanks::owed_for(&self.conn, r.id) {
+                        Ok(Some(t)) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
+                        Ok(None) => {
+                            return self.info(format!(
+                                "{} was thanked for {}; nothing is owed.",
+                                r.partner, r.person
+                            ));
+                        }
+                        Err(e) => return self.error("Could not read", e),
+                    }
+                }
+                None => return,
+            },
+            _ => return,
+        };
+        let today = self.today.format("%Y-%m-%d").to_string();
+        self.open_form(Form::new(
+            kind,
+            title,
+            &[
+                ("How", "", "card, call, gift or note: personal, not e-mail"),
+                ("Sent on", &today, "YYYY-MM-DD"),
+            ],
+        ));
+    }
+
+    pub(super) fn save_thanks(&mut self, form: Box<Form>) {
+        let how = match ThanksHow::parse(&form.value(0)) {
+            Ok(h) => h,
+            Err(why) => return self.refuse_form(form, 0, why),
+        };
+        let on = match parse_for(&form.value(1), self.today, DateUse::Happened) {
+            Ok(d) => d,
+            Err(why) => return self.refuse_form(form, 1, why),
+        };
+        let now = self.now();
+        let (written, to) = match form.kind {
+            FormKind::ThanksSent(id) => {
+                let owed = store::thanks::owed_one(&self.conn, id).ok().flatten();
+                let to = owed.as_ref().map(|t| (t.to_id, t.to.clone(), t.kind));
+                (store::thanks::mark_sent(&self.conn, id, how, on, &now), to)
+            }
+            FormKind::ThankOld(client) => {
+                let u = self
+                    .referrals
+                    .unthanked
+                    .iter()
+                    .find(|u| u.client_id == client)
+                    .map(|u| (u.referrer_id, u.referrer.clone(), OwedKind::Thanks));
+                (
+                    store::thanks::thank_old(&self.conn, client, how, on, &now),
+                    u,
+                )
+            }
+            _ => return,
+        };
+        if let Err(e) = written {
+            return match e {
+                WriteError::Refused(why) => {
+                    self.refresh();
+                    self.reload_referrals();
+                    self.info(why);
+                }
+                e => self.error("Could not save", e),
+            };
+        }
+        self.refresh();
+        self.reload_referrals();
+        let Some((id, name, kind)) = to else {
+            return self.info("Saved.");
+        };
+        let next = store::contact::get(&self.conn, id)
+            .ok()
+            .flatten()
+            .and_then(|c| c.next_follow_up);
+        let done = match kind {
+            OwedKind::Thanks => format!("Thanked {name} ({})", how.as_str()),
+            OwedKind::News => format!("Told {name} how it went ({})", how.as_str()),
+        };
+        self.info(format!(
+            "{done}, logged as a touch{}.",
+            next.map(|d| format!("; next follow-up {}", day(d, self.today)))
+                .unwrap_or_default()
+        ));
+    }
+
+    /// Whom the thank-you under the cursor is to, and for whom.
+    fn thanks_about(&self) -> Option<(i64, String)> {
+        match self.pane {
+            Pane::Today => self
+                .selected_thank_you()
+                .map(|t| (t.to_id, t.person.clone())),
+            Pane::Referrals => match self.referrals.row()? {
+                ReferralRow::Referral(i) => self
+                    .referrals
+                    .list
+                    .get(i)
+                    .filter(|r| r.direction == Direction::Received)
+                    .map(|r| (r.partner_id, r.person.clone())),
+                ReferralRow::Unthanked(i) => self
+                    .referrals
+                    .unthanked
+                    .get(i)
+                    .map(|u| (u.referrer_id, u.client.clone())),
+            },
+            _ => None,
+        }
+    }
+
+    /// Copy the thank-you script filled in for the referrer and the person
+    /// they sent.
+    pub(super) fn copy_thanks(&mut self) {
+        let Some((to, person)) = self.thanks_about() else {
+            return self.info("Move to a referral received or a thank-you owed, then y.");
+        };
+        let loaded = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::contact::get(&self.conn, to)?,
+                store::script::list(&self.conn)?,
+                store::settings::me(&self.conn)?,
+            ))
+        })();
+        let (referrer, scripts, me) = match loaded {
+            Ok((Some(c), s, me)) => (c, s, me),
+            Ok((None, ..)) => return self.info("That referrer was deleted meanwhile."),
+            Err(e) => return self.error("Could not read", e),
+        };
+        let thanks = scripts.iter().filter(|s| s.kind == ScriptKind::ThankYou);
+        let Some(script) = thanks
+            .clone()
+            .find(|s| s.text.contains("{referred_name}"))
+            .or_else(|| thanks.clone().next())
+        else {
+            return self.info("No thank-you script yet: add one in Scripts (5), of kind thanks.");
+        };
+        let values = Values {
+            contact: Some(&referrer),
+            me: &me,
+            referred: Some(&person),
+        };
+        let filled = render(&script.text, &values);
+        if let Some(p) = filled.distinct_problems().first() {
+            let fix = super::fix_for(p, true)
+                .map(|f| format!(" {}{}.", f[..1].to_uppercase(), &f[1..]))
+                .unwrap_or_default();
+            return self.error(
+                "Not copied",
+                format!(
+                    "{:?}: {}.{fix}",
+                    script.title,
+                    p.describe(Some(&referrer.name))
+                ),
+            );
+        }
+        self.clipboard = Some(filled.text());
+        let blanks = filled.distinct_blanks().join(", ");
+        let mut said = format!("Copied {:?} for {}.", script.title, referrer.name);
+        if !blanks.is_empty() {
+            said.push_str(&format!(" Fill in by hand: {blanks}."));
+        }
+        self.info(said);
+    }
+}
+
+fn thanks_title(what: &str) -> String {
+    format!(" {what}: sent ")
+}
