@@ -147,6 +147,7 @@ fn typing(c: &mut Criterion) {
                 &Values {
                     contact: None,
                     me: &me,
+                    referred: None,
                 },
             )
         });
