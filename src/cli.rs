@@ -124,6 +124,9 @@ pub enum ConfigCommand {
     /// name ("helps start-ups look established from day one"), for
     /// {my_value} in scripts.
     Value { text: Option<String> },
+    /// Show or set within how many days a referral is to be thanked
+    /// (0 to 60; 2 unless set).
+    ThanksDays { days: Option<String> },
 }
 
 impl ConfigCommand {
@@ -132,7 +135,8 @@ impl ConfigCommand {
         match self {
             ConfigCommand::Profession { text }
             | ConfigCommand::Name { text }
-            | ConfigCommand::Value { text } => text.is_none(),
+            | ConfigCommand::Value { text }
+            | ConfigCommand::ThanksDays { days: text } => text.is_none(),
         }
     }
 
@@ -156,6 +160,12 @@ impl ConfigCommand {
                 text,
                 "Your value",
                 "value \"helps start-ups look established from day one\"",
+            ),
+            ConfigCommand::ThanksDays { days } => (
+                store::thanks::THANKS_DAYS,
+                days,
+                "Thank referrers within (days)",
+                "thanks-days 2",
             ),
         }
     }
@@ -381,9 +391,23 @@ fn config(conn: &Connection, out: &mut Out, command: ConfigCommand) -> Result<Ex
                 "{label} cannot be empty; for example: list25 config {example}"
             )));
         }
+        Some(t)
+            if key == store::thanks::THANKS_DAYS
+                && !t
+                    .parse::<u32>()
+                    .is_ok_and(|n| n <= store::thanks::MAX_THANKS_DAYS) =>
+        {
+            return Ok(refuse(&format!(
+                "{t:?} is not a number of days from 0 to {}; for example: list25 config {example}",
+                store::thanks::MAX_THANKS_DAYS
+            )));
+        }
         Some(t) => {
             store::settings::set(conn, key, &t)?;
             out.line(format!("{label}: {t}."))?;
+        }
+        None if key == store::thanks::THANKS_DAYS => {
+            out.line(store::thanks::thanks_days(conn)?.to_string())?;
         }
         None => match store::settings::get(conn, key)? {
             Some(t) => out.line(t)?,

@@ -308,3 +308,28 @@ fn the_one_partner_rule_is_the_same_in_the_category_counts_and_the_program() {
         "the header's 25 list gauge"
     );
 }
+
+#[test]
+fn the_days_to_thank_in_are_set_once_and_checked() {
+    let (_dir, db) = setup();
+    assert_eq!(ok(&list25(&db, &["config", "thanks-days"])).trim(), "2");
+    for bad in ["61", "two", "-1"] {
+        let o = list25(&db, &["config", "thanks-days", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+    assert_eq!(ok(&list25(&db, &["config", "thanks-days"])).trim(), "2");
+    ok(&list25(&db, &["config", "thanks-days", "7"]));
+    ok(&list25(
+        &db,
+        &[
+            "referral",
+            "received",
+            "--from",
+            "#1",
+            "--for",
+            "Bruno Alves",
+        ],
+    ));
+    let owed = json(&db, &["thanks", "list", "--json"]);
+    assert_eq!(owed[0]["due"], "2026-11-29");
+}

@@ -12,11 +12,14 @@ use crate::domain::{OwedKind, RefStatus, ThankNote, ThankYou, ThanksHow};
 /// The setting for how many days after a referral its thank-you is due.
 pub const THANKS_DAYS: &str = "thanks_days";
 
+/// The longest a thank-you may wait, in days.
+pub const MAX_THANKS_DAYS: u32 = 60;
+
 /// Within how many days a referral is to be thanked (a setting).
 pub fn thanks_days(conn: &Connection) -> rusqlite::Result<u32> {
     Ok(settings::get(conn, THANKS_DAYS)?
         .and_then(|v| v.parse().ok())
-        .filter(|&n: &u32| n <= 60)
+        .filter(|&n: &u32| n <= MAX_THANKS_DAYS)
         .unwrap_or(DEFAULT_THANKS_DAYS))
 }
 
