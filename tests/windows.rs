@@ -232,3 +232,63 @@ fn a_stage_change_for_someone_deleted_elsewhere_is_refused() {
     later(&mut a, 1);
     assert!(a.contacts.rows.is_empty(), "the window shows she is gone");
 }
+
+#[test]
+fn a_thank_you_sent_in_another_window_is_not_sent_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--today", "2026-11-22"])
+        .args([
+            "referral",
+            "received",
+            "--from",
+            "Ana",
+            "--for",
+            "Bruno Alves",
+        ])
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut a = window(&db);
+    let mut b = window(&db);
+    for w in [&mut a, &mut b] {
+        w.update(Action::GoTo(Pane::Referrals));
+        assert_eq!(
+            w.referrals.list[0].owed_since,
+            Some(common::date("2026-11-22"))
+        );
+        w.update(Action::ThankSent);
+        assert!(matches!(w.popup, Some(Popup::Form(_))));
+        typed(w, "card");
+    }
+    a.update(Action::Save);
+    assert!(a.popup.is_none());
+    b.update(Action::Save);
+    assert!(b.popup.is_none());
+    match &b.message {
+        Some(Message::Info(m)) => assert!(m.contains("another window"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let ana = store::contact::list(&conn, list25::domain::contact::ContactView::All)
+        .expect("list")
+        .into_iter()
+        .find(|c| c.name == "Ana Lima")
+        .expect("ana");
+    assert_eq!(
+        store::contact::touches(&conn, ana.id)
+            .expect("touches")
+            .len(),
+        1,
+        "one thank-you, one touch"
+    );
+    // The other window shows it thanked once it looks again.
+    later(&mut b, 1);
+    assert_eq!(
+        b.referrals.list[0].thanked,
+        Some(common::date("2026-11-22"))
+    );
+}

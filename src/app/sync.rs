@@ -68,6 +68,13 @@ impl App {
         if let Some(id) = self.contacts.card.as_ref().map(|c| c.contact.id) {
             self.refresh_card(id);
         }
+        if self.pane == super::Pane::Referrals {
+            let id = self.referrals.selected().map(|r| r.id);
+            self.reload_referrals();
+            if let Some(i) = id.and_then(|id| self.referrals.list.iter().position(|r| r.id == id)) {
+                self.referrals.cursor = i;
+            }
+        }
         if self.scripts.editor.is_some() {
             if self.scripts.editor.as_ref().is_some_and(|e| e.is_dirty()) {
                 self.flush_script(SaveKind::Auto, false);
