@@ -14,7 +14,7 @@ use crate::store::thanks::Unthanked;
 use crate::store::{self, WriteError};
 
 /// How many referrals the ledger shows, newest first.
-pub const LEDGER_SHOWN: u32 = 1000;
+pub const LEDGER_SHOWN: u32 = 300;
 
 /// The Referrals pane's own state.
 #[derive(Debug, Default)]

@@ -1,6 +1,8 @@
 //! The referral ledger: referrals received and given, their statuses, the
 //! thank-yous and news they call for, and the balance with each partner.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -229,16 +231,21 @@ pub fn list(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Referral>> {
     stmt.query_map([limit], from_row)?.collect()
 }
 
+/// Referrals about a deleted contact, which the ledger does not show: by
+/// partner and direction. Deleted contacts are few and indexed.
+const HIDDEN: &str = "SELECT r.id, r.partner_id, r.direction
+    FROM contact d JOIN referral r ON r.partner_id = d.id OR r.person_id = d.id
+    WHERE d.deleted_at IS NOT NULL";
+
 /// How many referrals the ledger holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
-    conn.query_row(
-        &format!(
-            "SELECT count(*) FROM referral r JOIN contact p ON p.id = r.partner_id
-             JOIN contact q ON q.id = r.person_id WHERE {LIVE}"
-        ),
+    let all: u32 = conn.query_row("SELECT count(*) FROM referral", [], |r| r.get(0))?;
+    let hidden: u32 = conn.query_row(
+        &format!("SELECT count(DISTINCT id) FROM ({HIDDEN})"),
         [],
         |r| r.get(0),
-    )
+    )?;
+    Ok(all.saturating_sub(hidden))
 }
 
 /// The referrals one contact is in, either side, newest first.
@@ -252,29 +259,67 @@ pub fn of_contact(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Referral>>
 
 /// The balance with every partner you have referred to or received from,
 /// and everyone on your 25 list: those to refer first come first, then by
-/// name.
+/// name. Counted from the index of referrals by partner, less the few
+/// about a deleted contact, so that it stays quick at any size.
 pub fn balance(conn: &Connection) -> rusqlite::Result<Vec<Balance>> {
+    let mut counts: HashMap<i64, (u32, u32)> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name, c.on_list,
-                coalesce(sum(r.direction = 'given'), 0),
-                coalesce(sum(r.direction = 'received'), 0)
-         FROM contact c
-         LEFT JOIN referral r ON r.partner_id = c.id
-              AND (SELECT deleted_at FROM contact q WHERE q.id = r.person_id) IS NULL
-         WHERE c.deleted_at IS NULL AND (c.on_list = 1 OR r.id IS NOT NULL)
-         GROUP BY c.id",
+        "SELECT partner_id, direction, count(*) FROM referral GROUP BY partner_id, direction",
     )?;
-    let mut out: Vec<Balance> = stmt
-        .query_map([], |r| {
-            Ok(Balance {
-                partner_id: r.get(0)?,
-                partner: r.get(1)?,
-                on_list: r.get(2)?,
-                given: r.get(3)?,
-                received: r.get(4)?,
-            })
-        })?
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, direction, n): (i64, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let e = counts.entry(id).or_default();
+        let slot = if direction == "given" {
+            &mut e.0
+        } else {
+            &mut e.1
+        };
+        *slot = slot.saturating_add(n);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT partner_id, direction, count(*) FROM (SELECT DISTINCT * FROM ({HIDDEN}))
+         GROUP BY partner_id, direction"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, direction, n): (i64, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let e = counts.entry(id).or_default();
+        let slot = if direction == "given" {
+            &mut e.0
+        } else {
+            &mut e.1
+        };
+        *slot = slot.saturating_sub(n);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM contact WHERE on_list = 1 AND deleted_at IS NULL")?;
+    let listed: Vec<i64> = stmt
+        .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    for id in listed {
+        counts.entry(id).or_default();
+    }
+    let mut who = conn
+        .prepare_cached("SELECT name, on_list FROM contact WHERE id = ?1 AND deleted_at IS NULL")?;
+    let mut out = Vec::with_capacity(counts.len());
+    for (id, (given, received)) in counts {
+        let Some((partner, on_list)) = who
+            .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
+            .optional()?
+        else {
+            continue;
+        };
+        if given + received > 0 || on_list {
+            out.push(Balance {
+                partner_id: id,
+                partner,
+                given,
+                received,
+                on_list,
+            });
+        }
+    }
     out.sort_by_cached_key(|b| (!b.refer_first(), b.partner.to_lowercase(), b.partner_id));
     Ok(out)
 }
@@ -541,11 +586,52 @@ mod tests {
             &now(),
         )
         .expect("add");
+        let got = |c: &Connection| {
+            balance(c)
+                .expect("balance")
+                .iter()
+                .find(|b| b.partner_id == ana)
+                .map(|b| b.received)
+        };
+        assert_eq!(got(&conn), Some(1));
         contact::delete(&conn, bo, &now()).expect("delete");
         assert_eq!(count(&conn).expect("count"), 0);
         assert_eq!(owed_count(&conn).expect("owed"), 0);
+        assert_eq!(
+            got(&conn),
+            None,
+            "nothing left with Ana, who is not starred"
+        );
         contact::restore(&conn, bo).expect("undo");
         assert_eq!(count(&conn).expect("count"), 1);
         assert_eq!(owed_count(&conn).expect("owed"), 1);
+        assert_eq!(got(&conn), Some(1));
+        // Both sides deleted: counted out once, not twice.
+        let eve = contact::add(&conn, None, &ContactDraft::named("Eve").expect("d"), &now())
+            .expect("eve");
+        add(
+            &conn,
+            &received(ana, Person::Existing(eve), "2026-11-21"),
+            &now(),
+        )
+        .expect("add");
+        let dee = contact::add(&conn, None, &ContactDraft::named("Dee").expect("d"), &now())
+            .expect("dee");
+        add(
+            &conn,
+            &received(dee, Person::Existing(bo), "2026-11-21"),
+            &now(),
+        )
+        .expect("add");
+        contact::delete(&conn, eve, &now()).expect("delete eve");
+        contact::delete(&conn, ana, &now()).expect("delete ana");
+        assert_eq!(
+            count(&conn).expect("count"),
+            1,
+            "Dee's referral is still shown"
+        );
+        contact::restore(&conn, ana).expect("undo ana");
+        assert_eq!(count(&conn).expect("count"), 2);
+        assert_eq!(got(&conn), Some(1));
     }
 }
