@@ -340,3 +340,63 @@ fn y_copies_the_thank_you_filled_in_for_the_referrer_and_the_person() {
     app.update(Action::Copy);
     assert!(app.clipboard.is_none());
 }
+
+#[test]
+fn clients_are_a_view_of_contacts_and_c_makes_one() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Categories));
+    app.update(Action::ShowContacts);
+    let names =
+        |app: &App| -> Vec<String> { app.contacts.rows.iter().map(|c| c.name.clone()).collect() };
+    assert_eq!(names(&app), ["Ana Lima", "Marc Dupont"]);
+    app.update(Action::NextView);
+    assert_eq!(app.contacts.shows, list25::app::Shows::All);
+    assert_eq!(names(&app).len(), 4, "Carla and Zoé are in no category");
+    app.update(Action::NextView);
+    assert_eq!(app.contacts.shows, list25::app::Shows::Clients);
+    assert_eq!(names(&app), ["Carla Dias"]);
+    insta::assert_snapshot!("clients_80x24", draw(&app, 80, 24).backend());
+    app.update(Action::NextView);
+    assert_eq!(app.contacts.shows, list25::app::Shows::Category);
+    // C on Marc: a client since today, listed with the clients.
+    app.update(Action::Down);
+    app.update(Action::MarkClient);
+    match &app.message {
+        Some(Message::Info(m)) => assert_eq!(m, "Marc Dupont is a client since today."),
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::NextView);
+    app.update(Action::NextView);
+    assert_eq!(names(&app), ["Carla Dias", "Marc Dupont"]);
+}
+
+#[test]
+fn a_referral_from_contacts_has_the_selected_person_as_the_partner() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Categories));
+    app.update(Action::ShowContacts);
+    app.update(Action::Down);
+    app.update(Action::ReferralOut);
+    match &app.popup {
+        Some(Popup::Form(f)) => {
+            assert_eq!(f.value(0), "Marc Dupont");
+            assert_eq!(f.focused_label(), "For", "straight to the person");
+            assert_eq!(
+                f.fields[0].note.as_deref(),
+                Some("→ Marc Dupont (Printers)")
+            );
+        }
+        _ => panic!("the form"),
+    }
+    fill(&mut app, &["Carla"]);
+    assert!(app.popup.is_none(), "{:?}", common::form_error(&app));
+    let newest = &store::referral::list(app.connection(), 1).expect("list")[0];
+    assert_eq!(
+        (
+            newest.direction,
+            newest.partner.as_str(),
+            newest.person.as_str()
+        ),
+        (Direction::Given, "Marc Dupont", "Carla Dias")
+    );
+}

@@ -122,15 +122,23 @@ impl App {
             form.next();
         }
         self.open_form(form);
-        self.form_typed();
+        self.referral_note(PARTNER);
     }
 
     /// The partner field's match and the person field's, shown as typed.
     pub(super) fn referral_form_typed(&mut self) {
+        if let Some(Popup::Form(form)) = &self.popup {
+            let focus = form.focus;
+            self.referral_note(focus);
+        }
+    }
+
+    /// Say beside field `at` of the referral form whom it means.
+    fn referral_note(&mut self, at: usize) {
         let Some(Popup::Form(form)) = &self.popup else {
             return;
         };
-        let (focus, typed) = (form.focus, form.value(form.focus));
+        let (focus, typed) = (at, form.value(at));
         let note = match focus {
             PARTNER => self.partner_for(&typed).map_or_else(
                 |why| (!typed.trim().is_empty()).then_some(why),
