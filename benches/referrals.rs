@@ -72,8 +72,24 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 fn referrals(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = ledger_file(dir.path());
+    let plain = dir.path().join("plain.db");
+    {
+        let conn = store::open(&plain, today()).expect("create");
+        list25::demo::fill(&conn, 10, 10_000, today()).expect("fill");
+    }
     let mut group = c.benchmark_group("referrals");
     group.sample_size(20);
+
+    group.bench_function(
+        "first frame, 10k contacts, no referrals (the same, to compare)",
+        |b| {
+            b.iter(|| {
+                let app = open_app(&plain);
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                draw(&mut terminal, &app);
+            });
+        },
+    );
 
     group.bench_function(
         "first frame, 10k contacts, 20k referrals (open, load, draw Today 80x24)",

@@ -233,15 +233,18 @@ pub fn list(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Referral>> {
 
 /// Referrals about a deleted contact, which the ledger does not show: by
 /// partner and direction. Deleted contacts are few and indexed.
+/// (CROSS JOIN keeps SQLite starting from the deleted contacts.)
 const HIDDEN: &str = "SELECT r.id, r.partner_id, r.direction
-    FROM contact d JOIN referral r ON r.partner_id = d.id OR r.person_id = d.id
-    WHERE d.deleted_at IS NOT NULL";
+    FROM contact d CROSS JOIN referral r ON r.partner_id = d.id WHERE d.deleted_at IS NOT NULL
+    UNION
+    SELECT r.id, r.partner_id, r.direction
+    FROM contact d CROSS JOIN referral r ON r.person_id = d.id WHERE d.deleted_at IS NOT NULL";
 
 /// How many referrals the ledger holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     let all: u32 = conn.query_row("SELECT count(*) FROM referral", [], |r| r.get(0))?;
     let hidden: u32 = conn.query_row(
-        &format!("SELECT count(DISTINCT id) FROM ({HIDDEN})"),
+        &format!("SELECT count(*) FROM ({HIDDEN})"),
         [],
         |r| r.get(0),
     )?;
@@ -278,8 +281,7 @@ pub fn balance(conn: &Connection) -> rusqlite::Result<Vec<Balance>> {
         *slot = slot.saturating_add(n);
     }
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT partner_id, direction, count(*) FROM (SELECT DISTINCT * FROM ({HIDDEN}))
-         GROUP BY partner_id, direction"
+        "SELECT partner_id, direction, count(*) FROM ({HIDDEN}) GROUP BY partner_id, direction"
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
