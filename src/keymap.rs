@@ -189,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('c'), NONE)], "c", Action::NextView, "view", true),
     b(Contacts, &[(Char('C'), NONE), (Char('C'), SHIFT)], "C", Action::MarkClient, "client", false),
     b(Contacts, &[(Char('r'), NONE)], "r", Action::ReferralIn, "referral from them", false),
-    b(Contacts, &[(Char('g'), NONE)], "g", Action::ReferralOut, "refer someone to them", false),
+    b(Contacts, &[(Char('s'), NONE)], "s", Action::ReferralOut, "a referral sent to them", false),
     b(Contacts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Contacts, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
     b(Scripts, &[(Enter, NONE), (Char('i'), NONE)], "Enter", Action::Open, "write", true),
@@ -218,9 +218,9 @@ pub const BINDINGS: &[Binding] = &[
     b(TouchKind, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
     b(TouchKind, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
-    b(Referrals, &[(Char('g'), NONE)], "g", Action::ReferralOut, "given", true),
+    b(Referrals, &[(Char('s'), NONE)], "s", Action::ReferralOut, "sent", true),
     b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
-    b(Referrals, &[(Char('s'), NONE)], "s", Action::SetStatus, "status", true),
+    b(Referrals, &[(Char('e'), NONE)], "e", Action::SetStatus, "status", true),
     b(Referrals, &[(Char('y'), NONE)], "y", Action::Copy, "copy thank-you", false),
     b(Referrals, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
     b(Referrals, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
@@ -421,6 +421,22 @@ mod tests {
             resolve(Today, key(Char('3'))),
             Some(Action::GoTo(Pane::Categories))
         );
+    }
+
+    #[test]
+    fn no_pane_takes_a_key_that_works_everywhere() {
+        for context in Context::ALL.into_iter().filter(|c| c.with_globals()) {
+            for global in BINDINGS.iter().filter(|b| b.context == Global) {
+                for &(code, mods) in global.keys {
+                    assert_eq!(
+                        resolve(context, KeyEvent::new(code, mods)),
+                        Some(global.action.clone()),
+                        "{context:?} takes {code:?} from {:?}",
+                        global.action
+                    );
+                }
+            }
+        }
     }
 
     #[test]

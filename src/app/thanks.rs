@@ -32,7 +32,7 @@ impl App {
                     };
                     if r.direction == Direction::Given {
                         return self.info(
-                            "A referral you gave owes nobody a thank-you; s sets how it went.",
+                            "A referral you gave owes nobody a thank-you; e sets how it went.",
                         );
                     }
                     match store::thanks::owed_for(&self.conn, r.id) {

@@ -243,11 +243,9 @@ const HIDDEN: &str = "SELECT r.id, r.partner_id, r.direction
 /// How many referrals the ledger holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
     let all: u32 = conn.query_row("SELECT count(*) FROM referral", [], |r| r.get(0))?;
-    let hidden: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM ({HIDDEN})"),
-        [],
-        |r| r.get(0),
-    )?;
+    let hidden: u32 = conn.query_row(&format!("SELECT count(*) FROM ({HIDDEN})"), [], |r| {
+        r.get(0)
+    })?;
     Ok(all.saturating_sub(hidden))
 }
 

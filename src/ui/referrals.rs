@@ -29,7 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     let inner = draw_panel(frame, area, &title, false, true);
     if pane.list.is_empty() && pane.unthanked.is_empty() && pane.balance.is_empty() {
-        let hint = "No referrals yet. Refer first: g records a person you sent to a partner. \
+        let hint = "No referrals yet. Refer first: s records a person you sent to a partner. \
                     When someone sends you a person, r records it, and a thank-you is owed \
                     within days; it waits on Today until Space marks it sent.";
         frame.render_widget(
@@ -140,7 +140,7 @@ fn render_ledger(frame: &mut Frame, area: Rect, app: &App) {
         lines.insert(
             1,
             Line::styled(
-                "No referrals yet: r records one received, g one given.",
+                "No referrals yet: r records one received, s one you sent.",
                 theme::muted(),
             ),
         );
