@@ -69,6 +69,8 @@ pub enum Action {
     OpenPerson,
     /// The kind of touch picked; `None` keeps the kind of the touch changed.
     PickKind(Option<crate::domain::TouchKind>),
+    /// How the thank-you was given, picked.
+    PickHow(crate::domain::ThanksHow),
     /// Change the touch under the cursor on a contact's card.
     EditTouch,
     /// Edit the details of the contact whose card is open.

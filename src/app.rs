@@ -28,6 +28,7 @@ pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane};
 pub use scripts::{Scripts, Versions, fix_for};
 pub use search::{MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
+pub use thanks::{HowPick, Owed};
 pub use today::{DUE_SHOWN, TodayPane, TodayRow};
 
 use std::collections::BTreeMap;
@@ -64,6 +65,8 @@ pub enum Popup {
     Suggest(Box<Suggest>),
     /// Pick the kind of a touch, one key each.
     TouchKind(Box<KindPick>),
+    /// Pick how a thank-you was given, one key each.
+    ThanksHow(Box<HowPick>),
     Versions(Box<Versions>),
 }
 
@@ -214,6 +217,7 @@ impl App {
             Some(Popup::Suggest(_)) => Context::Suggest,
             Some(Popup::Versions(_)) => Context::Versions,
             Some(Popup::TouchKind(_)) => Context::TouchKind,
+            Some(Popup::ThanksHow(_)) => Context::ThanksHow,
             None => match (self.pane, self.program_pane.focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
@@ -324,6 +328,7 @@ impl App {
             Action::ThankSent => self.open_thanks_form(),
             Action::OpenPerson => self.open_referral_contact(true),
             Action::PickKind(kind) => self.picked_kind(kind),
+            Action::PickHow(how) => self.picked_how(how),
             Action::EditTouch => self.edit_touch(),
             Action::EditContact => {
                 if let Some(c) = self.contacts.card.as_ref().map(|c| c.contact.clone()) {

@@ -32,10 +32,10 @@ pub enum FormKind {
     Referral(crate::domain::Direction),
     /// Change a referral's status.
     RefStatus(i64),
-    /// Mark a thank-you (or the news) owed sent.
-    ThanksSent(i64),
-    /// Thank a past referrer for the client they sent.
-    ThankOld(i64),
+    /// Mark a thank-you (or the news) owed sent, this way.
+    ThanksSent(i64, crate::domain::ThanksHow),
+    /// Thank a past referrer for the client they sent, this way.
+    ThankOld(i64, crate::domain::ThanksHow),
 }
 
 pub struct Field {

@@ -23,6 +23,8 @@ pub enum Context {
     Card,
     /// Picking the kind of a touch, one key each.
     TouchKind,
+    /// Picking how a thank-you was given, one key each.
+    ThanksHow,
     /// The search box: typing filters, arrows pick.
     Search,
     /// The search box, picking whom a script preview is for.
@@ -48,7 +50,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -60,6 +62,7 @@ impl Context {
         Context::Scripts,
         Context::ScriptEditor,
         Context::Referrals,
+        Context::ThanksHow,
         Context::Versions,
         Context::Search,
         Context::PickContact,
@@ -82,6 +85,7 @@ impl Context {
             Context::Referrals => "Referrals",
             Context::Card => "A contact's card",
             Context::TouchKind => "The kind of a touch",
+            Context::ThanksHow => "How a thank-you was given",
             Context::Search => "Search",
             Context::PickContact => "Pick a contact for the preview",
             Context::Suggest => "Suggested categories",
@@ -148,8 +152,8 @@ const fn b(
 
 use Context::{
     Card, Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays,
-    ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Suggest, TextField, Today, TooSmall,
-    TouchKind, Versions,
+    ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Suggest, TextField, ThanksHow, Today,
+    TooSmall, TouchKind, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -217,11 +221,19 @@ pub const BINDINGS: &[Binding] = &[
     b(TouchKind, &[(Enter, NONE)], "Enter", Action::PickKind(None), "keep the kind", false),
     b(TouchKind, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
     b(TouchKind, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(ThanksHow, &[(Char('d'), NONE)], "d", Action::PickHow(domain::ThanksHow::Card), "handwritten card", true),
+    b(ThanksHow, &[(Char('c'), NONE)], "c", Action::PickHow(domain::ThanksHow::Call), "call", true),
+    b(ThanksHow, &[(Char('g'), NONE)], "g", Action::PickHow(domain::ThanksHow::Gift), "gift", true),
+    b(ThanksHow, &[(Char('n'), NONE)], "n", Action::PickHow(domain::ThanksHow::Note), "note", true),
+    b(ThanksHow, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
+    b(ThanksHow, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
     b(Referrals, &[(Char('s'), NONE)], "s", Action::ReferralOut, "sent", true),
     b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
     b(Referrals, &[(Char('e'), NONE)], "e", Action::SetStatus, "status", true),
     b(Referrals, &[(Char('y'), NONE)], "y", Action::Copy, "copy thank-you", false),
+    b(Referrals, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
+    b(Referrals, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
     b(Referrals, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
     b(Referrals, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
     b(ScriptEditor, &[(Esc, NONE)], "Esc", Action::Back, "done (saves)", true),

@@ -295,7 +295,9 @@ fn a_referral_typed_in_is_thanked_from_today_and_both_survive_a_restart() {
     // The thank-you is the first row after day 1's three tasks.
     s.send("jjj ");
     s.wait_for("Thank Ana Lima for Bruno Alves: sent");
-    s.send("card\r");
+    s.send("d");
+    s.wait_for("handwritten card");
+    s.send("\r");
     s.wait_for("Thanked Ana Lima (card), logged as a touch");
     s.send("q");
     assert!(s.wait_exit());

@@ -6,7 +6,9 @@ mod common;
 use common::draw;
 use list25::action::Action;
 use list25::app::{App, Message, Pane, Popup, ReferralRow, TodayRow};
-use list25::domain::{CategoryDraft, ContactDraft, Direction, RefStatus, Stage, TouchKind};
+use list25::domain::{
+    CategoryDraft, ContactDraft, Direction, RefStatus, Stage, ThanksHow, TouchKind,
+};
 use list25::store;
 use list25::store::referral::{Person, ReferralDraft};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -154,15 +156,14 @@ fn a_referral_received_typed_in_is_owed_a_thank_you_until_space_marks_it_sent() 
         .expect("on Today");
     app.today_pane.cursor = at;
     app.update(Action::Toggle);
-    assert!(matches!(app.popup, Some(Popup::Form(_))));
-    fill(&mut app, &["email"]);
-    assert_eq!(
-        common::form_error(&app).map(|e| e.0),
-        Some("How"),
-        "an e-mail is not a thank-you"
-    );
-    clear(&mut app);
-    fill(&mut app, &["card"]);
+    assert_eq!(app.context(), list25::keymap::Context::ThanksHow);
+    // There is no e-mail among the ways to thank: e does nothing.
+    let e = KeyEvent::from(KeyCode::Char('e'));
+    assert_eq!(list25::keymap::resolve(app.context(), e), None);
+    app.update(Action::PickHow(ThanksHow::Card));
+    assert_eq!(common::form_focus(&app), Some("Sent on"));
+    insta::assert_snapshot!("thanks_sent_on_80x24", draw(&app, 80, 24).backend());
+    app.update(Action::Save);
     assert!(app.popup.is_none());
     assert!(
         app.today_pane
@@ -270,7 +271,8 @@ fn an_old_referrer_is_thanked_once_and_the_day_13_task_counts_it() {
     app.update(Action::GoTo(Pane::Referrals));
     assert_eq!(app.referrals.row(), Some(ReferralRow::Unthanked(0)));
     app.update(Action::ThankSent);
-    fill(&mut app, &["call"]);
+    app.update(Action::PickHow(ThanksHow::Call));
+    app.update(Action::Save);
     assert!(app.popup.is_none(), "{:?}", app.message);
     assert!(app.referrals.unthanked.is_empty());
     assert_eq!(app.checklist.metrics.value(metric), 1);
@@ -399,4 +401,32 @@ fn a_referral_from_contacts_has_the_selected_person_as_the_partner() {
         ),
         (Direction::Given, "Marc Dupont", "Carla Dias")
     );
+}
+
+#[test]
+fn a_referral_recorded_by_mistake_is_deleted_after_a_question_and_undone() {
+    let mut app = with_ledger();
+    app.update(Action::GoTo(Pane::Referrals));
+    app.update(Action::Down);
+    app.update(Action::Delete);
+    match &app.popup {
+        Some(Popup::Confirm { question, .. }) => assert!(
+            question.contains("the referral of Zoé Martin from Marc Dupont"),
+            "{question}"
+        ),
+        _ => panic!("asks first"),
+    }
+    app.update(Action::Confirm);
+    assert_eq!(app.referrals.total, 1);
+    assert!(
+        app.today_pane.thanks.is_empty(),
+        "its thank-you went with it"
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.referrals.total, 2);
+    assert_eq!(
+        app.referrals.selected().map(|r| r.person.as_str()),
+        Some("Zoé Martin")
+    );
+    assert_eq!(app.today_pane.thanks.len(), 1);
 }

@@ -261,8 +261,8 @@ fn a_thank_you_sent_in_another_window_is_not_sent_twice() {
             Some(common::date("2026-11-22"))
         );
         w.update(Action::ThankSent);
+        w.update(Action::PickHow(list25::domain::ThanksHow::Card));
         assert!(matches!(w.popup, Some(Popup::Form(_))));
-        typed(w, "card");
     }
     a.update(Action::Save);
     assert!(a.popup.is_none());

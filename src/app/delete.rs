@@ -15,6 +15,7 @@ pub enum Pending {
     /// been met yet.
     Mark(i64),
     DeleteScript(i64),
+    DeleteReferral(i64),
 }
 
 /// What the last delete removed, for `u`.
@@ -25,6 +26,7 @@ pub enum Deleted {
     Script(i64),
     /// A touch, and the contact it is with.
     Touch(i64, i64),
+    Referral(i64),
 }
 
 impl App {
@@ -65,6 +67,26 @@ impl App {
                     format!(
                         "Delete the script {:?} and its saved versions? u undoes.",
                         s.title
+                    ),
+                )
+            }
+            Pane::Referrals => {
+                let Some(r) = self.referrals.selected() else {
+                    return;
+                };
+                let what = match r.direction {
+                    crate::domain::Direction::Received => {
+                        format!("the referral of {} from {}", r.person, r.partner)
+                    }
+                    crate::domain::Direction::Given => {
+                        format!("the referral of {} to {}", r.person, r.partner)
+                    }
+                };
+                (
+                    Pending::DeleteReferral(r.id),
+                    format!(
+                        "Delete {what}, and any thank-you it owes? {} stays a contact. u undoes.",
+                        r.person
                     ),
                 )
             }
@@ -120,6 +142,19 @@ impl App {
                     title,
                 )
             }
+            Pending::DeleteReferral(id) => {
+                let what = self
+                    .referrals
+                    .list
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| format!("the referral of {}", r.person));
+                (
+                    store::referral::delete(&self.conn, id, &now),
+                    Some(Deleted::Referral(id)),
+                    what,
+                )
+            }
         };
         if let Err(e) = result {
             self.error("Could not save", e);
@@ -129,6 +164,7 @@ impl App {
             Pending::DeleteCategory(_) => self.refresh(),
             Pending::DeleteContact(id) | Pending::Mark(id) => self.refresh_contact(id),
             Pending::DeleteScript(_) => self.reload_scripts(None),
+            Pending::DeleteReferral(_) => self.refresh(),
         }
         if let Some(d) = deleted {
             self.deleted = Some(d);
@@ -153,6 +189,7 @@ impl App {
             }
             Deleted::Script(id) => store::script::undelete(&self.conn, id),
             Deleted::Touch(id, _) => store::touch::restore(&self.conn, id),
+            Deleted::Referral(id) => store::referral::restore(&self.conn, id),
         };
         if let Err(e) = result {
             return self.error("Could not undo", e);
@@ -160,6 +197,12 @@ impl App {
         match deleted {
             Deleted::Script(id) => self.reload_scripts(Some(id)),
             Deleted::Touch(_, contact) => self.refresh_contact(contact),
+            Deleted::Referral(id) => {
+                self.refresh();
+                if let Some(i) = self.referrals.list.iter().position(|r| r.id == id) {
+                    self.referrals.cursor = i;
+                }
+            }
             Deleted::Category(id) | Deleted::Contact(id) => {
                 self.refresh();
                 match (deleted, self.pane) {

@@ -42,7 +42,7 @@ impl App {
             FormKind::Me => self.save_me_form(form),
             FormKind::Referral(direction) => self.save_referral(form, direction),
             FormKind::RefStatus(id) => self.save_status(form, id),
-            FormKind::ThanksSent(_) | FormKind::ThankOld(_) => self.save_thanks(form),
+            FormKind::ThanksSent(..) | FormKind::ThankOld(..) => self.save_thanks(form),
         }
     }
 

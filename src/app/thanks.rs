@@ -1,7 +1,7 @@
 //! Thank-yous from the Today and Referrals panes: marking one sent (how
 //! and when), and copying the thank-you script filled in for it.
 
-use super::{App, ReferralRow};
+use super::{App, Popup, ReferralRow};
 use crate::domain::dates::{day, parse_for};
 use crate::domain::template::{Values, render};
 use crate::domain::{DateUse, Direction, OwedKind, ScriptKind, ThanksHow};
@@ -9,20 +9,38 @@ use crate::form::{Form, FormKind};
 use crate::pane::Pane;
 use crate::store::{self, WriteError};
 
+/// What a thank-you being marked sent is owed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owed {
+    /// A thank-you (or news) owed, by its id.
+    Sent(i64),
+    /// A past referrer of this client, never thanked.
+    Old(i64),
+}
+
+/// The way of thanking being picked, one key each.
+#[derive(Debug, Clone)]
+pub struct HowPick {
+    pub owed: Owed,
+    /// What is being done, in a few words: "Thank Ana for Bruno".
+    pub what: String,
+}
+
 impl App {
     /// Mark sent what is owed for the row under the cursor: the thank-you
-    /// (or news) for a referral, or the thanks to a past referrer.
+    /// (or news) for a referral, or the thanks to a past referrer. How it
+    /// was given is one key; the day comes next.
     pub(super) fn open_thanks_form(&mut self) {
-        let (kind, title) = match self.pane {
+        let (owed, what) = match self.pane {
             Pane::Today => match self.selected_thank_you() {
-                Some(t) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
+                Some(t) => (Owed::Sent(t.id), t.what()),
                 None => return,
             },
             Pane::Referrals => match self.referrals.row() {
                 Some(ReferralRow::Unthanked(i)) => match self.referrals.unthanked.get(i) {
                     Some(u) => (
-                        FormKind::ThankOld(u.client_id),
-                        thanks_title(&format!("Thank {} for {}", u.referrer, u.client)),
+                        Owed::Old(u.client_id),
+                        format!("Thank {} for {}", u.referrer, u.client),
                     ),
                     None => return,
                 },
@@ -36,7 +54,7 @@ impl App {
                         );
                     }
                     match store::thanks::owed_for(&self.conn, r.id) {
-                        Ok(Some(t)) => (FormKind::ThanksSent(t.id), thanks_title(&t.what())),
+                        Ok(Some(t)) => (Owed::Sent(t.id), t.what()),
                         Ok(None) => {
                             return self.info(format!(
                                 "{} was thanked for {}; nothing is owed.",
@@ -50,34 +68,43 @@ impl App {
             },
             _ => return,
         };
+        self.popup = Some(Popup::ThanksHow(Box::new(HowPick { owed, what })));
+    }
+
+    /// The way is picked: the day it was sent is asked next.
+    pub(super) fn picked_how(&mut self, how: ThanksHow) {
+        let Some(Popup::ThanksHow(pick)) = self.popup.take() else {
+            return;
+        };
+        let kind = match pick.owed {
+            Owed::Sent(id) => FormKind::ThanksSent(id, how),
+            Owed::Old(client) => FormKind::ThankOld(client, how),
+        };
         let today = self.today.format("%Y-%m-%d").to_string();
         self.open_form(Form::new(
             kind,
-            title,
-            &[
-                ("How", "", "card, call, gift or note: personal, not e-mail"),
-                ("Sent on", &today, "YYYY-MM-DD"),
-            ],
+            format!(" {} · {} ", pick.what, how.label()),
+            &[("Sent on", &today, "YYYY-MM-DD")],
         ));
     }
 
     pub(super) fn save_thanks(&mut self, form: Box<Form>) {
-        let how = match ThanksHow::parse(&form.value(0)) {
-            Ok(h) => h,
+        let on = match parse_for(&form.value(0), self.today, DateUse::Happened) {
+            Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };
-        let on = match parse_for(&form.value(1), self.today, DateUse::Happened) {
-            Ok(d) => d,
-            Err(why) => return self.refuse_form(form, 1, why),
-        };
         let now = self.now();
-        let (written, to) = match form.kind {
-            FormKind::ThanksSent(id) => {
+        let (written, to, how) = match form.kind {
+            FormKind::ThanksSent(id, how) => {
                 let owed = store::thanks::owed_one(&self.conn, id).ok().flatten();
                 let to = owed.as_ref().map(|t| (t.to_id, t.to.clone(), t.kind));
-                (store::thanks::mark_sent(&self.conn, id, how, on, &now), to)
+                (
+                    store::thanks::mark_sent(&self.conn, id, how, on, &now),
+                    to,
+                    how,
+                )
             }
-            FormKind::ThankOld(client) => {
+            FormKind::ThankOld(client, how) => {
                 let u = self
                     .referrals
                     .unthanked
@@ -87,6 +114,7 @@ impl App {
                 (
                     store::thanks::thank_old(&self.conn, client, how, on, &now),
                     u,
+                    how,
                 )
             }
             _ => return,
@@ -197,8 +225,4 @@ impl App {
         }
         self.info(said);
     }
-}
-
-fn thanks_title(what: &str) -> String {
-    format!(" {what}: sent ")
 }

@@ -162,6 +162,26 @@ pub fn set_status(
     Ok(change)
 }
 
+/// Delete a referral (by hand, a mistake); what it owes goes with it, and
+/// `restore` brings both back.
+pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), WriteError> {
+    let changed = conn.execute(
+        "UPDATE referral SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, stamp(now)],
+    )?;
+    if changed == 0 {
+        return Err(WriteError::Refused(
+            "That referral was deleted in another window; nothing was changed.".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub fn restore(conn: &Connection, id: i64) -> Result<(), WriteError> {
+    conn.execute("UPDATE referral SET deleted_at = NULL WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 /// Every status a referral has had, oldest first.
 pub fn status_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<(RefStatus, NaiveDate)>> {
     let mut stmt = conn.prepare_cached(
@@ -187,8 +207,8 @@ const SELECT: &str = "SELECT r.id, r.direction, r.partner_id, p.name, r.person_i
     JOIN contact p ON p.id = r.partner_id
     JOIN contact q ON q.id = r.person_id";
 
-/// Referrals whose partner or person is deleted are not shown.
-const LIVE: &str = "p.deleted_at IS NULL AND q.deleted_at IS NULL";
+/// Referrals deleted, or whose partner or person is deleted, are not shown.
+const LIVE: &str = "r.deleted_at IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL";
 
 fn from_row(row: &Row) -> rusqlite::Result<Referral> {
     let direction: String = row.get(1)?;
@@ -235,14 +255,20 @@ pub fn list(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Referral>> {
 /// partner and direction. Deleted contacts are few and indexed.
 /// (CROSS JOIN keeps SQLite starting from the deleted contacts.)
 const HIDDEN: &str = "SELECT r.id, r.partner_id, r.direction
-    FROM contact d CROSS JOIN referral r ON r.partner_id = d.id WHERE d.deleted_at IS NOT NULL
+    FROM contact d CROSS JOIN referral r ON r.partner_id = d.id
+    WHERE d.deleted_at IS NOT NULL AND r.deleted_at IS NULL
     UNION
     SELECT r.id, r.partner_id, r.direction
-    FROM contact d CROSS JOIN referral r ON r.person_id = d.id WHERE d.deleted_at IS NOT NULL";
+    FROM contact d CROSS JOIN referral r ON r.person_id = d.id
+    WHERE d.deleted_at IS NOT NULL AND r.deleted_at IS NULL";
 
 /// How many referrals the ledger holds.
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {
-    let all: u32 = conn.query_row("SELECT count(*) FROM referral", [], |r| r.get(0))?;
+    let all: u32 = conn.query_row(
+        "SELECT count(*) FROM referral WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
     let hidden: u32 = conn.query_row(&format!("SELECT count(*) FROM ({HIDDEN})"), [], |r| {
         r.get(0)
     })?;
@@ -265,7 +291,8 @@ pub fn of_contact(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Referral>>
 pub fn balance(conn: &Connection) -> rusqlite::Result<Vec<Balance>> {
     let mut counts: HashMap<i64, (u32, u32)> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT partner_id, direction, count(*) FROM referral GROUP BY partner_id, direction",
+        "SELECT partner_id, direction, count(*) FROM referral WHERE deleted_at IS NULL
+         GROUP BY partner_id, direction",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -633,5 +660,33 @@ mod tests {
         contact::restore(&conn, ana).expect("undo ana");
         assert_eq!(count(&conn).expect("count"), 2);
         assert_eq!(got(&conn), Some(1));
+    }
+
+    #[test]
+    fn a_referral_deleted_by_hand_takes_what_it_owes_and_undo_brings_both_back() {
+        let (conn, ana, bo) = setup();
+        let (id, _) = add(
+            &conn,
+            &received(ana, Person::Existing(bo), "2026-11-20"),
+            &now(),
+        )
+        .expect("add");
+        delete(&conn, id, &now()).expect("delete");
+        assert_eq!(count(&conn).expect("count"), 0);
+        assert!(list(&conn, 10).expect("list").is_empty());
+        assert_eq!(owed_count(&conn).expect("owed"), 0);
+        assert!(balance(&conn).expect("balance").is_empty());
+        assert!(matches!(
+            set_status(&conn, id, RefStatus::Client, day("2026-11-21"), &now()),
+            Err(WriteError::Refused(_))
+        ));
+        assert!(matches!(
+            delete(&conn, id, &now()),
+            Err(WriteError::Refused(_))
+        ));
+        restore(&conn, id).expect("undo");
+        assert_eq!(count(&conn).expect("count"), 1);
+        assert_eq!(owed_count(&conn).expect("owed"), 1);
+        assert_eq!(balance(&conn).expect("balance")[0].received, 1);
     }
 }

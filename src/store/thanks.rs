@@ -60,7 +60,8 @@ const OWED: &str = "SELECT t.id, t.kind, t.referral_id, t.to_id, p.name, t.for_i
     JOIN contact p ON p.id = t.to_id
     JOIN contact q ON q.id = t.for_id
     LEFT JOIN referral r ON r.id = t.referral_id
-    WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL";
+    WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL
+      AND r.deleted_at IS NULL";
 
 fn owed_from_row(row: &Row) -> rusqlite::Result<ThankYou> {
     let kind: String = row.get(1)?;
@@ -88,8 +89,9 @@ pub fn owed(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<ThankYou>> {
 pub fn owed_count(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row(
         "SELECT count(*) FROM thank_you t JOIN contact p ON p.id = t.to_id
-         JOIN contact q ON q.id = t.for_id
-         WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL",
+         JOIN contact q ON q.id = t.for_id LEFT JOIN referral r ON r.id = t.referral_id
+         WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL
+           AND r.deleted_at IS NULL",
         [],
         |r| r.get(0),
     )
@@ -146,7 +148,9 @@ pub fn thanks_of(conn: &Connection, contact: i64) -> rusqlite::Result<Vec<ThankN
     let mut stmt = conn.prepare_cached(
         "SELECT t.kind, p.name, q.name, t.due, t.sent_on, t.how
          FROM thank_you t JOIN contact p ON p.id = t.to_id JOIN contact q ON q.id = t.for_id
+         LEFT JOIN referral r ON r.id = t.referral_id
          WHERE (t.to_id = ?1 OR t.for_id = ?1) AND p.deleted_at IS NULL AND q.deleted_at IS NULL
+           AND r.deleted_at IS NULL
          ORDER BY coalesce(t.sent_on, t.due) DESC, t.id DESC",
     )?;
     stmt.query_map([contact], |r| {
@@ -176,8 +180,9 @@ pub struct Unthanked {
 
 const UNTHANKED: &str = "FROM contact c JOIN contact p ON p.id = c.referred_by
     WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.client_since IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM thank_you t
-                      WHERE t.to_id = c.referred_by AND t.for_id = c.id AND t.kind = 'thanks')";
+      AND NOT EXISTS (SELECT 1 FROM thank_you t LEFT JOIN referral r ON r.id = t.referral_id
+                      WHERE t.to_id = c.referred_by AND t.for_id = c.id AND t.kind = 'thanks'
+                        AND r.deleted_at IS NULL)";
 
 /// Old referrers to thank once, by the referrer's name.
 pub fn unthanked(conn: &Connection) -> rusqlite::Result<Vec<Unthanked>> {

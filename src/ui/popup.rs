@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{KindPick, Search, SearchPurpose, Suggest, Versions};
+use crate::app::{HowPick, KindPick, Search, SearchPurpose, Suggest, Versions};
 use crate::domain::dates::short_day;
 use crate::domain::template::word_count;
-use crate::domain::{SaveKind, TouchKind};
+use crate::domain::{SaveKind, ThanksHow, TouchKind};
 use crate::form::Form;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -195,46 +195,87 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str) {
 
 /// The kinds of touch, one key each.
 pub fn touch_kind(frame: &mut Frame, area: Rect, pick: &KindPick) {
-    let rect = centered(area, 60, 7);
     let title = match &pick.touch {
         Some(_) => format!(" Change the touch with {} ", pick.name),
         None => format!(" A touch with {} ", pick.name),
     };
-    let inner = frame_block(frame, rect, title);
-    let kinds = [
+    let keys = [
         ("c", TouchKind::Call),
         ("m", TouchKind::Meeting),
         ("e", TouchKind::Email),
         ("d", TouchKind::Card),
         ("v", TouchKind::Event),
         ("n", TouchKind::Note),
-    ];
-    let mut keys = Vec::new();
-    for (key, kind) in kinds {
-        let style = if pick.touch.as_ref().is_some_and(|t| t.kind == kind) {
+    ]
+    .map(|(key, kind)| {
+        let current = pick.touch.as_ref().is_some_and(|t| t.kind == kind);
+        (key, kind.label(), current)
+    });
+    let hint = if pick.touch.is_some() {
+        "Enter keeps the kind · Esc cancels"
+    } else {
+        "Esc cancels"
+    };
+    picker(
+        frame,
+        area,
+        title,
+        "What kind of touch was it?",
+        &keys,
+        hint,
+    );
+}
+
+/// The ways to thank, one key each: personal ways only.
+pub fn thanks_how(frame: &mut Frame, area: Rect, pick: &HowPick) {
+    let keys = [
+        ("d", ThanksHow::Card),
+        ("c", ThanksHow::Call),
+        ("g", ThanksHow::Gift),
+        ("n", ThanksHow::Note),
+    ]
+    .map(|(key, how)| (key, how.label(), false));
+    picker(
+        frame,
+        area,
+        format!(" {}: sent ", pick.what),
+        "How did you thank them?",
+        &keys,
+        "Esc cancels",
+    );
+}
+
+/// A question answered with one key: each key beside its word, the
+/// current answer highlighted.
+fn picker(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    question: &str,
+    keys: &[(&'static str, &'static str, bool)],
+    hint: &str,
+) {
+    let rect = centered(area, 60, 7);
+    let inner = frame_block(frame, rect, title);
+    let mut spans = Vec::new();
+    for &(key, word, current) in keys {
+        let style = if current {
             theme::selected()
         } else {
             Style::new()
         };
-        keys.push(Span::styled(key, theme::key()));
-        keys.push(Span::styled(format!(" {}", kind.label()), style));
-        keys.push(Span::raw("  "));
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::styled(format!(" {word}"), style));
+        spans.push(Span::raw("  "));
     }
-    let mut lines = vec![Line::raw("What kind of touch was it?"), Line::raw("")];
+    let mut lines = vec![Line::raw(question.to_owned()), Line::raw("")];
     lines.extend(
-        wrapped_spans(keys, usize::from(inner.width))
+        wrapped_spans(spans, usize::from(inner.width))
             .into_iter()
             .map(Line::from),
     );
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        if pick.touch.is_some() {
-            "Enter keeps the kind · Esc cancels"
-        } else {
-            "Esc cancels"
-        },
-        theme::muted(),
-    ));
+    lines.push(Line::styled(hint.to_owned(), theme::muted()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -27,12 +27,14 @@ CREATE TABLE referral (
     status     TEXT    NOT NULL DEFAULT 'new'
                CHECK (status IN ('new', 'talking', 'client', 'not-a-fit')),
     created_at TEXT    NOT NULL,
+    -- Set when deleted by hand; cleared by undo.
+    deleted_at TEXT,
     CHECK (partner_id <> person_id)
 ) STRICT;
 
-CREATE INDEX referral_date ON referral (on_date, id);
-CREATE INDEX referral_partner ON referral (partner_id, direction);
-CREATE INDEX referral_person ON referral (person_id);
+CREATE INDEX referral_date ON referral (on_date, id) WHERE deleted_at IS NULL;
+CREATE INDEX referral_partner ON referral (partner_id, direction) WHERE deleted_at IS NULL;
+CREATE INDEX referral_person ON referral (person_id) WHERE deleted_at IS NULL;
 
 -- Every status a referral has had, with the date of the change.
 CREATE TABLE referral_status (
