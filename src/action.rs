@@ -69,6 +69,8 @@ pub enum Action {
     OpenPerson,
     /// The kind of touch picked; `None` keeps the kind of the touch changed.
     PickKind(Option<crate::domain::TouchKind>),
+    /// Where the referral stands, picked.
+    PickStatus(crate::domain::RefStatus),
     /// How the thank-you was given, picked.
     PickHow(crate::domain::ThanksHow),
     /// Change the touch under the cursor on a contact's card.

@@ -24,7 +24,7 @@ pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use program::{ProgramFocus, ProgramPane};
-pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane};
+pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
 pub use scripts::{Scripts, Versions, fix_for};
 pub use search::{MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
@@ -67,6 +67,8 @@ pub enum Popup {
     TouchKind(Box<KindPick>),
     /// Pick how a thank-you was given, one key each.
     ThanksHow(Box<HowPick>),
+    /// Pick where a referral stands, one key each.
+    Status(Box<StatusPick>),
     Versions(Box<Versions>),
 }
 
@@ -218,6 +220,7 @@ impl App {
             Some(Popup::Versions(_)) => Context::Versions,
             Some(Popup::TouchKind(_)) => Context::TouchKind,
             Some(Popup::ThanksHow(_)) => Context::ThanksHow,
+            Some(Popup::Status(_)) => Context::Status,
             None => match (self.pane, self.program_pane.focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
@@ -329,6 +332,7 @@ impl App {
             Action::OpenPerson => self.open_referral_contact(true),
             Action::PickKind(kind) => self.picked_kind(kind),
             Action::PickHow(how) => self.picked_how(how),
+            Action::PickStatus(status) => self.picked_status(status),
             Action::EditTouch => self.edit_touch(),
             Action::EditContact => {
                 if let Some(c) = self.contacts.card.as_ref().map(|c| c.contact.clone()) {

@@ -31,7 +31,7 @@ pub enum FormKind {
     /// Record a referral received or given.
     Referral(crate::domain::Direction),
     /// Change a referral's status.
-    RefStatus(i64),
+    RefStatus(i64, crate::domain::RefStatus),
     /// Mark a thank-you (or the news) owed sent, this way.
     ThanksSent(i64, crate::domain::ThanksHow),
     /// Thank a past referrer for the client they sent, this way.

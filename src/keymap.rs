@@ -25,6 +25,8 @@ pub enum Context {
     TouchKind,
     /// Picking how a thank-you was given, one key each.
     ThanksHow,
+    /// Picking where a referral stands, one key each.
+    Status,
     /// The search box: typing filters, arrows pick.
     Search,
     /// The search box, picking whom a script preview is for.
@@ -50,7 +52,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -63,6 +65,7 @@ impl Context {
         Context::ScriptEditor,
         Context::Referrals,
         Context::ThanksHow,
+        Context::Status,
         Context::Versions,
         Context::Search,
         Context::PickContact,
@@ -86,6 +89,7 @@ impl Context {
             Context::Card => "A contact's card",
             Context::TouchKind => "The kind of a touch",
             Context::ThanksHow => "How a thank-you was given",
+            Context::Status => "Where a referral stands",
             Context::Search => "Search",
             Context::PickContact => "Pick a contact for the preview",
             Context::Suggest => "Suggested categories",
@@ -152,8 +156,8 @@ const fn b(
 
 use Context::{
     Card, Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays,
-    ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Suggest, TextField, ThanksHow, Today,
-    TooSmall, TouchKind, Versions,
+    ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Status, Suggest, TextField, ThanksHow,
+    Today, TooSmall, TouchKind, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -227,6 +231,12 @@ pub const BINDINGS: &[Binding] = &[
     b(ThanksHow, &[(Char('n'), NONE)], "n", Action::PickHow(domain::ThanksHow::Note), "note", true),
     b(ThanksHow, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
     b(ThanksHow, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(Status, &[(Char('n'), NONE)], "n", Action::PickStatus(domain::RefStatus::New), "new", true),
+    b(Status, &[(Char('t'), NONE)], "t", Action::PickStatus(domain::RefStatus::Talking), "talking", true),
+    b(Status, &[(Char('c'), NONE)], "c", Action::PickStatus(domain::RefStatus::Client), "became a client", true),
+    b(Status, &[(Char('x'), NONE)], "x", Action::PickStatus(domain::RefStatus::NotAFit), "not a fit", true),
+    b(Status, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
+    b(Status, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
     b(Referrals, &[(Char('s'), NONE)], "s", Action::ReferralOut, "sent", true),
     b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),

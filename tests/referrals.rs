@@ -227,14 +227,22 @@ fn status_client_makes_a_client_and_owes_the_referrer_the_news() {
         Some("Zoé Martin")
     );
     app.update(Action::SetStatus);
+    assert_eq!(app.context(), list25::keymap::Context::Status);
+    insta::assert_snapshot!("status_pick_80x24", draw(&app, 80, 24).backend());
+    // The status it has already changes nothing.
+    app.update(Action::PickStatus(RefStatus::New));
+    assert!(app.popup.is_none());
+    app.update(Action::SetStatus);
+    app.update(Action::PickStatus(RefStatus::Client));
     clear(&mut app);
-    fill(&mut app, &["won"]);
+    fill(&mut app, &["2026-12-01"]);
     assert!(
-        common::form_error(&app).is_some_and(|(_, why)| why.contains("not-a-fit")),
-        "names the choices"
+        common::form_error(&app).is_some_and(|(_, why)| why.contains("after today")),
+        "{:?}",
+        common::form_error(&app)
     );
     clear(&mut app);
-    fill(&mut app, &["client"]);
+    fill(&mut app, &["2026-11-22"]);
     assert!(app.popup.is_none());
     let r = app.referrals.selected().expect("selected");
     assert_eq!(r.status, RefStatus::Client);

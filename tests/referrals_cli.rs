@@ -333,3 +333,35 @@ fn the_days_to_thank_in_are_set_once_and_checked() {
     let owed = json(&db, &["thanks", "list", "--json"]);
     assert_eq!(owed[0]["due"], "2026-11-29");
 }
+
+#[test]
+fn a_referral_recorded_by_mistake_is_deleted_with_what_it_owes() {
+    let (_dir, db) = setup();
+    ok(&list25(
+        &db,
+        &[
+            "referral",
+            "received",
+            "--from",
+            "#1",
+            "--for",
+            "Bruno Alves",
+        ],
+    ));
+    let said = ok(&list25(&db, &["referral", "delete", "1"]));
+    assert!(
+        said.contains("Deleted referral #1 (Ana Lima and Bruno Alves)"),
+        "{said}"
+    );
+    assert_eq!(
+        json(&db, &["referral", "list", "--json"]),
+        Value::Array(vec![])
+    );
+    assert_eq!(
+        json(&db, &["thanks", "list", "--json"]),
+        Value::Array(vec![])
+    );
+    let o = list25(&db, &["referral", "delete", "1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no referral #1"));
+}

@@ -41,7 +41,7 @@ impl App {
             FormKind::Script(id) => self.save_script_form(form, id),
             FormKind::Me => self.save_me_form(form),
             FormKind::Referral(direction) => self.save_referral(form, direction),
-            FormKind::RefStatus(id) => self.save_status(form, id),
+            FormKind::RefStatus(id, status) => self.save_status(form, id, status),
             FormKind::ThanksSent(..) | FormKind::ThankOld(..) => self.save_thanks(form),
         }
     }

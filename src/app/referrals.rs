@@ -56,6 +56,14 @@ impl ReferralsPane {
     }
 }
 
+/// A referral's new status being picked, one key each.
+#[derive(Debug, Clone)]
+pub struct StatusPick {
+    pub referral: i64,
+    pub person: String,
+    pub current: RefStatus,
+}
+
 /// The fields of the referral form.
 const PARTNER: usize = 0;
 const PERSON: usize = 1;
@@ -269,30 +277,39 @@ impl App {
     }
 
     /// Change the selected referral's status.
+    /// Change where the selected referral stands: one key for the
+    /// status, then the day it changed.
     pub(super) fn open_status_form(&mut self) {
         let Some(r) = self.referrals.selected() else {
             return;
         };
-        let (id, status, person) = (r.id, r.status.as_str(), r.person.clone());
+        self.popup = Some(Popup::Status(Box::new(StatusPick {
+            referral: r.id,
+            person: r.person.clone(),
+            current: r.status,
+        })));
+    }
+
+    /// The status is picked: the day it changed is asked next.
+    pub(super) fn picked_status(&mut self, status: RefStatus) {
+        let Some(Popup::Status(pick)) = self.popup.take() else {
+            return;
+        };
+        if status == pick.current {
+            return self.info(format!("{}: {} already.", pick.person, status.label()));
+        }
         let today = self.today.format("%Y-%m-%d").to_string();
         self.open_form(Form::new(
-            FormKind::RefStatus(id),
-            format!(" Where the referral of {person} stands "),
-            &[
-                ("Status", status, "new, talking, client or not-a-fit"),
-                ("Since", &today, "YYYY-MM-DD"),
-            ],
+            FormKind::RefStatus(pick.referral, status),
+            format!(" {}: {} ", pick.person, status.label()),
+            &[("Since", &today, "YYYY-MM-DD")],
         ));
     }
 
-    pub(super) fn save_status(&mut self, form: Box<Form>, id: i64) {
-        let status = match RefStatus::parse(&form.value(0)) {
-            Ok(s) => s,
-            Err(why) => return self.refuse_form(form, 0, why),
-        };
-        let on = match parse_for(&form.value(1), self.today, DateUse::Happened) {
+    pub(super) fn save_status(&mut self, form: Box<Form>, id: i64, status: RefStatus) {
+        let on = match parse_for(&form.value(0), self.today, DateUse::Happened) {
             Ok(d) => d,
-            Err(why) => return self.refuse_form(form, 1, why),
+            Err(why) => return self.refuse_form(form, 0, why),
         };
         match store::referral::set_status(&self.conn, id, status, on, &self.now()) {
             Ok(change) => {

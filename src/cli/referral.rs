@@ -81,6 +81,11 @@ pub enum ReferralCommand {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
+    /// Delete a referral recorded by mistake, with what it owes.
+    Delete {
+        /// The referral's number (see `list25 referral list`).
+        id: i64,
+    },
     /// The ledger, newest first.
     List {
         #[arg(long)]
@@ -265,6 +270,22 @@ pub fn referral(
                 said.push_str(" Tell the referrer how it went: `list25 thanks list`.");
             }
             out.line(said)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        ReferralCommand::Delete { id } => {
+            let Some(r) = store::referral::get(conn, id)? else {
+                return Ok(refuse(&format!(
+                    "There is no referral #{id}; `list25 referral list` shows their numbers."
+                )));
+            };
+            match store::referral::delete(conn, id, &now) {
+                Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
+                other => other?,
+            }
+            out.line(format!(
+                "Deleted referral #{id} ({} and {}), with any thank-you it owed.",
+                r.partner, r.person
+            ))?;
             return Ok(ExitCode::SUCCESS);
         }
         ReferralCommand::List { json } => {

@@ -62,6 +62,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Versions(versions)) => popup::versions(frame, area, versions, app.today),
         Some(Popup::TouchKind(pick)) => popup::touch_kind(frame, area, pick),
         Some(Popup::ThanksHow(pick)) => popup::thanks_how(frame, area, pick),
+        Some(Popup::Status(pick)) => popup::status(frame, area, pick),
     }
 }
 

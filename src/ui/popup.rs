@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{HowPick, KindPick, Search, SearchPurpose, Suggest, Versions};
+use crate::app::{HowPick, KindPick, Search, SearchPurpose, StatusPick, Suggest, Versions};
 use crate::domain::dates::short_day;
 use crate::domain::template::word_count;
-use crate::domain::{SaveKind, ThanksHow, TouchKind};
+use crate::domain::{RefStatus, SaveKind, ThanksHow, TouchKind};
 use crate::form::Form;
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
@@ -240,6 +240,25 @@ pub fn thanks_how(frame: &mut Frame, area: Rect, pick: &HowPick) {
         area,
         format!(" {}: sent ", pick.what),
         "How did you thank them?",
+        &keys,
+        "Esc cancels",
+    );
+}
+
+/// Where a referral stands, one key each; the current one highlighted.
+pub fn status(frame: &mut Frame, area: Rect, pick: &StatusPick) {
+    let keys = [
+        ("n", RefStatus::New),
+        ("t", RefStatus::Talking),
+        ("c", RefStatus::Client),
+        ("x", RefStatus::NotAFit),
+    ]
+    .map(|(key, s)| (key, s.label(), s == pick.current));
+    picker(
+        frame,
+        area,
+        format!(" The referral of {} ", pick.person),
+        "Where does it stand now?",
         &keys,
         "Esc cancels",
     );
