@@ -254,7 +254,7 @@ fn status_client_makes_a_client_and_owes_the_referrer_the_news() {
         app.today_pane
             .thanks
             .iter()
-            .any(|t| t.what() == "Tell Marc Dupont how it went with Zoé Martin (became a client)")
+            .any(|t| t.what() == "Tell Marc Dupont how it went with Zoé Martin (a client now)")
     );
 }
 

@@ -322,12 +322,13 @@ impl App {
                     .find(|r| r.id == id)
                     .map(|r| r.person.clone())
                     .unwrap_or_default();
-                let mut said = format!("{person}: {}.", status.label());
-                if change.made_client {
-                    said.push_str(" Now a client.");
-                }
+                let mut said = if change.made_client {
+                    format!("{person} is a client now.")
+                } else {
+                    format!("{person}: {}.", status.label())
+                };
                 if change.news_owed {
-                    said.push_str(" Tell the referrer how it went (on Today).");
+                    said.push_str(" Tell the referrer how it went (Today).");
                 }
                 self.info(said);
             }

@@ -226,7 +226,10 @@ impl ThankYou {
                 "Tell {} how it went with {} ({})",
                 self.to,
                 self.person,
-                self.status.label()
+                match self.status {
+                    RefStatus::Client => "a client now",
+                    other => other.label(),
+                }
             ),
         }
     }

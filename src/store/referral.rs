@@ -491,7 +491,7 @@ mod tests {
             .collect();
         assert_eq!(news.len(), 1);
         assert!(
-            news[0].what().contains("became a client"),
+            news[0].what().contains("(a client now)"),
             "{}",
             news[0].what()
         );
