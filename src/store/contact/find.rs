@@ -1,0 +1,135 @@
+//! Finding contacts: by name (`#ID`, the same name, or a part only one
+//! has), as labels for pickers, and as the texts fuzzy search reads.
+
+use rusqlite::Connection;
+
+use super::get;
+use crate::domain::Contact;
+use crate::domain::text::{fold, key};
+use crate::store::Lookup;
+
+/// Find one contact by `#ID`, or by name: the same name (as names compare,
+/// see `text::key`) wins, then a unique part of a name, accents ignored.
+/// When several match, each is told apart by its id.
+pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>> {
+    if let Some(id) = name
+        .trim()
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return Ok(get(conn, id)?.map_or(Lookup::None, |c| Lookup::One(Box::new(c))));
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM contact WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
+    )?;
+    let all: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let wanted = key(name);
+    let mut ids: Vec<i64> = all
+        .iter()
+        .filter(|(_, n)| key(n) == wanted)
+        .map(|&(id, _)| id)
+        .collect();
+    if ids.is_empty() {
+        let part = fold(name.trim());
+        ids = all
+            .iter()
+            .filter(|(_, n)| !part.is_empty() && fold(n).contains(&part))
+            .map(|&(id, _)| id)
+            .take(10)
+            .collect();
+    }
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        found.extend(get(conn, id)?);
+    }
+    Ok(match found.len() {
+        0 => Lookup::None,
+        1 => found
+            .into_iter()
+            .next()
+            .map_or(Lookup::None, |c| Lookup::One(Box::new(c))),
+        _ => Lookup::Many(
+            found
+                .into_iter()
+                .map(|c| {
+                    if c.category.is_empty() {
+                        format!("{} (#{})", c.name, c.id)
+                    } else {
+                        format!("{} (#{}, {})", c.name, c.id, c.category)
+                    }
+                })
+                .collect(),
+        ),
+    })
+}
+
+/// Id and "name (category)" of every live contact, by name, for picking
+/// who introduced whom.
+pub fn names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name || coalesce(' (' || k.name || ')', '')
+         FROM contact c LEFT JOIN category k ON k.id = c.category_id
+         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)
+         ORDER BY c.name COLLATE NOCASE",
+    )?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// How a search result reads: name, company, category and the start of the
+/// notes, the empty ones left out.
+pub fn search_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    Ok(get(conn, id)?.map(|c| {
+        let notes: String = c.notes.chars().take(NOTES_SEARCHED).collect();
+        [c.name, c.company, c.category, notes]
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }))
+}
+
+/// "Name (Category)", as the "Referred by" field shows a contact.
+pub fn name_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    Ok(get(conn, id)?.map(|c| {
+        if c.category.is_empty() {
+            c.name
+        } else {
+            format!("{} ({})", c.name, c.category)
+        }
+    }))
+}
+
+/// How much of a contact's notes search looks at, in characters.
+const NOTES_SEARCHED: usize = 200;
+
+/// Id and searchable text of every live contact, by name: name, company,
+/// category and the start of the notes, the empty ones left out. For
+/// searching, not for showing: `search_label` is what a result shows.
+pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.company, coalesce(k.name, ''), c.notes
+         FROM contact c LEFT JOIN category k ON k.id = c.category_id
+         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)
+         ORDER BY c.name COLLATE NOCASE",
+    )?;
+    stmt.query_map([], |r| {
+        let mut notes: String = r.get(4)?;
+        if let Some((cut, _)) = notes.char_indices().nth(NOTES_SEARCHED) {
+            notes.truncate(cut);
+        }
+        let parts: [String; 4] = [r.get(1)?, r.get(2)?, r.get(3)?, notes];
+        let text = parts
+            .iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            // Plain spaces keep plain text ASCII, which the matcher reads fastest.
+            .join("  ");
+        Ok((r.get(0)?, text))
+    })?
+    .collect()
+}
