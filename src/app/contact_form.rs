@@ -115,29 +115,16 @@ impl App {
     }
 
     /// Keep the "Referred by" field's match up to date as it is typed.
-    pub(super) fn form_typed(&mut self) {
-        if let Some(Popup::Form(form)) = &self.popup
-            && matches!(form.kind, FormKind::Referral(_))
-        {
-            return self.referral_form_typed();
-        }
-        let Some(Popup::Form(form)) = &mut self.popup else {
-            return;
+    pub(super) fn contact_form_typed(&mut self) {
+        let at = contact_field(ContactField::ReferredBy);
+        let typed = match &self.popup {
+            Some(Popup::Form(form)) if form.focus == at => form.value(at),
+            _ => return,
         };
-        if !matches!(form.kind, FormKind::Contact(_))
-            || form.focus != contact_field(ContactField::ReferredBy)
-        {
-            return;
+        let note = self.match_note(&typed);
+        if let Some(Popup::Form(form)) = &mut self.popup {
+            form.fields[at].note = note;
         }
-        let typed = form.value(contact_field(ContactField::ReferredBy));
-        let best = self.contacts.names.search(&typed, 1).first().copied();
-        let label = best.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
-        form.fields[contact_field(ContactField::ReferredBy)].note =
-            match (typed.trim().is_empty(), label) {
-                (true, _) => None,
-                (false, Some(name)) => Some(format!("→ {name}")),
-                (false, None) => Some("no contact matches".into()),
-            };
     }
 
     fn contact_draft(
@@ -180,13 +167,10 @@ impl App {
         };
         let typed = form.value(contact_field(ContactField::ReferredBy));
         if !typed.trim().is_empty() {
-            let id = self.contacts.names.search(&typed, 1).first().copied();
-            draft.referred_by = Some(id.ok_or_else(|| {
-                (
-                    contact_field(ContactField::ReferredBy),
-                    format!("No contact matches {:?}.", typed.trim()),
-                )
-            })?);
+            let (id, _) = self
+                .contact_match(&typed)
+                .map_err(|why| (contact_field(ContactField::ReferredBy), why))?;
+            draft.referred_by = Some(id);
         }
         Ok((draft, category))
     }

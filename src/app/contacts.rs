@@ -285,4 +285,30 @@ impl App {
             Err(e) => self.error("Could not save", e),
         }
     }
+
+    /// The contact a typed name means in a picker field (Referred by, a
+    /// referral's partner): the best fuzzy match among `contacts.names`,
+    /// with its label, or why there is none.
+    pub(super) fn contact_match(&mut self, typed: &str) -> Result<(i64, String), String> {
+        if typed.trim().is_empty() {
+            return Err("Who? Type part of a contact's name.".into());
+        }
+        let id = self.contacts.names.search(typed, 1).first().copied();
+        let label = id.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
+        match (id, label) {
+            (Some(id), Some(label)) => Ok((id, label)),
+            _ => Err(format!("No contact matches {:?}.", typed.trim())),
+        }
+    }
+
+    /// What a picker field says beside itself as it is typed.
+    pub(super) fn match_note(&mut self, typed: &str) -> Option<String> {
+        if typed.trim().is_empty() {
+            return None;
+        }
+        Some(match self.contact_match(typed) {
+            Ok((_, label)) => format!("→ {label}"),
+            Err(why) => why,
+        })
+    }
 }

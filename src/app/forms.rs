@@ -6,6 +6,20 @@ use crate::form::{Form, FormKind};
 use crate::pane::Pane;
 
 impl App {
+    /// A field of the open form changed: the forms with pickers say whom
+    /// the typed name means.
+    pub(super) fn form_typed(&mut self) {
+        match &self.popup {
+            Some(Popup::Form(form)) if matches!(form.kind, FormKind::Contact(_)) => {
+                self.contact_form_typed();
+            }
+            Some(Popup::Form(form)) if matches!(form.kind, FormKind::Referral(_)) => {
+                self.referral_form_typed();
+            }
+            _ => {}
+        }
+    }
+
     pub(super) fn open_form(&mut self, form: Form) {
         self.popup = Some(Popup::Form(Box::new(form)));
     }

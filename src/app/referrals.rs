@@ -148,10 +148,7 @@ impl App {
         };
         let (focus, typed) = (at, form.value(at));
         let note = match focus {
-            PARTNER => self.partner_for(&typed).map_or_else(
-                |why| (!typed.trim().is_empty()).then_some(why),
-                |(_, label)| Some(format!("→ {label}")),
-            ),
+            PARTNER => self.match_note(&typed),
             PERSON if typed.trim().is_empty() => None,
             PERSON => Some(match self.person_for(&typed) {
                 Ok(PersonPick::Existing(_, label)) => format!("→ {label}"),
@@ -162,19 +159,6 @@ impl App {
         };
         if let Some(Popup::Form(form)) = &mut self.popup {
             form.fields[focus].note = note;
-        }
-    }
-
-    /// The contact a typed partner name means: the best fuzzy match.
-    fn partner_for(&mut self, typed: &str) -> Result<(i64, String), String> {
-        if typed.trim().is_empty() {
-            return Err("Who? Type part of a contact's name.".into());
-        }
-        let id = self.contacts.names.search(typed, 1).first().copied();
-        let label = id.and_then(|id| store::contact::name_label(&self.conn, id).ok().flatten());
-        match (id, label) {
-            (Some(id), Some(label)) => Ok((id, label)),
-            _ => Err(format!("No contact matches {:?}.", typed.trim())),
         }
     }
 
@@ -219,7 +203,7 @@ impl App {
     }
 
     pub(super) fn save_referral(&mut self, form: Box<Form>, direction: Direction) {
-        let partner = match self.partner_for(&form.value(PARTNER)) {
+        let partner = match self.contact_match(&form.value(PARTNER)) {
             Ok((id, _)) => id,
             Err(why) => return self.refuse_form(form, PARTNER, why),
         };
@@ -248,7 +232,6 @@ impl App {
             Err(e) => return self.refuse_form(form, 0, format!("Could not save: {e}")),
         };
         self.refresh();
-        self.reload_referrals();
         self.select_referral(id);
         let r = store::referral::get(&self.conn, id).ok().flatten();
         let owed = store::thanks::owed_for(&self.conn, id).ok().flatten();
@@ -314,7 +297,6 @@ impl App {
         match store::referral::set_status(&self.conn, id, status, on, &self.now()) {
             Ok(change) => {
                 self.refresh();
-                self.reload_referrals();
                 let person = self
                     .referrals
                     .list

@@ -123,14 +123,12 @@ impl App {
             return match e {
                 WriteError::Refused(why) => {
                     self.refresh();
-                    self.reload_referrals();
                     self.info(why);
                 }
                 e => self.error("Could not save", e),
             };
         }
         self.refresh();
-        self.reload_referrals();
         let Some((id, name, kind)) = to else {
             return self.info("Saved.");
         };

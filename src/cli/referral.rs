@@ -36,6 +36,22 @@ pub enum ClientCommand {
     },
 }
 
+/// What a referral received or given says besides the partner.
+#[derive(Debug, clap::Args)]
+pub struct About {
+    /// The person referred: an existing contact, or a new name (added).
+    #[arg(long = "for", value_name = "PERSON")]
+    person: String,
+    /// When (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    #[arg(long, default_value = "")]
+    note: String,
+    /// The person is new, even if their name is part of another's.
+    #[arg(long)]
+    new: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ReferralCommand {
     /// Someone sent you a person: the referrer is owed a thank-you.
@@ -43,33 +59,16 @@ pub enum ReferralCommand {
         /// Who referred them: a unique part of a contact's name, or #ID.
         #[arg(long, value_name = "CONTACT")]
         from: String,
-        /// The person referred: an existing contact, or a new name (added).
-        #[arg(long = "for", value_name = "PERSON")]
-        person: String,
-        /// When (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// The person is new, even if their name is part of another's.
-        #[arg(long)]
-        new: bool,
+        #[command(flatten)]
+        about: About,
     },
     /// You sent a person to a partner ("refer first").
     Given {
         /// The partner you referred them to: a unique part of a name, or #ID.
         #[arg(long, value_name = "CONTACT")]
         to: String,
-        /// The person you referred: an existing contact, or a new name.
-        #[arg(long = "for", value_name = "PERSON")]
-        person: String,
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<NaiveDate>,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// The person is new, even if their name is part of another's.
-        #[arg(long)]
-        new: bool,
+        #[command(flatten)]
+        about: About,
     },
     /// Change where a referral stands.
     Status {
@@ -229,28 +228,9 @@ pub fn referral(
     today: NaiveDate,
 ) -> Result<ExitCode> {
     let now = today.and_time(Local::now().time());
-    let (direction, partner, person, date, note, new) = match command {
-        ReferralCommand::Received {
-            from,
-            person,
-            date,
-            note,
-            new,
-        } => (
-            Direction::Received,
-            (from, "--from"),
-            person,
-            date,
-            note,
-            new,
-        ),
-        ReferralCommand::Given {
-            to,
-            person,
-            date,
-            note,
-            new,
-        } => (Direction::Given, (to, "--to"), person, date, note, new),
+    let (direction, partner, about) = match command {
+        ReferralCommand::Received { from, about } => (Direction::Received, (from, "--from"), about),
+        ReferralCommand::Given { to, about } => (Direction::Given, (to, "--to"), about),
         ReferralCommand::Status { id, status, date } => {
             let on = match date_or_today(date, today) {
                 Ok(d) => d,
@@ -306,6 +286,12 @@ pub fn referral(
             return Ok(ExitCode::SUCCESS);
         }
     };
+    let About {
+        person,
+        date,
+        note,
+        new,
+    } = about;
     let on = match date_or_today(date, today) {
         Ok(d) => d,
         Err(why) => return Ok(refuse(&why)),
@@ -347,7 +333,7 @@ pub fn referral(
 }
 
 fn ledger_line(r: &Referral) -> String {
-    let thanks = match (r.direction, r.thanked, r.owed_since) {
+    let thanks = match (r.direction, r.thanked, r.owed_since()) {
         (Direction::Given, _, _) => String::new(),
         (_, Some(d), _) => format!(" · thanked {d}"),
         (_, None, Some(d)) => format!(" · thank-you owed since {d}"),

@@ -190,10 +190,15 @@ pub struct Referral {
     pub status: RefStatus,
     /// When the thank-you for it was sent (received referrals only).
     pub thanked: Option<NaiveDate>,
-    /// Since when a thank-you is owed for it, if one is.
-    pub owed_since: Option<NaiveDate>,
-    /// When that thank-you is due.
+    /// When the thank-you owed for it is due, if one is.
     pub owed_due: Option<NaiveDate>,
+}
+
+impl Referral {
+    /// Since when a thank-you is owed for it: since it came, while one is.
+    pub fn owed_since(&self) -> Option<NaiveDate> {
+        self.owed_due.map(|_| self.on)
+    }
 }
 
 /// A thank-you (or the news of how it went) owed to a referrer.

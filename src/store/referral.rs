@@ -226,7 +226,6 @@ fn from_row(row: &Row) -> rusqlite::Result<Referral> {
         status: RefStatus::parse(&status).unwrap_or_default(),
         thanked: date(row.get(9)?),
         owed_due: date(row.get(10)?),
-        owed_since: date(row.get(10)?).and(on),
     })
 }
 
@@ -290,34 +289,27 @@ pub fn of_contact(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Referral>>
 /// about a deleted contact, so that it stays quick at any size.
 pub fn balance(conn: &Connection) -> rusqlite::Result<Vec<Balance>> {
     let mut counts: HashMap<i64, (u32, u32)> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT partner_id, direction, count(*) FROM referral WHERE deleted_at IS NULL
-         GROUP BY partner_id, direction",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let (id, direction, n): (i64, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let e = counts.entry(id).or_default();
-        let slot = if direction == "given" {
-            &mut e.0
-        } else {
-            &mut e.1
-        };
-        *slot = slot.saturating_add(n);
-    }
+    // Every live referral by partner and direction, less those about a
+    // deleted contact.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT partner_id, direction, count(*) FROM ({HIDDEN}) GROUP BY partner_id, direction"
+        "SELECT partner_id, direction, sum(n) FROM (
+             SELECT partner_id, direction, count(*) AS n FROM referral
+             WHERE deleted_at IS NULL GROUP BY partner_id, direction
+             UNION ALL
+             SELECT partner_id, direction, -count(*) FROM ({HIDDEN})
+             GROUP BY partner_id, direction)
+         GROUP BY partner_id, direction"
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, direction, n): (i64, String, u32) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (id, direction, n): (i64, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
         let e = counts.entry(id).or_default();
-        let slot = if direction == "given" {
-            &mut e.0
+        let n = u32::try_from(n).unwrap_or(0);
+        if direction == "given" {
+            e.0 = n;
         } else {
-            &mut e.1
-        };
-        *slot = slot.saturating_sub(n);
+            e.1 = n;
+        }
     }
     let mut stmt =
         conn.prepare_cached("SELECT id FROM contact WHERE on_list = 1 AND deleted_at IS NULL")?;

@@ -19,20 +19,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     let title = format!(" {} · history · Esc back to the list ", c.name);
     let inner = draw_panel(frame, area, &title, false, true);
     let width = usize::from(inner.width);
-    let join = |parts: &[&str]| {
-        parts
-            .iter()
-            .filter(|p| !p.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
     let mut lines = Vec::new();
-    let who = join(&[&c.role, &c.company, &c.category, &c.city]);
+    let who = text::join(&[&c.role, &c.company, &c.category, &c.city]);
     if !who.is_empty() {
         lines.extend(wrapped(&who, width, theme::heading()));
     }
-    let reach = join(&[&c.email, &c.phone]);
+    let reach = text::join(&[&c.email, &c.phone]);
     if !reach.is_empty() {
         lines.extend(wrapped(&reach, width, Style::new()));
     }
@@ -61,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
         .map(|d| format!("follow up {}", short_day(d, app.today)))
         .unwrap_or_default();
     lines.extend(wrapped(
-        &join(&[&stage, &follow, &client, &referred, &met]),
+        &text::join(&[&stage, &follow, &client, &referred, &met]),
         width,
         theme::muted(),
     ));

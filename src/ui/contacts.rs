@@ -152,14 +152,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
     let width = usize::from(area.width);
-    let join = |parts: &[&str]| {
-        parts
-            .iter()
-            .filter(|p| !p.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
     let label = "── Enter: whole history ";
     let rule = if text::width(label) < width {
         format!("{label}{}", "─".repeat(width - text::width(label)))
@@ -167,7 +159,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
         "─".repeat(width)
     };
     let mut lines = vec![Line::styled(rule, theme::muted())];
-    let who = join(&[&c.role, &c.company, &c.category, &c.city]);
+    let who = text::join(&[&c.role, &c.company, &c.category, &c.city]);
     lines.push(Line::from(vec![
         Span::styled(text::truncate(&c.name, width / 2), theme::heading()),
         Span::raw(if who.is_empty() {
@@ -180,7 +172,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
         .client_since
         .map(|d| format!("client since {}", short_day(d, app.today)))
         .unwrap_or_default();
-    let reach = join(&[&client, &c.email, &c.phone]);
+    let reach = text::join(&[&client, &c.email, &c.phone]);
     let met = if c.met_how.is_empty() {
         String::new()
     } else {
@@ -193,10 +185,13 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, c: &Contact) {
         .map(|(s, d)| format!("{} {}", s.as_str(), short_day(*d, app.today)))
         .collect::<Vec<_>>()
         .join(" → ");
-    lines.push(Line::from(text::truncate(&join(&[&reach, &met]), width)));
+    lines.push(Line::from(text::truncate(
+        &text::join(&[&reach, &met]),
+        width,
+    )));
     lines.push(Line::styled(
         text::truncate(
-            &join(&[&history, &format!("every {} days", c.cadence_days)]),
+            &text::join(&[&history, &format!("every {} days", c.cadence_days)]),
             width,
         ),
         theme::muted(),

@@ -21,7 +21,7 @@ const SIDE_BY_SIDE: u16 = 96;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let pane = &app.referrals;
-    let owed = pane.list.iter().filter(|r| r.owed_since.is_some()).count();
+    let owed = app.today_pane.thanks_total;
     let title = format!(
         " Referrals · {} · {owed} thank-you{} owed ",
         pane.total,
@@ -163,7 +163,7 @@ fn ledger_line(
     selected: bool,
 ) -> Line<'static> {
     let roomy = thanks_w >= 17;
-    let (thanks, style) = match (r.direction, r.thanked, r.owed_since) {
+    let (thanks, style) = match (r.direction, r.thanked, r.owed_since()) {
         (Direction::Given, _, _) => ("—".to_owned(), theme::muted()),
         (_, Some(d), _) => (
             format!(

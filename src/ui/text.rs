@@ -76,6 +76,16 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// The parts that are not empty, joined with " · ".
+pub fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

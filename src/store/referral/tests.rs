@@ -65,7 +65,7 @@ fn a_referral_received_adds_the_person_and_owes_a_thank_you_until_sent() {
     );
     assert!(owed[0].is_overdue(now().date()));
     let r = get(&conn, id).expect("read").expect("referral");
-    assert_eq!((r.thanked, r.owed_since), (None, Some(day("2026-11-20"))));
+    assert_eq!((r.thanked, r.owed_since()), (None, Some(day("2026-11-20"))));
 
     mark_sent(
         &conn,
@@ -81,7 +81,7 @@ fn a_referral_received_adds_the_person_and_owes_a_thank_you_until_sent() {
             .is_empty()
     );
     let r = get(&conn, id).expect("read").expect("referral");
-    assert_eq!((r.thanked, r.owed_since), (Some(day("2026-11-23")), None));
+    assert_eq!((r.thanked, r.owed_since()), (Some(day("2026-11-23")), None));
     let touches = contact::touches(&conn, ana).expect("touches");
     assert_eq!(touches.len(), 1);
     assert_eq!(
