@@ -2,20 +2,19 @@
 //!
 //! `cargo bench --bench referrals`
 
+mod common;
+
 use std::path::Path;
 
+use common::{draw, open_app, today};
 use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
-use list25::app::{App, Pane};
-use list25::domain::{Direction, Program, parse_date};
+use list25::app::Pane;
+use list25::domain::Direction;
 use list25::store;
 use list25::store::referral::{Person, ReferralDraft};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn today() -> chrono::NaiveDate {
-    parse_date("2026-11-22").expect("date")
-}
 
 /// 10,000 demo contacts and 20,000 referrals between them over the last
 /// year, half each way; most of those received already thanked.
@@ -52,21 +51,6 @@ fn ledger_file(dir: &Path) -> std::path::PathBuf {
     )
     .expect("thank most");
     path
-}
-
-fn open_app(path: &Path) -> App {
-    let conn = store::open(path, today()).expect("open");
-    App::new(
-        conn,
-        Program::builtin().expect("program"),
-        today(),
-        String::new(),
-    )
-    .expect("app")
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
 }
 
 fn referrals(c: &mut Criterion) {

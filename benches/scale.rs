@@ -2,41 +2,25 @@
 //!
 //! `cargo bench --bench scale`
 
+mod common;
+
 use std::path::Path;
 
+use common::{draw, open_app, today};
 use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
-use list25::app::{App, Pane};
+use list25::app::Pane;
+use list25::domain::TouchKind;
 use list25::domain::search::Index;
-use list25::domain::{Program, TouchKind, parse_date};
 use list25::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn today() -> chrono::NaiveDate {
-    parse_date("2026-11-22").expect("date")
-}
 
 fn demo_file(dir: &Path, contacts: usize) -> std::path::PathBuf {
     let path = dir.join(format!("demo-{contacts}.db"));
     let conn = store::open(&path, today()).expect("create");
     list25::demo::fill(&conn, 10, contacts, today()).expect("fill");
     path
-}
-
-fn open_app(path: &Path) -> App {
-    let conn = store::open(path, today()).expect("open");
-    App::new(
-        conn,
-        Program::builtin().expect("program"),
-        today(),
-        String::new(),
-    )
-    .expect("app")
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
 }
 
 fn scale(c: &mut Criterion) {

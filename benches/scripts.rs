@@ -3,35 +3,24 @@
 //!
 //! `cargo bench --bench scripts`
 
+mod common;
+
 use std::time::{Duration, Instant};
 
+use common::{app, today};
 use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
-use list25::app::{App, IDLE, Pane};
+use list25::app::{IDLE, Pane};
 use list25::domain::template::{Me, Values, render};
-use list25::domain::{Program, SaveKind, ScriptDraft, parse_date};
+use list25::domain::{SaveKind, ScriptDraft};
 use list25::store;
 use list25::store::script::Saved;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-fn today() -> chrono::NaiveDate {
-    parse_date("2026-11-22").expect("date")
-}
-
 fn now() -> chrono::NaiveDateTime {
     today().and_hms_opt(8, 0, 0).expect("time")
-}
-
-fn app(conn: rusqlite::Connection) -> App {
-    App::new(
-        conn,
-        Program::builtin().expect("program"),
-        today(),
-        String::new(),
-    )
-    .expect("app")
 }
 
 /// Type an "x", then take it back, and so on: every key changes the text

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::typed;
+
 use common::draw;
 use list25::action::Action;
 use list25::app::{App, HistoryItem, Pane, Popup};
@@ -11,12 +13,6 @@ use list25::keymap::Context;
 use list25::store;
 use list25::store::referral::{Person, ReferralDraft};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
-    }
-}
 
 fn now() -> chrono::NaiveDateTime {
     common::date("2026-11-22")

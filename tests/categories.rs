@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::typed;
+
 use common::draw;
 
 use list25::action::Action;
@@ -9,12 +11,6 @@ use list25::app::{App, Pane, Popup};
 use list25::domain::{Metric, Status};
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
-    }
-}
 
 /// Add a category through the form: name, Tab, why, Tab, target, Enter.
 fn add(app: &mut App, name: &str, why: &str, target: &str) {

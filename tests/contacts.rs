@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{fill, typed};
+
 use common::draw;
 use list25::action::Action;
 use list25::app::{App, Pane, Popup, TodayRow};
@@ -10,23 +12,6 @@ use list25::domain::{CategoryDraft, ContactDraft, Stage, TouchKind};
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use rusqlite::Connection;
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
-    }
-}
-
-/// Type `values` into the open form, one field after another, then Enter.
-fn fill(app: &mut App, values: &[&str]) {
-    for (i, v) in values.iter().enumerate() {
-        if i > 0 {
-            app.update(Action::NextField);
-        }
-        typed(app, v);
-    }
-    app.update(Action::Save);
-}
 
 fn now() -> chrono::NaiveDateTime {
     common::date("2026-11-22")

@@ -3,11 +3,12 @@
 
 mod common;
 
+use common::{clear, typed};
+
 use list25::action::Action;
 use list25::app::{App, Pane};
 use list25::domain::ContactDraft;
 use list25::store;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use common::cli as list25;
 
@@ -60,19 +61,6 @@ fn with_ana() -> App {
     app.update(Action::GoTo(Pane::Categories));
     app.update(Action::ShowContacts);
     app
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
-    }
-}
-
-/// Clear the focused field of the open form.
-fn clear(app: &mut App) {
-    for _ in 0..12 {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
-    }
 }
 
 #[test]

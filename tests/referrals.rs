@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{clear, fill, typed};
+
 use common::draw;
 use list25::action::Action;
 use list25::app::{App, Message, Pane, Popup, ReferralRow, TodayRow};
@@ -12,31 +14,6 @@ use list25::domain::{
 use list25::store;
 use list25::store::referral::{Person, ReferralDraft};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
-    }
-}
-
-/// Type `values` into the open form's fields from the focused one on,
-/// then Enter.
-fn fill(app: &mut App, values: &[&str]) {
-    for (i, v) in values.iter().enumerate() {
-        if i > 0 {
-            app.update(Action::NextField);
-        }
-        typed(app, v);
-    }
-    app.update(Action::Save);
-}
-
-/// Clear the focused field of the open form.
-fn clear(app: &mut App) {
-    for _ in 0..40 {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
-    }
-}
 
 fn now() -> chrono::NaiveDateTime {
     common::date("2026-11-22")
@@ -139,7 +116,7 @@ fn a_referral_received_typed_in_is_owed_a_thank_you_until_space_marks_it_sent() 
         (r.partner.as_str(), r.person.as_str()),
         ("Ana Lima", "Bruno Alves")
     );
-    assert_eq!(r.owed_since, Some(common::date("2026-11-22")));
+    assert_eq!(r.owed_since(), Some(common::date("2026-11-22")));
     match &app.message {
         Some(Message::Info(m)) => assert!(m.contains("Thank them by Tue 24 Nov"), "{m}"),
         other => panic!("{other:?}"),

@@ -3,21 +3,12 @@
 
 mod common;
 
+use common::ok;
+
 use std::path::Path;
-use std::process::Output;
 
 use common::cli as list25;
 use serde_json::Value;
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 fn json(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(&list25(db, args))).expect("json")

@@ -2,20 +2,13 @@
 
 mod common;
 
+use common::typed;
+
 use list25::action::Action;
 use list25::app::{Message, Pane, Popup, ProgramFocus};
 use list25::domain::Status;
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn typed(app: &mut list25::app::App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
-    }
-}
 
 #[test]
 fn space_ticks_a_task_in_today_and_commits_it() {

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::typed;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -10,7 +12,6 @@ use list25::action::Action;
 use list25::app::{App, Message, Pane, Popup};
 use list25::domain::{ContactDraft, Program, Stage};
 use list25::store;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// A database file with Printers (Ana Lima in it) and Bankers.
 fn shared_file(dir: &Path) -> std::path::PathBuf {
@@ -34,12 +35,6 @@ fn window(db: &Path) -> App {
     )
     .expect("app")
     .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
-    }
 }
 
 /// Let `secs` seconds pass in a window: autosaves run, changes made
@@ -257,7 +252,7 @@ fn a_thank_you_sent_in_another_window_is_not_sent_twice() {
     for w in [&mut a, &mut b] {
         w.update(Action::GoTo(Pane::Referrals));
         assert_eq!(
-            w.referrals.list[0].owed_since,
+            w.referrals.list[0].owed_since(),
             Some(common::date("2026-11-22"))
         );
         w.update(Action::ThankSent);

@@ -2,9 +2,11 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use list25::action::Action;
 use list25::app::App;
 use list25::domain::{Program, parse_date};
 use list25::store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Draw the app once on a `width` x `height` test terminal.
 pub fn draw(
@@ -61,6 +63,43 @@ pub fn app_with(start: &str, today: &str, setup: impl FnOnce(&rusqlite::Connecti
     .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
 }
 pub mod pty;
+
+/// Type `text` into whatever has the keys, one key per character.
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Char(c))));
+    }
+}
+
+/// Type `values` into the open form's fields from the focused one on,
+/// then Enter.
+pub fn fill(app: &mut App, values: &[&str]) {
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            app.update(Action::NextField);
+        }
+        typed(app, v);
+    }
+    app.update(Action::Save);
+}
+
+/// Empty the focused field (a date or a short value).
+pub fn clear(app: &mut App) {
+    for _ in 0..40 {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    }
+}
+
+/// The standard output of a command that must have succeeded.
+pub fn ok(o: &std::process::Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
 
 /// Run the real binary: `list25 --db DB --today 2026-11-22 ARGS`, with no
 /// `LIST25_DB` and no backtrace asked for, standard input empty.
