@@ -11,7 +11,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
 use list25::app::Pane;
 use list25::domain::TouchKind;
-use list25::domain::search::Index;
 use list25::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,8 +41,7 @@ fn scale(c: &mut Criterion) {
     );
 
     let ten_app = open_app(&ten);
-    let mut ten_index =
-        Index::new(store::contact::search_index(ten_app.connection()).expect("index"));
+    let mut ten_index = store::contact::search_index(ten_app.connection()).expect("index");
     group.bench_function("fuzzy search, a 4-letter query over all 10k", |b| {
         b.iter(|| {
             ten_index.search("yusu", 50);
@@ -66,7 +64,7 @@ fn scale(c: &mut Criterion) {
         });
     });
 
-    let mut index = Index::new(store::contact::search_index(app.connection()).expect("index"));
+    let mut index = store::contact::search_index(app.connection()).expect("index");
     for (name, queries) in [
         ("fuzzy search, a 1-letter query over all 100k", ["y", "z"]),
         (

@@ -222,6 +222,19 @@ pub enum ContactCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Find contacts as `/` does: fuzzy, by name, company, category, city,
+    /// how you met or notes; accents and case do not matter. Best first.
+    Search {
+        /// What to look for; several words must all be found.
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// At most this many (0 for every match).
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Log a touch: it sets the last touch and the next follow-up.
     Touch {
         /// The contact's name, or a part of it that only they have.
@@ -269,7 +282,10 @@ impl Command {
         let reads = match self {
             Command::Today { .. } | Command::Script { .. } => true,
             Command::Category { command } => !matches!(command, CategoryCommand::Add { .. }),
-            Command::Contact { command } => matches!(command, ContactCommand::List { .. }),
+            Command::Contact { command } => matches!(
+                command,
+                ContactCommand::List { .. } | ContactCommand::Search { .. }
+            ),
             Command::Config { command } => command.is_query(),
             Command::Referral { command } => {
                 matches!(command, referral::ReferralCommand::List { .. })

@@ -45,7 +45,7 @@ impl App {
                 self.popup = Some(Popup::Search(Box::new(Search {
                     purpose,
                     input,
-                    index: Index::new(index),
+                    index,
                     results: Vec::new(),
                     cursor: 0,
                 })));

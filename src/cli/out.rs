@@ -32,6 +32,11 @@ impl Out {
         self.w.write_all(plain(text).as_bytes())
     }
 
+    /// Text already made harmless with `plain`, as it is.
+    pub fn plain(&mut self, text: &str) -> io::Result<()> {
+        self.w.write_all(text.as_bytes())
+    }
+
     /// `value` as indented JSON on a line of its own.
     pub fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
         let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;

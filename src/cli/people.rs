@@ -8,12 +8,12 @@ use color_eyre::eyre::eyre;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::out::Out;
+use super::out::{Out, plain};
 use super::{CategoryCommand, ContactCommand, only, refuse};
 use crate::domain::contact::ContactView;
 use crate::domain::dates::check;
 use crate::domain::text::one_line;
-use crate::domain::{Category, CategoryDraft, ContactDraft, DateUse};
+use crate::domain::{Category, CategoryDraft, Contact, ContactDraft, DateUse, Stage};
 use crate::store::{self, WriteError};
 
 /// The live category named `name` (any case), or a message saying there is none.
@@ -85,54 +85,47 @@ pub fn contact(
                     Err(why) => return Ok(refuse(&why)),
                 },
             };
-            let contacts = store::contact::list(conn, view)?;
             if json {
-                // Referrers by id: few, so each is read once.
-                let mut names = std::collections::HashMap::new();
-                for id in contacts.iter().filter_map(|c| c.referred_by) {
-                    if let std::collections::hash_map::Entry::Vacant(e) = names.entry(id) {
-                        e.insert(store::contact::get(conn, id)?.map(|c| c.name));
-                    }
-                }
-                let rows: Vec<ContactRow> = contacts
-                    .iter()
-                    .map(|c| ContactRow {
-                        id: c.id,
-                        name: &c.name,
-                        category: c.category_id.map(|_| c.category.as_str()),
-                        company: &c.company,
-                        email: &c.email,
-                        phone: &c.phone,
-                        stage: c.stage.as_str(),
-                        on_list: c.on_list,
-                        last_touch: c.last_touch.map(|d| d.to_string()),
-                        next_follow_up: c.next_follow_up.map(|d| d.to_string()),
-                        client_since: c.client_since.map(|d| d.to_string()),
-                        referred_by: c
-                            .referred_by
-                            .and_then(|id| names.get(&id).cloned().flatten()),
-                    })
-                    .collect();
-                out.json(&rows)?;
-            } else if contacts.is_empty() {
+                let contacts = store::contact::list(conn, view)?;
+                out.json(&json_rows(conn, &contacts)?)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if print_list(conn, out, view)? == 0 {
                 out.line(if clients {
                     "No clients yet. Add one: list25 client add \"Ana Lima\" --since 2026-01-15"
                 } else {
                     "No contacts yet. Add one: list25 contact add \"Ana Lima\" --category Printers"
                 })?;
+            }
+        }
+        ContactCommand::Search { text, limit, json } => {
+            let query = text.join(" ");
+            let words = crate::domain::search::plain_words(&query);
+            let mut index = store::contact::search_candidates(conn, &words)?;
+            let limit = if limit == 0 { usize::MAX } else { limit };
+            let mut found = Vec::new();
+            for id in index.search(&query, limit) {
+                found.extend(store::contact::get(conn, id)?);
+            }
+            if json {
+                out.json(&json_rows(conn, &found)?)?;
+            } else if found.is_empty() {
+                eprintln!("No contact matches {query:?}.");
+                return Ok(ExitCode::from(1));
             } else {
-                for c in &contacts {
-                    let mark = if c.on_list { "★" } else { " " };
-                    let follow = c
-                        .next_follow_up
-                        .map(|d| format!(" · follow up {d}"))
-                        .unwrap_or_default();
-                    let what = match c.client_since {
-                        Some(d) if c.category.is_empty() => format!("client since {d}"),
-                        Some(d) => format!("{} · client since {d}", c.category),
-                        None => format!("{} · {}", c.category, c.stage.as_str()),
-                    };
-                    out.line(format!("{mark} {} · {what}{follow}", c.name))?;
+                let mut line = String::new();
+                for c in &found {
+                    line.clear();
+                    list_line(
+                        &mut line,
+                        c.on_list,
+                        &c.name,
+                        c.category_id.map(|_| c.category.as_str()),
+                        c.stage,
+                        c.client_since,
+                        c.next_follow_up,
+                    )?;
+                    out.line(&line)?;
                 }
             }
         }
@@ -263,4 +256,117 @@ pub fn category(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Contacts as `--json` prints them: their referrer by name.
+fn json_rows<'a>(conn: &Connection, contacts: &'a [Contact]) -> Result<Vec<ContactRow<'a>>> {
+    // Referrers by id: few, so each is read once.
+    let mut names = std::collections::HashMap::new();
+    for id in contacts.iter().filter_map(|c| c.referred_by) {
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(id) {
+            e.insert(store::contact::get(conn, id)?.map(|c| c.name));
+        }
+    }
+    Ok(contacts
+        .iter()
+        .map(|c| ContactRow {
+            id: c.id,
+            name: &c.name,
+            category: c.category_id.map(|_| c.category.as_str()),
+            company: &c.company,
+            email: &c.email,
+            phone: &c.phone,
+            stage: c.stage.as_str(),
+            on_list: c.on_list,
+            last_touch: c.last_touch.map(|d| d.to_string()),
+            next_follow_up: c.next_follow_up.map(|d| d.to_string()),
+            client_since: c.client_since.map(|d| d.to_string()),
+            referred_by: c
+                .referred_by
+                .and_then(|id| names.get(&id).cloned().flatten()),
+        })
+        .collect())
+}
+
+/// One contact as a line of `contact list`: "★ name · category · stage
+/// · follow up date", a client's "client since date" for the stage.
+fn list_line(
+    line: &mut String,
+    on_list: bool,
+    name: &str,
+    category: Option<&str>,
+    stage: Stage,
+    client_since: Option<NaiveDate>,
+    next_follow_up: Option<NaiveDate>,
+) -> std::fmt::Result {
+    use std::fmt::Write as _;
+    line.push_str(if on_list { "★ " } else { "  " });
+    line.push_str(name);
+    line.push_str(" · ");
+    if let Some(category) = category {
+        line.push_str(category);
+        line.push_str(" · ");
+    }
+    match client_since {
+        Some(d) => write!(line, "client since {d}")?,
+        None => line.push_str(stage.as_str()),
+    }
+    if let Some(d) = next_follow_up {
+        write!(line, " · follow up {d}")?;
+    }
+    Ok(())
+}
+
+/// Print the contacts `view` shows, one line each, by name; how many.
+/// A long list is read in one pass into one text, sorted, and written in
+/// one go: no copy of each row.
+fn print_list(conn: &Connection, out: &mut Out, view: ContactView) -> Result<usize> {
+    use std::ops::Range;
+    struct Listed {
+        id: i64,
+        name: Range<usize>,
+        line: Range<usize>,
+    }
+    let categories: std::collections::HashMap<i64, String> = store::category::names_by_id(conn)?
+        .into_iter()
+        .map(|(id, name)| (id, plain(&name).into_owned()))
+        .collect();
+    let mut text = String::new();
+    let mut listed = Vec::new();
+    let mut failed = None;
+    store::contact::each_row(conn, view, |c| {
+        let start = text.len();
+        let category = c.category_id.and_then(|id| categories.get(&id));
+        let name = plain(c.name);
+        let written = list_line(
+            &mut text,
+            c.on_list,
+            &name,
+            category.map(String::as_str),
+            c.stage,
+            c.client_since,
+            c.next_follow_up,
+        );
+        if let Err(e) = written {
+            failed = Some(e);
+        }
+        text.push('\n');
+        // The name is right after the two-cell mark.
+        let name_start = start + if c.on_list { "★ ".len() } else { 2 };
+        listed.push(Listed {
+            id: c.id,
+            name: name_start..name_start + name.len(),
+            line: start..text.len(),
+        });
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let order = store::contact::name_order(listed.len(), |i| {
+        (&text[listed[i].name.clone()], listed[i].id)
+    });
+    for i in order {
+        out.plain(&text[listed[i].line.clone()])?;
+    }
+    Ok(listed.len())
 }

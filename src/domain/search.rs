@@ -7,10 +7,49 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 /// Lower case without accents, in any form they were typed: what is
 /// searched, and what is searched for.
 fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    // Most names are written in Latin letters: those fold one letter at a
+    // time, from a table, the same as the whole text would.
+    let table = latin();
+    let latin = |c: char| {
+        u32::from(c)
+            .checked_sub(LATIN_FIRST)
+            .and_then(|i| table.get(usize::try_from(i).ok()?))
+    };
+    if text.chars().all(|c| c.is_ascii() || latin(c).is_some()) {
+        let mut folded = String::with_capacity(text.len());
+        for c in text.chars() {
+            match latin(c) {
+                Some(f) => folded.push_str(f),
+                None => folded.push(c.to_ascii_lowercase()),
+            }
+        }
+        return folded;
+    }
+    fold_slowly(text)
+}
+
+fn fold_slowly(text: &str) -> String {
     super::text::fold(text)
         .chars()
         .map(|c| normalize(to_lower_case(c)))
         .collect()
+}
+
+/// The Latin letters with accents, À to ɏ, that `latin` folds from a table.
+const LATIN_FIRST: u32 = 0xC0;
+const LATIN_LAST: u32 = 0x24F;
+
+/// How each of the Latin letters from `LATIN_FIRST` to `LATIN_LAST` folds.
+fn latin() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (LATIN_FIRST..=LATIN_LAST)
+            .map(|u| char::from_u32(u).map_or_else(String::new, |c| fold_slowly(&c.to_string())))
+            .collect()
+    })
 }
 
 /// Whether `needle` appears in `hay` in order, gaps allowed: every fuzzy
@@ -20,12 +59,73 @@ fn in_order(needle: &str, hay: &str) -> bool {
     needle.chars().all(|n| rest.any(|h| h == n))
 }
 
+/// The words of `query` that a match holds in order, letter by letter
+/// (gaps allowed), folded: the plain ones. Words with search syntax
+/// (negation, anchors, exact) are left to the matcher.
+pub fn plain_words(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .filter(|w| !w.contains(['!', '^', '$', '\'', '\\']))
+        .map(fold)
+        .collect()
+}
+
+/// Whether a text made of `parts` may match a query whose plain words are
+/// `words` (see `plain_words`): each word's letters appear in it in order.
+/// The same check a search makes first, on the parts as they are.
+pub fn might_match(words: &[String], parts: &[&str]) -> bool {
+    words.iter().all(|w| {
+        if w.is_ascii() {
+            // Byte by byte: the common case, and the quickest.
+            let needle = w.as_bytes();
+            let mut k = 0;
+            for part in parts {
+                if part.is_ascii() {
+                    for b in part.bytes() {
+                        if k < needle.len() && b.to_ascii_lowercase() == needle[k] {
+                            k += 1;
+                        }
+                    }
+                } else {
+                    for h in fold(part).bytes() {
+                        if k < needle.len() && h == needle[k] {
+                            k += 1;
+                        }
+                    }
+                }
+                if k == needle.len() {
+                    return true;
+                }
+            }
+            return k == needle.len();
+        }
+        let mut needle = w.chars().peekable();
+        for part in parts {
+            for h in fold(part).chars() {
+                needle.next_if_eq(&h);
+            }
+            if needle.peek().is_none() {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 /// Texts to search, prepared once and kept only in folded form (lower
-/// case, no accents) to stay small; each keystroke that extends the last
-/// query searches only what matched before.
+/// case, no accents), one after another in one string to stay small; each
+/// keystroke that extends the last query searches only what matched before.
+#[derive(Default)]
 pub struct Index {
     ids: Vec<i64>,
-    folded: Vec<String>,
+    /// Every item's folded text, one after another.
+    text: String,
+    /// Where each item's text ends in `text`.
+    ends: Vec<usize>,
+    /// Items replaced or removed since the index was made: never found.
+    gone: Vec<bool>,
+    /// How many items are gone.
+    gone_count: usize,
     /// The last query and every item that matched it.
     last: Option<(String, Vec<usize>)>,
 }
@@ -33,23 +133,110 @@ pub struct Index {
 impl Index {
     /// An index of `items`: an id and the text to search for it.
     pub fn new(items: Vec<(i64, String)>) -> Self {
-        let (ids, folded) = items
-            .into_iter()
-            .map(|(id, text)| (id, fold(&text)))
-            .unzip();
-        Index {
-            ids,
-            folded,
-            last: None,
+        let mut index = Index::default();
+        for (id, text) in items {
+            index.push(id, &[&text]);
+        }
+        index
+    }
+
+    /// Add an item whose text is `parts`, each with its runs of white space
+    /// made one space, the empty ones left out, two spaces between them.
+    pub fn push(&mut self, id: i64, parts: &[&str]) {
+        let start = self.text.len();
+        for part in parts {
+            let before = self.text.len();
+            if before > start {
+                self.text.push_str("  ");
+            }
+            let words = self.text.len();
+            let trimmed = part.trim_ascii();
+            let plain_spaces =
+                |t: &str| !t.contains("  ") && !t.contains(['\t', '\n', '\r', '\x0b', '\x0c']);
+            if trimmed.is_ascii() && plain_spaces(trimmed) {
+                // The common case, in one copy. Plain text stays ASCII,
+                // which the matcher reads fastest.
+                self.text.push_str(trimmed);
+                self.text[words..].make_ascii_lowercase();
+            } else if part.is_ascii() {
+                let mut space = false;
+                for b in part.bytes() {
+                    if b.is_ascii_whitespace() {
+                        space = self.text.len() > words;
+                    } else {
+                        if space {
+                            self.text.push(' ');
+                            space = false;
+                        }
+                        self.text.push(char::from(b.to_ascii_lowercase()));
+                    }
+                }
+            } else {
+                for (i, word) in part.split_whitespace().enumerate() {
+                    if i > 0 {
+                        self.text.push(' ');
+                    }
+                    self.text.push_str(&fold(word));
+                }
+            }
+            if self.text.len() == words {
+                // An empty part: no separator for it either.
+                self.text.truncate(before);
+            }
+        }
+        self.ids.push(id);
+        self.ends.push(self.text.len());
+        self.gone.push(false);
+        self.last = None;
+    }
+
+    /// Put `parts` in the place of item `id`'s text, or add it.
+    pub fn replace(&mut self, id: i64, parts: &[&str]) {
+        self.remove(id);
+        self.push(id, parts);
+    }
+
+    /// Take item `id` out: it is no longer found.
+    pub fn remove(&mut self, id: i64) {
+        for i in 0..self.ids.len() {
+            if self.ids[i] == id && !self.gone[i] {
+                self.gone[i] = true;
+                self.gone_count += 1;
+            }
+        }
+        self.last = None;
+        if self.gone_count > 1024 && self.gone_count > self.ids.len() / 2 {
+            self.compact();
         }
     }
 
+    /// Drop what is gone, to keep the index small.
+    fn compact(&mut self) {
+        let old = std::mem::take(self);
+        for i in 0..old.ids.len() {
+            if !old.gone[i] {
+                let text = old.item(i);
+                self.text.push_str(text);
+                self.ids.push(old.ids[i]);
+                self.ends.push(self.text.len());
+                self.gone.push(false);
+            }
+        }
+    }
+
+    /// The folded text of item `i`.
+    fn item(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// How many items are found.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.ids.len() - self.gone_count
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
     }
 
     /// The ids of the best `limit` matches of `query`, best first; among
@@ -67,24 +254,18 @@ impl Index {
         });
         let candidates: Vec<usize> = match (&self.last, narrowing) {
             (Some((_, previous)), true) => previous.clone(),
-            _ => (0..self.ids.len()).collect(),
+            _ => (0..self.ids.len()).filter(|&i| !self.gone[i]).collect(),
         };
-        // Plain words must appear in order; words with search syntax
-        // (negation, anchors, exact) are left to the matcher.
-        let words: Vec<String> = query
-            .split_whitespace()
-            .filter(|w| !w.contains(['!', '^', '$', '\'', '\\']))
-            .map(fold)
-            .collect();
+        let words = plain_words(query);
         let score = |chunk: &[usize]| -> Vec<(u32, usize)> {
             let mut matcher = Matcher::new(Config::DEFAULT);
             let mut buf = Vec::new();
             chunk
                 .iter()
-                .filter(|&&i| words.iter().all(|w| in_order(w, &self.folded[i])))
+                .filter(|&&i| words.iter().all(|w| in_order(w, self.item(i))))
                 .filter_map(|&i| {
                     pattern
-                        .score(Utf32Str::new(&self.folded[i], &mut buf), &mut matcher)
+                        .score(Utf32Str::new(self.item(i), &mut buf), &mut matcher)
                         .map(|s| (s, i))
                 })
                 .collect()
@@ -102,8 +283,13 @@ impl Index {
             })
         };
         self.last = Some((query.to_owned(), scored.iter().map(|&(_, i)| i).collect()));
-        // Best score first; among equals, the earlier item (items come by name).
-        let by_rank = |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        // Best score first; among equals, by text (which starts with the
+        // name), then the item added first.
+        let by_rank = |a: &(u32, usize), b: &(u32, usize)| {
+            b.0.cmp(&a.0)
+                .then_with(|| self.item(a.1).cmp(self.item(b.1)))
+                .then(a.1.cmp(&b.1))
+        };
         if scored.len() > limit {
             scored.select_nth_unstable_by(limit, by_rank);
             scored.truncate(limit);
@@ -141,6 +327,56 @@ mod tests {
         assert_eq!(ids(&mut index, "zoe", 10), vec![3], "accents are folded");
         assert_eq!(ids(&mut index, "zoë", 10), vec![3], "in the query too");
         assert_eq!(ids(&mut index, "Zoe\u{308}", 10), vec![3], "however typed");
+    }
+
+    proptest::proptest! {
+        /// Folding Latin letters one at a time from the table gives what
+        /// folding the whole text gives.
+        #[test]
+        fn latin_letters_fold_as_the_whole_text_does(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![0x20u32..0x7f, LATIN_FIRST..=LATIN_LAST],
+                0..12,
+            )
+        ) {
+            let text: String = text.into_iter().filter_map(char::from_u32).collect();
+            proptest::prop_assert_eq!(fold(&text), fold_slowly(&text));
+        }
+    }
+
+    #[test]
+    fn every_latin_letter_folds_as_it_does_alone_in_a_word() {
+        for u in LATIN_FIRST..=LATIN_LAST {
+            let c = char::from_u32(u).expect("char");
+            let word = format!("A{c}b");
+            assert_eq!(fold(&word), fold_slowly(&word), "{c:?}");
+        }
+        assert_eq!(fold("Zoë Núñez"), "zoe nunez");
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn might_match_is_the_quick_check_on_the_parts() {
+        let words = |q: &str| plain_words(q);
+        let parts = ["Zoë Adams", "Print Co", "", "Lyon"];
+        for (q, expected) in [
+            ("zoe", true),
+            ("ZOË", true),
+            ("zadams", true),
+            ("adamsprint", true),
+            ("lyonzoe", false),
+            ("zoe lyon", true),
+            ("zoe x", false),
+            ("東京", false),
+            ("!zoe", true),
+        ] {
+            assert_eq!(might_match(&words(q), &parts), expected, "{q:?}");
+            let mut index = Index::default();
+            index.push(1, &parts);
+            let found = !index.search(q, 1).is_empty();
+            assert!(!found || expected, "{q:?}: found but not a candidate");
+        }
+        assert!(might_match(&words("東京"), &["山田 · 東京会計"]));
     }
 
     #[test]

@@ -33,6 +33,14 @@ pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
     Ok(categories)
 }
 
+/// The name of every category ever made, deleted ones too, by id: for
+/// naming the category of each contact in a long list.
+pub fn names_by_id(conn: &Connection) -> rusqlite::Result<std::collections::HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM category")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
 /// Fill in the per-category counts, read from one index in one pass.
 /// A partner is counted by the one rule, `contact::is_partner`.
 fn count_contacts(conn: &Connection, categories: &mut [Category]) -> rusqlite::Result<()> {

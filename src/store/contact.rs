@@ -10,7 +10,7 @@ use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 
 mod find;
 
-pub use find::{lookup, name_label, names, search_index, search_label};
+pub use find::{lookup, name_label, names, search_candidates, search_index, search_label};
 
 const DATE: &str = "%Y-%m-%d";
 
@@ -20,7 +20,27 @@ const SELECT: &str = "SELECT c.id, c.category_id, coalesce(k.name, ''), c.name, 
     FROM contact c LEFT JOIN category k ON k.id = c.category_id";
 
 pub(super) fn date(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|t| NaiveDate::parse_from_str(&t, DATE).ok())
+    text.as_deref().and_then(day)
+}
+
+fn day(t: &str) -> Option<NaiveDate> {
+    iso_date(t).or_else(|| NaiveDate::parse_from_str(t, DATE).ok())
+}
+
+/// A date written as `YYYY-MM-DD`, read without chrono's general parser:
+/// a long list has several dates per row.
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&b[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..])?)
 }
 
 pub(super) fn date_text(d: NaiveDate) -> String {
@@ -51,30 +71,90 @@ fn from_row(row: &Row) -> rusqlite::Result<Contact> {
     })
 }
 
-/// The rows of the live contacts `view` shows, by name.
+/// The columns of a `ContactRow`, in the order `row_from` reads them.
+const ROW_COLUMNS: &str = "id, category_id, name, company, stage, on_list, last_touch,
+    next_follow_up, client_since";
+
+fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
+    let stage: String = r.get(4)?;
+    Ok(ContactRow {
+        id: r.get(0)?,
+        category_id: r.get(1)?,
+        name: r.get(2)?,
+        company: r.get(3)?,
+        stage: Stage::parse(&stage).unwrap_or(Stage::Identified),
+        on_list: r.get(5)?,
+        last_touch: date(r.get(6)?),
+        next_follow_up: date(r.get(7)?),
+        client_since: date(r.get(8)?),
+    })
+}
+
+/// The rows of the live contacts `view` shows, by name (see `name_order`).
 pub fn rows(conn: &Connection, view: ContactView) -> rusqlite::Result<Vec<ContactRow>> {
     let (filter, value) = view_filter(view);
+    if view == ContactView::All {
+        // Read in the table's own order and sorted here: walking the name
+        // index reads the table in random order, several times slower.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {ROW_COLUMNS} FROM contact NOT INDEXED WHERE deleted_at IS NULL"
+        ))?;
+        let all: Vec<ContactRow> = stmt.query_map([], row_from)?.collect::<Result<_, _>>()?;
+        let order = name_order(all.len(), |i| (&all[i].name, all[i].id));
+        return Ok(reorder(all, &order));
+    }
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, category_id, name, company, stage, on_list, last_touch, next_follow_up,
-                client_since
-         FROM contact WHERE deleted_at IS NULL AND {filter}
+        "SELECT {ROW_COLUMNS} FROM contact WHERE deleted_at IS NULL AND {filter}
          ORDER BY name COLLATE NOCASE, id"
     ))?;
-    stmt.query_map([value], |r| {
-        let stage: String = r.get(4)?;
-        Ok(ContactRow {
+    stmt.query_map([value], row_from)?.collect()
+}
+
+/// One listed contact as SQLite holds it, its texts borrowed: for reading
+/// a long list without copying each row.
+pub struct RowRef<'a> {
+    pub id: i64,
+    pub category_id: Option<i64>,
+    pub name: &'a str,
+    pub stage: Stage,
+    pub on_list: bool,
+    pub next_follow_up: Option<NaiveDate>,
+    pub client_since: Option<NaiveDate>,
+}
+
+/// Call `f` with each live contact `view` shows, in no particular order.
+pub fn each_row(
+    conn: &Connection,
+    view: ContactView,
+    mut f: impl FnMut(RowRef<'_>),
+) -> rusqlite::Result<()> {
+    let (filter, value) = view_filter(view);
+    // A plain scan of the table reads it in order; an index is worth it
+    // only for one category.
+    let table = match view {
+        ContactView::Category(_) => "contact",
+        ContactView::All | ContactView::Clients => "contact NOT INDEXED",
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, category_id, name, stage, on_list, next_follow_up, client_since
+         FROM {table} WHERE deleted_at IS NULL AND {filter}"
+    ))?;
+    let mut rows = stmt.query([value])?;
+    let day = |v: rusqlite::types::ValueRef<'_>| v.as_str().ok().and_then(day);
+    while let Some(r) = rows.next()? {
+        let name = r.get_ref(2)?.as_str()?;
+        let stage = r.get_ref(3)?.as_str()?;
+        f(RowRef {
             id: r.get(0)?,
             category_id: r.get(1)?,
-            name: r.get(2)?,
-            company: r.get(3)?,
-            stage: Stage::parse(&stage).unwrap_or(Stage::Identified),
-            on_list: r.get(5)?,
-            last_touch: date(r.get(6)?),
-            next_follow_up: date(r.get(7)?),
-            client_since: date(r.get(8)?),
-        })
-    })?
-    .collect()
+            name,
+            stage: Stage::parse(stage).unwrap_or(Stage::Identified),
+            on_list: r.get(4)?,
+            next_follow_up: day(r.get_ref(5)?),
+            client_since: day(r.get_ref(6)?),
+        });
+    }
+    Ok(())
 }
 
 /// The condition on `contact` (unaliased) that picks what `view` shows,
@@ -87,12 +167,25 @@ fn view_filter(view: ContactView) -> (&'static str, Option<i64>) {
     }
 }
 
-/// The live contacts `view` shows, by name.
+/// The live contacts `view` shows, by name (see `name_order`).
 pub fn list(conn: &Connection, view: ContactView) -> rusqlite::Result<Vec<Contact>> {
     let (filter, value) = view_filter(view);
     let filter = filter
         .replace("category_id", "c.category_id")
         .replace("client_since", "c.client_since");
+    if view == ContactView::All {
+        // Read in the table's own order and sorted here: walking the name
+        // index reads the table in random order, several times slower.
+        let mut stmt = conn.prepare_cached(&format!(
+            "{} WHERE c.deleted_at IS NULL AND {filter}",
+            SELECT.replace("FROM contact c", "FROM contact c NOT INDEXED")
+        ))?;
+        let all: Vec<Contact> = stmt
+            .query_map([value], from_row)?
+            .collect::<Result<_, _>>()?;
+        let order = name_order(all.len(), |i| (&all[i].name, all[i].id));
+        return Ok(reorder(all, &order));
+    }
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.deleted_at IS NULL AND {filter}
          ORDER BY c.name COLLATE NOCASE, c.id"
@@ -100,12 +193,43 @@ pub fn list(conn: &Connection, view: ContactView) -> rusqlite::Result<Vec<Contac
     stmt.query_map([value], from_row)?.collect()
 }
 
+/// The order contacts are listed in, as SQLite's `ORDER BY name COLLATE
+/// NOCASE, id` has it, of `n` items that `key` names by index: names
+/// compared byte by byte with their ASCII letters in lower case, then the
+/// older contact first. Most names differ in their first 16 bytes, so
+/// those are compared as one number.
+pub fn name_order<'a>(n: usize, key: impl Fn(usize) -> (&'a str, i64)) -> Vec<usize> {
+    fn lower(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    let prefix = |s: &str| {
+        let mut bytes = [0u8; 16];
+        for (to, b) in bytes.iter_mut().zip(lower(s)) {
+            *to = b;
+        }
+        u128::from_be_bytes(bytes)
+    };
+    let mut order: Vec<(u128, usize)> = (0..n).map(|i| (prefix(key(i).0), i)).collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            let ((x, xi), (y, yi)) = (key(a.1), key(b.1));
+            lower(x).cmp(lower(y)).then(xi.cmp(&yi))
+        })
+    });
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// `items` put in `order` (a permutation of their indexes).
+fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Contact>> {
-    conn.query_row(
-        &format!("{SELECT} WHERE c.id = ?1 AND c.deleted_at IS NULL"),
-        [id],
-        from_row,
-    )
+    conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.id = ?1 AND c.deleted_at IS NULL"
+    ))?
+    .query_row([id], from_row)
     .optional()
 }
 

@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_contacts.sql"),
     include_str!("migrations/004_scripts.sql"),
     include_str!("migrations/005_referrals.sql"),
+    include_str!("migrations/006_speed.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

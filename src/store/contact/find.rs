@@ -5,6 +5,7 @@ use rusqlite::Connection;
 
 use super::get;
 use crate::domain::Contact;
+use crate::domain::search::{Index, might_match};
 use crate::domain::text::{fold, key};
 use crate::store::Lookup;
 
@@ -78,12 +79,12 @@ pub fn names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
         .collect()
 }
 
-/// How a search result reads: name, company, category and the start of the
-/// notes, the empty ones left out.
+/// How a search result reads: name, company, category, city and the
+/// start of the notes, the empty ones left out.
 pub fn search_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
     Ok(get(conn, id)?.map(|c| {
         let notes: String = c.notes.chars().take(NOTES_SEARCHED).collect();
-        [c.name, c.company, c.category, notes]
+        [c.name, c.company, c.category, c.city, notes]
             .iter()
             .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|p| !p.is_empty())
@@ -106,30 +107,52 @@ pub fn name_label(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>
 /// How much of a contact's notes search looks at, in characters.
 const NOTES_SEARCHED: usize = 200;
 
-/// Id and searchable text of every live contact, by name: name, company,
-/// category and the start of the notes, the empty ones left out. For
+/// Every live contact of a live category (or of none), to search: name,
+/// company, category, city, how you met and the start of the notes. For
 /// searching, not for showing: `search_label` is what a result shows.
-pub fn search_index(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+pub fn search_index(conn: &Connection) -> rusqlite::Result<Index> {
+    searchable(conn, &[])
+}
+
+/// `search_index` of only the contacts that might match a query whose
+/// plain words (see `search::plain_words`) are `words`: the others are
+/// never copied out.
+pub fn search_candidates(conn: &Connection, words: &[String]) -> rusqlite::Result<Index> {
+    searchable(conn, words)
+}
+
+fn searchable(conn: &Connection, words: &[String]) -> rusqlite::Result<Index> {
+    let mut categories = std::collections::HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, name, deleted_at IS NULL FROM category")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let live: bool = r.get(2)?;
+        categories.insert(
+            r.get::<_, i64>(0)?,
+            live.then(|| r.get::<_, String>(1)).transpose()?,
+        );
+    }
+    let mut index = Index::default();
+    // The table read in its own order: the index does not need names in order.
     let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name, c.company, coalesce(k.name, ''), c.notes
-         FROM contact c LEFT JOIN category k ON k.id = c.category_id
-         WHERE c.deleted_at IS NULL AND (k.id IS NULL OR k.deleted_at IS NULL)
-         ORDER BY c.name COLLATE NOCASE",
+        "SELECT id, category_id, name, company, city, met_how, substr(notes, 1, ?1)
+         FROM contact NOT INDEXED WHERE deleted_at IS NULL",
     )?;
-    stmt.query_map([], |r| {
-        let mut notes: String = r.get(4)?;
-        if let Some((cut, _)) = notes.char_indices().nth(NOTES_SEARCHED) {
-            notes.truncate(cut);
+    let mut rows = stmt.query([i64::try_from(NOTES_SEARCHED).unwrap_or(i64::MAX)])?;
+    while let Some(r) = rows.next()? {
+        let category = match r.get::<_, Option<i64>>(1)? {
+            None => "",
+            Some(id) => match categories.get(&id) {
+                Some(Some(name)) => name.as_str(),
+                // A deleted category's people are deleted with it.
+                _ => continue,
+            },
+        };
+        let text = |i| r.get_ref(i).and_then(|v| Ok(v.as_str()?));
+        let parts = [text(2)?, text(3)?, category, text(4)?, text(6)?, text(5)?];
+        if might_match(words, &parts) {
+            index.push(r.get(0)?, &parts);
         }
-        let parts: [String; 4] = [r.get(1)?, r.get(2)?, r.get(3)?, notes];
-        let text = parts
-            .iter()
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            // Plain spaces keep plain text ASCII, which the matcher reads fastest.
-            .join("  ");
-        Ok((r.get(0)?, text))
-    })?
-    .collect()
+    }
+    Ok(index)
 }

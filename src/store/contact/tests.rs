@@ -207,3 +207,102 @@ fn a_contact_cannot_introduce_themselves() {
     draft.referred_by = Some(id);
     assert!(update(&conn, id, Some(cat), &draft).is_err());
 }
+
+proptest::proptest! {
+    /// Every list is in the order SQLite gives `ORDER BY name COLLATE
+    /// NOCASE, id`, however long the shared start of the names, whatever
+    /// their case or accents.
+    #[test]
+    fn lists_sorted_here_keep_sqlites_order(
+        names in proptest::collection::vec("[aAbBéÉ]{1,3}[a-zA-Z0-9 ]{0,20}", 1..40)
+    ) {
+        let (conn, cat) = setup();
+        for name in &names {
+            let draft = ContactDraft {
+                name: name.clone(),
+                ..person("x")
+            };
+            add(&conn, Some(cat), &draft, &now()).expect("add");
+        }
+        let mut stmt = conn
+            .prepare("SELECT id FROM contact WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id")
+            .expect("prepare");
+        let sqlite: Vec<i64> = stmt
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("ids");
+        let all: Vec<i64> = rows(&conn, ContactView::All).expect("rows").iter().map(|c| c.id).collect();
+        let listed: Vec<i64> = list(&conn, ContactView::All).expect("list").iter().map(|c| c.id).collect();
+        let in_category: Vec<i64> = rows(&conn, ContactView::Category(cat)).expect("rows").iter().map(|c| c.id).collect();
+        proptest::prop_assert_eq!(&all, &sqlite);
+        proptest::prop_assert_eq!(&listed, &sqlite);
+        proptest::prop_assert_eq!(&in_category, &sqlite);
+    }
+}
+
+#[test]
+fn names_sharing_a_long_start_are_ordered_by_the_rest_then_age() {
+    let names = [
+        "Christopher Abernathy 2",
+        "christopher abernathy 10",
+        "Christopher Abernathy",
+        "Christopher Abernathy 10",
+    ];
+    let order = name_order(names.len(), |i| (names[i], i64::try_from(i).expect("id")));
+    let sorted: Vec<&str> = order.iter().map(|&i| names[i]).collect();
+    assert_eq!(
+        sorted,
+        [
+            "Christopher Abernathy",
+            "christopher abernathy 10",
+            "Christopher Abernathy 10",
+            "Christopher Abernathy 2",
+        ]
+    );
+}
+
+#[test]
+fn searching_only_candidates_finds_what_searching_everyone_finds() {
+    let (conn, cat) = setup();
+    let other = category::add(
+        &conn,
+        &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+        &now(),
+    )
+    .expect("category");
+    for (name, company, city, notes, category) in [
+        (
+            "Zoë Adams",
+            "Print Co",
+            "Lyon",
+            "met at the fair",
+            Some(cat),
+        ),
+        ("Yusuf Demir", "", "Zürich", "", Some(other)),
+        ("Ana Lima", "Lima & Co", "", "knows Yusuf", Some(cat)),
+        ("山田 太郎", "東京会計", "東京", "", None),
+        ("Bo Chen", "", "", "100% referrals_only", Some(other)),
+    ] {
+        let draft = ContactDraft {
+            name: name.into(),
+            company: company.into(),
+            city: city.into(),
+            notes: notes.into(),
+            ..person("x")
+        };
+        add(&conn, category, &draft, &now()).expect("add");
+    }
+    for q in [
+        "zoe", "ZOË", "yusuf", "zurich", "bankers", "lyon zoe", "東京", "100%", "_only", "!ana",
+        "^bo", "lima$", "x", "a",
+    ] {
+        let words = crate::domain::search::plain_words(q);
+        let mut all = search_index(&conn).expect("index");
+        let mut some = search_candidates(&conn, &words).expect("candidates");
+        assert_eq!(some.search(q, 50), all.search(q, 50), "{q:?}");
+    }
+    let mut all = search_index(&conn).expect("index");
+    assert_eq!(all.search("zurich", 5).len(), 1, "the city is searched");
+    assert_eq!(all.search("bankers", 5).len(), 2, "so is the category");
+}
