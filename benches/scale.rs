@@ -9,11 +9,12 @@ use std::path::Path;
 use common::{draw, open_app, today};
 use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
-use list25::app::Pane;
+use list25::app::{Pane, Shows};
 use list25::domain::TouchKind;
 use list25::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
 
 fn demo_file(dir: &Path, contacts: usize) -> std::path::PathBuf {
     let path = dir.join(format!("demo-{contacts}.db"));
@@ -53,7 +54,7 @@ fn scale(c: &mut Criterion) {
     let mut app = open_app(&hundred);
     app.update(Action::GoTo(Pane::Contacts));
     app.update(Action::NextView);
-    assert_eq!(app.contacts.rows.len(), 100_000);
+    assert_eq!(app.contacts.total, 100_000);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     group.bench_function("key j/k and redraw, all 100k contacts (120x40)", |b| {
         let mut down = true;
@@ -110,5 +111,102 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scale);
+/// Time `step` alone, after `setup` each time.
+fn timed(
+    b: &mut criterion::Bencher,
+    app: &mut list25::app::App,
+    setup: impl Fn(&mut list25::app::App),
+    step: impl Fn(&mut list25::app::App),
+) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            setup(app);
+            let start = Instant::now();
+            step(app);
+            total += start.elapsed();
+        }
+        total
+    });
+}
+
+/// Each step a user takes through a long list, at 100,000 contacts: each
+/// must fit in a frame (16 ms).
+fn steps(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let hundred = demo_file(dir.path(), 100_000);
+    let mut app = open_app(&hundred);
+    app.update(Action::Resize(120, 40));
+    let mut group = c.benchmark_group("steps at 100k");
+    group.sample_size(20);
+    group.bench_function("open Contacts on a category of 10k", |b| {
+        timed(
+            b,
+            &mut app,
+            |app| app.update(Action::GoTo(Pane::Categories)),
+            |app| app.update(Action::ShowContacts),
+        );
+    });
+    group.bench_function("c: from a category to all 100k", |b| {
+        timed(
+            b,
+            &mut app,
+            |app| app.contacts.shows = Shows::Category,
+            |app| app.update(Action::NextView),
+        );
+    });
+    group.bench_function("G: the last of all 100k", |b| {
+        timed(
+            b,
+            &mut app,
+            |app| app.update(Action::Top),
+            |app| app.update(Action::Bottom),
+        );
+    });
+    group.bench_function("/: open the search", |b| {
+        timed(
+            b,
+            &mut app,
+            |app| app.update(Action::Cancel),
+            |app| app.update(Action::Search),
+        );
+    });
+    app.update(Action::Cancel);
+    // The last contact of all: the longest way to count to its place.
+    let last = store::contact::page::page(
+        app.connection(),
+        list25::domain::contact::ContactView::All,
+        99_999,
+        1,
+    )
+    .expect("page")
+    .remove(0);
+    group.bench_function("Enter on a hit: the last of 100k", |b| {
+        timed(
+            b,
+            &mut app,
+            |app| {
+                app.update(Action::GoTo(Pane::Categories));
+                app.update(Action::Search);
+                app.update(Action::Paste(last.name.clone()));
+            },
+            |app| app.update(Action::Save),
+        );
+    });
+    assert_eq!(app.contacts.current().map(|c| c.id), Some(last.id));
+    group.bench_function("> and <: a stage change, all 100k shown", |b| {
+        let mut up = true;
+        b.iter(|| {
+            app.update(if up {
+                Action::StageUp
+            } else {
+                Action::StageDown
+            });
+            up = !up;
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scale, steps);
 criterion_main!(benches);

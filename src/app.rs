@@ -26,7 +26,7 @@ pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
 pub use scripts::{Scripts, Versions, fix_for};
-pub use search::{MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
+pub use search::{Finder, MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
 pub use thanks::{HowPick, Owed};
 pub use today::{DUE_SHOWN, TodayPane, TodayRow};
@@ -92,6 +92,8 @@ pub struct App {
     /// Where the database lives, for the help screen.
     pub db_label: String,
     conn: Connection,
+    /// The index `/` searches, kept up to date.
+    finder: Finder,
     pub start: NaiveDate,
     pub checklist: Checklist,
     pub notes: BTreeMap<u8, String>,
@@ -132,12 +134,14 @@ impl App {
         db_label: String,
     ) -> rusqlite::Result<Self> {
         let start = store::program::start_date(&conn)?.unwrap_or(today);
+        // The categories with their counts, read once: the measured tasks
+        // count from them too.
+        let (categories, elsewhere) = store::category::counted(&conn)?;
         let checklist = Checklist {
             done: store::program::done_tasks(&conn)?,
-            metrics: store::metrics::load(&conn)?,
+            metrics: store::metrics::from_categories(&conn, &categories)?,
         };
         let notes = store::program::notes(&conn)?;
-        let categories = store::category::list(&conn)?;
         let today_pane = TodayPane::load(&conn, today)?;
         let day = Position::of(start, today).day();
         let data_version = store::data_version(&conn)?;
@@ -146,6 +150,7 @@ impl App {
             program,
             db_label,
             conn,
+            finder: Finder::default(),
             start,
             checklist,
             notes,
@@ -159,6 +164,7 @@ impl App {
             categories: CategoriesPane {
                 list: categories,
                 cursor: 0,
+                elsewhere,
             },
             contacts: ContactsPane::default(),
             referrals: ReferralsPane::default(),
@@ -355,6 +361,7 @@ impl App {
             Action::Tick(now) => {
                 self.tick(now);
                 self.look_for_changes(now);
+                self.keep_index_fresh();
             }
             Action::Resize(w, h) => self.screen = Some((w, h)),
             Action::Shutdown => {

@@ -13,6 +13,27 @@ pub struct CategoriesPane {
     /// The most-wanted list, in the user's order, with counts.
     pub list: Vec<Category>,
     pub cursor: usize,
+    /// How many live contacts are in no category of the list.
+    pub elsewhere: u32,
+}
+
+impl CategoriesPane {
+    /// Count a contact's row out of the counts (`n` = -1) or in (1).
+    pub fn tally(&mut self, row: &crate::domain::ContactRow, n: i64) {
+        match self.list.iter_mut().find(|c| Some(c.id) == row.category_id) {
+            Some(c) => c.tally(row.stage, row.on_list, n),
+            None => {
+                self.elsewhere =
+                    u32::try_from((i64::from(self.elsewhere) + n).max(0)).unwrap_or(u32::MAX);
+            }
+        }
+    }
+
+    /// How many contacts there are: in the categories and elsewhere.
+    pub fn everyone(&self) -> usize {
+        let counted: u64 = self.list.iter().map(|c| u64::from(c.contacts)).sum();
+        usize::try_from(counted + u64::from(self.elsewhere)).unwrap_or(usize::MAX)
+    }
 }
 
 /// The category form's values for `c`, as the form shows them.

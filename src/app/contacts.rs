@@ -29,10 +29,15 @@ impl Shows {
     }
 }
 
-/// The Contacts pane's own state.
+/// The Contacts pane's own state. A list may be long: only the rows
+/// around the cursor are read, a few screens' worth.
 pub struct ContactsPane {
-    /// Contacts shown: of the selected category, or all.
+    /// The rows read around the cursor: the `first`-th of the list on.
     pub rows: Vec<ContactRow>,
+    /// Where `rows` starts in the list.
+    pub first: usize,
+    /// How many contacts the list has.
+    pub total: usize,
     /// The whole of the contact under the cursor.
     pub selected: Option<Contact>,
     pub cursor: usize,
@@ -51,6 +56,8 @@ impl Default for ContactsPane {
     fn default() -> Self {
         ContactsPane {
             rows: Vec::new(),
+            first: 0,
+            total: 0,
             selected: None,
             cursor: 0,
             shows: Shows::Category,
@@ -60,6 +67,21 @@ impl Default for ContactsPane {
         }
     }
 }
+
+impl ContactsPane {
+    /// The `i`-th row of the list, if it has been read.
+    pub fn row(&self, i: usize) -> Option<&ContactRow> {
+        i.checked_sub(self.first).and_then(|j| self.rows.get(j))
+    }
+
+    /// The row under the cursor.
+    pub fn current(&self) -> Option<&ContactRow> {
+        self.row(self.cursor)
+    }
+}
+
+/// How many rows are read around the cursor at least: a few screens.
+const ROWS_READ: usize = 240;
 
 impl App {
     /// The category the Contacts pane is filtered to, if it is.
@@ -79,23 +101,76 @@ impl App {
         }
     }
 
+    /// How many rows to read around the cursor: enough that every line the
+    /// screen can show is among them.
+    fn rows_to_read(&self) -> usize {
+        let height = self.screen.map_or(60, |(_, h)| usize::from(h));
+        ROWS_READ.max(4 * height)
+    }
+
+    /// How many contacts the list of `view` has: from the categories'
+    /// counts where they tell, or counted.
+    fn count_contacts(&self, view: ContactView) -> rusqlite::Result<usize> {
+        let category = |id| self.categories.list.iter().find(|c| c.id == id);
+        match view {
+            ContactView::All => Ok(self.categories.everyone()),
+            ContactView::Category(id) if category(id).is_some() => {
+                Ok(category(id).map_or(0, |c| usize::try_from(c.contacts).unwrap_or(0)))
+            }
+            _ => store::contact::page::count(&self.conn, view),
+        }
+    }
+
+    /// Read the list again: how many, and the rows around the cursor.
     pub(super) fn reload_contacts(&mut self) {
-        match store::contact::rows(&self.conn, self.contact_view()) {
-            Ok(contacts) => {
-                self.contacts.rows = contacts;
-                self.contacts.cursor = self
-                    .contacts
-                    .cursor
-                    .min(self.contacts.rows.len().saturating_sub(1));
+        self.reload_contacts_at(None);
+    }
+
+    /// Read the list again with the cursor on contact `id` if it is listed,
+    /// else where it was.
+    pub(super) fn reload_contacts_at(&mut self, id: Option<i64>) {
+        let view = self.contact_view();
+        match self.count_contacts(view) {
+            Ok(total) => {
+                self.contacts.total = total;
+                self.contacts.cursor = self.contacts.cursor.min(total.saturating_sub(1));
+                self.contacts.rows.clear();
+                self.contacts.first = 0;
+                if let Some(id) = id {
+                    self.select_contact(id);
+                }
+                self.read_rows();
             }
             Err(e) => self.error("Could not read the contacts", e),
         }
         self.load_selected();
     }
 
+    /// Make sure the rows the screen may show around the cursor are read.
+    fn read_rows(&mut self) {
+        let (cursor, total, want) = (
+            self.contacts.cursor,
+            self.contacts.total,
+            self.rows_to_read(),
+        );
+        let needed = cursor.saturating_sub(want / 4)..(cursor + want / 4).min(total);
+        let read = self.contacts.first..self.contacts.first + self.contacts.rows.len();
+        if (read.contains(&needed.start) || needed.is_empty()) && needed.end <= read.end {
+            return;
+        }
+        let first = cursor.saturating_sub(want / 2);
+        match store::contact::page::page(&self.conn, self.contact_view(), first, want) {
+            Ok(rows) => {
+                self.contacts.rows = rows;
+                self.contacts.first = first;
+            }
+            Err(e) => self.error("Could not read the contacts", e),
+        }
+    }
+
     /// Read the whole of the contact under the cursor, and its stage history.
     pub(super) fn load_selected(&mut self) {
-        let Some(id) = self.contacts.rows.get(self.contacts.cursor).map(|c| c.id) else {
+        let Some(id) = self.contacts.current().map(|c| c.id) else {
             self.contacts.selected = None;
             self.contacts.history.clear();
             return;
@@ -112,35 +187,40 @@ impl App {
     }
 
     /// After a write to one contact: read the counts again, and that one
-    /// contact instead of the whole list (which may be long).
+    /// contact instead of the whole list (which may be long) when it keeps
+    /// its place in the list.
     pub(super) fn refresh_contact(&mut self, id: i64) {
-        self.refresh_counts();
         let fresh = match store::contact::get(&self.conn, id) {
             Ok(c) => c,
             Err(e) => return self.error("Could not read the contact", e),
         };
-        let view = self.contact_view();
-        if let Some(at) = self.contacts.rows.iter().position(|c| c.id == id) {
-            self.contacts.rows.remove(at);
+        // The counts follow the one change, when what it was is known.
+        let before = self.contacts.rows.iter().find(|c| c.id == id).cloned();
+        match (&before, &fresh) {
+            (Some(before), Some(after)) => {
+                self.categories.tally(before, -1);
+                self.categories.tally(&ContactRow::from(after), 1);
+                self.refresh_measures();
+            }
+            _ => self.refresh_counts(),
         }
+        let view = self.contact_view();
         let shown = |c: &Contact| match view {
             ContactView::Category(id) => c.category_id == Some(id),
             ContactView::All => true,
             ContactView::Clients => c.client_since.is_some(),
         };
-        if let Some(c) = fresh.filter(shown) {
-            // The order of `store::contact::rows`: name, ASCII case folded.
-            let key = |name: &str, id: i64| (name.to_ascii_lowercase(), id);
-            let at = self
-                .contacts
-                .rows
-                .partition_point(|x| key(&x.name, x.id) < key(&c.name, c.id));
-            self.contacts.rows.insert(at, ContactRow::from(&c));
+        let at = self.contacts.rows.iter().position(|c| c.id == id);
+        match (at, fresh.filter(shown)) {
+            (Some(at), Some(c)) if self.contacts.rows[at].name == c.name => {
+                self.contacts.rows[at] = ContactRow::from(&c);
+            }
+            (None, None) => {}
+            _ => {
+                let keep = self.contacts.current().map(|c| c.id);
+                self.reload_contacts_at(keep);
+            }
         }
-        self.contacts.cursor = self
-            .contacts
-            .cursor
-            .min(self.contacts.rows.len().saturating_sub(1));
         self.load_selected();
         self.refresh_card(id);
     }
@@ -163,23 +243,54 @@ impl App {
         }
     }
 
-    /// Jump to a contact in the Contacts pane, showing all contacts.
+    /// Jump to a contact in the Contacts pane: in the list shown, if they
+    /// are in it, else among all contacts.
     pub(super) fn show_contact(&mut self, id: i64) {
         self.popup = None;
         self.contacts.card = None;
-        if self.contacts.shows == Shows::Category {
+        self.pane = Pane::Contacts;
+        let listed = match (self.contacts.shows, store::contact::get(&self.conn, id)) {
+            (Shows::Clients, Ok(Some(c))) => c.client_since.is_some(),
+            (Shows::All, _) => true,
+            _ => false,
+        };
+        if !listed {
             self.contacts.shows = Shows::All;
         }
-        self.pane = Pane::Contacts;
-        self.reload_contacts();
-        self.select_contact(id);
+        self.reload_contacts_at(Some(id));
     }
 
     /// Put the Contacts cursor on contact `id`, if it is listed.
     pub(super) fn select_contact(&mut self, id: i64) {
         if let Some(i) = self.contacts.rows.iter().position(|c| c.id == id) {
-            self.contacts.cursor = i;
+            self.contacts.cursor = self.contacts.first + i;
+            self.read_rows();
             self.load_selected();
+            return;
+        }
+        let view = self.contact_view();
+        let found = (|| {
+            let Some(c) = store::contact::get(&self.conn, id)? else {
+                return Ok(None);
+            };
+            let key = store::contact::page::Key {
+                name: c.name,
+                id: c.id,
+            };
+            let rank = store::contact::page::rank(&self.conn, view, &key)?;
+            let (rows, at) =
+                store::contact::page::around(&self.conn, view, &key, self.rows_to_read() / 2)?;
+            Ok::<_, rusqlite::Error>(Some((rank, rows, at)))
+        })();
+        match found {
+            Ok(Some((rank, rows, at))) if rows.get(at).is_some_and(|c| c.id == id) => {
+                self.contacts.cursor = rank;
+                self.contacts.first = rank - at;
+                self.contacts.rows = rows;
+                self.load_selected();
+            }
+            Ok(_) => {}
+            Err(e) => self.error("Could not read the contacts", e),
         }
     }
 
@@ -255,8 +366,9 @@ impl App {
     }
 
     pub(super) fn contacts_move(&mut self, by: isize) {
-        let len = self.contacts.rows.len();
-        self.contacts.cursor = step(self.contacts.cursor, by, len.saturating_sub(1));
+        let last = self.contacts.total.saturating_sub(1);
+        self.contacts.cursor = step(self.contacts.cursor, by, last);
+        self.read_rows();
         self.load_selected();
     }
 

@@ -50,7 +50,7 @@ impl App {
                 )
             }
             Pane::Contacts => {
-                let Some(c) = self.contacts.rows.get(self.contacts.cursor) else {
+                let Some(c) = self.contacts.current() else {
                     return;
                 };
                 (

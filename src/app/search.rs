@@ -1,10 +1,30 @@
-//! The fuzzy search over all contacts, to jump to one or to pick one.
+//! The fuzzy search over all contacts, to jump to one or to pick one. The
+//! index it searches is kept between searches, and read again on a thread
+//! of its own when the data changes, so `/` opens at once however long
+//! the list.
+
+use std::sync::mpsc::{self, Receiver};
 
 use ratatui_textarea::TextArea;
+use rusqlite::{Connection, OpenFlags};
 
 use super::{App, Popup};
 use crate::domain::search::Index;
 use crate::store;
+
+/// When an index was read: this connection's writes so far
+/// (`total_changes`) and the file's version as others write it
+/// (`data_version`). The same stamp later means the same data.
+type Stamp = (u64, i64);
+
+/// The index search reads, kept up to date.
+#[derive(Default)]
+pub struct Finder {
+    /// The index, and when it was read.
+    index: Option<(Index, Stamp)>,
+    /// An index being read on another thread, and when it began.
+    reading: Option<(Receiver<rusqlite::Result<Index>>, Stamp)>,
+}
 
 /// What picking a search result does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +39,8 @@ pub enum SearchPurpose {
 pub struct Search {
     pub purpose: SearchPurpose,
     pub input: TextArea<'static>,
-    /// Every live contact: id and searchable text.
-    pub index: Index,
+    /// How many contacts there are to search.
+    pub searchable: usize,
     /// Matching ids, best first, with their text.
     pub results: Vec<(i64, String)>,
     pub cursor: usize,
@@ -38,14 +58,15 @@ impl App {
     }
 
     pub(super) fn open_search_for(&mut self, purpose: SearchPurpose) {
-        match store::contact::search_index(&self.conn) {
+        match self.fresh_index() {
             Ok(index) => {
+                let searchable = index.len();
                 let mut input = TextArea::default();
-                input.set_placeholder_text("name, company, category or notes");
+                input.set_placeholder_text("name, company, category, city or notes");
                 self.popup = Some(Popup::Search(Box::new(Search {
                     purpose,
                     input,
-                    index,
+                    searchable,
                     results: Vec::new(),
                     cursor: 0,
                 })));
@@ -56,19 +77,95 @@ impl App {
 
     /// The search text changed: find again.
     pub(super) fn search_typed(&mut self) {
-        if let Some(Popup::Search(s)) = &mut self.popup {
-            let query = s.input.lines().join(" ");
-            let conn = &self.conn;
-            s.results = s
-                .index
-                .search(&query, SEARCH_RESULTS)
-                .into_iter()
-                .filter_map(|id| {
-                    let label = store::contact::search_label(conn, id).ok().flatten()?;
-                    Some((id, label))
-                })
-                .collect();
-            s.cursor = 0;
+        let Some(Popup::Search(s)) = &mut self.popup else {
+            return;
+        };
+        let Some((index, _)) = &mut self.finder.index else {
+            return;
+        };
+        let query = s.input.lines().join(" ");
+        let conn = &self.conn;
+        s.results = index
+            .search(&query, SEARCH_RESULTS)
+            .into_iter()
+            .filter_map(|id| {
+                let label = store::contact::search_label(conn, id).ok().flatten()?;
+                Some((id, label))
+            })
+            .collect();
+        s.cursor = 0;
+    }
+
+    /// When the data this connection sees was last changed.
+    fn stamp(&self) -> rusqlite::Result<Stamp> {
+        Ok((self.conn.total_changes(), store::data_version(&self.conn)?))
+    }
+
+    /// The index, as the data is now: the one kept, the one being read
+    /// (waited for), or one read here and now.
+    fn fresh_index(&mut self) -> rusqlite::Result<&mut Index> {
+        let now = self.stamp()?;
+        if let Some((rx, at)) = self.finder.reading.take()
+            && at == now
+            && let Ok(Ok(index)) = rx.recv()
+        {
+            self.finder.index = Some((index, at));
+        }
+        if self.finder.index.as_ref().is_none_or(|(_, at)| *at != now) {
+            let index = store::contact::search_index(&self.conn)?;
+            self.finder.index = Some((index, now));
+        }
+        match &mut self.finder.index {
+            Some((index, _)) => Ok(index),
+            None => Err(rusqlite::Error::InvalidQuery),
+        }
+    }
+
+    /// Time passed: take an index read meanwhile, and when the data has
+    /// changed since the kept one was read, read it again on another
+    /// thread. A database in memory has no file another thread can open:
+    /// its index is read when a search opens.
+    pub(super) fn keep_index_fresh(&mut self) {
+        let Ok(now) = self.stamp() else {
+            return;
+        };
+        if let Some((rx, at)) = &self.finder.reading {
+            match rx.try_recv() {
+                Ok(Ok(index)) => {
+                    self.finder.index = Some((index, *at));
+                    self.finder.reading = None;
+                }
+                Ok(Err(_)) | Err(mpsc::TryRecvError::Disconnected) => self.finder.reading = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let kept = self.finder.index.as_ref().map(|(_, at)| *at);
+        let reading = self.finder.reading.as_ref().map(|(_, at)| *at);
+        if kept == Some(now) || reading == Some(now) {
+            return;
+        }
+        let Some(path) = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("search index".into())
+            .spawn(move || {
+                let read = || {
+                    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                    let conn = Connection::open_with_flags(&path, flags)?;
+                    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+                    store::contact::search_index(&conn)
+                };
+                let _ = tx.send(read());
+            });
+        if spawned.is_ok() {
+            self.finder.reading = Some((rx, now));
         }
     }
 }

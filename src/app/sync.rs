@@ -59,11 +59,8 @@ impl App {
             self.select_category(id);
         }
         if self.pane == super::Pane::Contacts {
-            let contact = self.contacts.rows.get(self.contacts.cursor).map(|c| c.id);
-            self.reload_contacts();
-            if let Some(id) = contact {
-                self.select_contact(id);
-            }
+            let contact = self.contacts.current().map(|c| c.id);
+            self.reload_contacts_at(contact);
         }
         if let Some(id) = self.contacts.card.as_ref().map(|c| c.contact.id) {
             self.refresh_card(id);
@@ -123,26 +120,37 @@ impl App {
     /// Read again the categories with their counts, the follow-ups due
     /// and the thank-yous owed.
     pub(super) fn refresh_counts(&mut self) {
-        let loaded = (|| {
-            let categories = store::category::list(&self.conn)?;
-            Ok::<_, rusqlite::Error>((
-                store::metrics::from_categories(&self.conn, &categories)?,
-                categories,
-                TodayPane::load(&self.conn, self.today)?,
-            ))
-        })();
-        match loaded {
-            Ok((metrics, categories, fresh)) => {
-                self.checklist.metrics = metrics;
+        match store::category::counted(&self.conn) {
+            Ok((categories, elsewhere)) => {
                 self.categories.list = categories;
-                self.today_pane = TodayPane {
-                    cursor: self.today_pane.cursor,
-                    ..fresh
-                };
+                self.categories.elsewhere = elsewhere;
                 self.categories.cursor = self
                     .categories
                     .cursor
                     .min(self.categories.list.len().saturating_sub(1));
+            }
+            Err(e) => return self.error("Could not read the list", e),
+        }
+        self.refresh_measures();
+    }
+
+    /// Read again what counts from the categories' counts as they are
+    /// kept (the measured tasks), the follow-ups due and the thank-yous
+    /// owed.
+    pub(super) fn refresh_measures(&mut self) {
+        let loaded = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::metrics::from_categories(&self.conn, &self.categories.list)?,
+                TodayPane::load(&self.conn, self.today)?,
+            ))
+        })();
+        match loaded {
+            Ok((metrics, fresh)) => {
+                self.checklist.metrics = metrics;
+                self.today_pane = TodayPane {
+                    cursor: self.today_pane.cursor,
+                    ..fresh
+                };
                 let rows = self.today_rows().len();
                 self.today_pane.cursor = self.today_pane.cursor.min(rows.saturating_sub(1));
             }

@@ -31,6 +31,27 @@ pub struct Category {
     pub on_list: u32,
 }
 
+impl Category {
+    /// Count `n` more contacts at `stage`, on the 25 list or not; a
+    /// negative `n` counts them out. A partner is counted by the one rule,
+    /// `contact::is_partner`.
+    pub fn tally(&mut self, stage: super::Stage, on_list: bool, n: i64) {
+        let add = |count: &mut u32| {
+            *count = u32::try_from((i64::from(*count) + n).max(0)).unwrap_or(u32::MAX);
+        };
+        add(&mut self.contacts);
+        if on_list {
+            add(&mut self.on_list);
+        }
+        if super::contact::is_partner(stage, on_list) {
+            add(&mut self.partners);
+        }
+        if stage >= super::Stage::Met {
+            add(&mut self.met);
+        }
+    }
+}
+
 /// A category not saved yet, or the edited fields of one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CategoryDraft {

@@ -4,7 +4,6 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{TIMESTAMP_FORMAT, WriteError};
-use crate::domain::contact::is_partner;
 use crate::domain::text::key;
 use crate::domain::{Category, CategoryDraft, Stage};
 
@@ -25,12 +24,18 @@ fn from_row(row: &Row) -> rusqlite::Result<Category> {
 
 /// The live categories in the user's order, with their contacts counted.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
+    Ok(counted(conn)?.0)
+}
+
+/// `list`, and how many live contacts are in none of them (clients with
+/// no category, say): with the categories' counts, every contact.
+pub fn counted(conn: &Connection) -> rusqlite::Result<(Vec<Category>, u32)> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM category WHERE deleted_at IS NULL ORDER BY position, id"
     ))?;
     let mut categories: Vec<Category> = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
-    count_contacts(conn, &mut categories)?;
-    Ok(categories)
+    let elsewhere = count_contacts(conn, &mut categories)?;
+    Ok((categories, elsewhere))
 }
 
 /// The name of every category ever made, deleted ones too, by id: for
@@ -41,33 +46,29 @@ pub fn names_by_id(conn: &Connection) -> rusqlite::Result<std::collections::Hash
         .collect()
 }
 
-/// Fill in the per-category counts, read from one index in one pass.
-/// A partner is counted by the one rule, `contact::is_partner`.
-fn count_contacts(conn: &Connection, categories: &mut [Category]) -> rusqlite::Result<()> {
+/// Fill in the per-category counts, read from one index in one pass; how
+/// many live contacts are in none of `categories`.
+fn count_contacts(conn: &Connection, categories: &mut [Category]) -> rusqlite::Result<u32> {
     let mut stmt = conn.prepare_cached(
         "SELECT category_id, stage, on_list, count(*) FROM contact
-         WHERE deleted_at IS NULL AND category_id IS NOT NULL GROUP BY 1, 2, 3",
+         WHERE deleted_at IS NULL GROUP BY 1, 2, 3",
     )?;
     let mut rows = stmt.query([])?;
+    let mut elsewhere = 0;
     while let Some(row) = rows.next()? {
-        let (id, stage, on_list, n): (i64, String, bool, u32) =
+        let (id, stage, on_list, n): (Option<i64>, String, bool, u32) =
             (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
-        let Some(c) = categories.iter_mut().find(|c| c.id == id) else {
+        let Some(c) = categories.iter_mut().find(|c| Some(c.id) == id) else {
+            elsewhere += n;
             continue;
         };
-        c.contacts += n;
-        if on_list {
-            c.on_list += n;
-        }
-        let stage = Stage::parse(&stage).unwrap_or_default();
-        if is_partner(stage, on_list) {
-            c.partners += n;
-        }
-        if stage >= Stage::Met {
-            c.met += n;
-        }
+        c.tally(
+            Stage::parse(&stage).unwrap_or_default(),
+            on_list,
+            i64::from(n),
+        );
     }
-    Ok(())
+    Ok(elsewhere)
 }
 
 pub fn count(conn: &Connection) -> rusqlite::Result<u32> {

@@ -9,6 +9,7 @@ use crate::domain::contact::ContactView;
 use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 
 mod find;
+pub mod page;
 
 pub use find::{lookup, name_label, names, search_candidates, search_index, search_label};
 
@@ -72,10 +73,10 @@ fn from_row(row: &Row) -> rusqlite::Result<Contact> {
 }
 
 /// The columns of a `ContactRow`, in the order `row_from` reads them.
-const ROW_COLUMNS: &str = "id, category_id, name, company, stage, on_list, last_touch,
+pub(super) const ROW_COLUMNS: &str = "id, category_id, name, company, stage, on_list, last_touch,
     next_follow_up, client_since";
 
-fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
+pub(super) fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
     let stage: String = r.get(4)?;
     Ok(ContactRow {
         id: r.get(0)?,
@@ -159,7 +160,7 @@ pub fn each_row(
 
 /// The condition on `contact` (unaliased) that picks what `view` shows,
 /// with its one parameter.
-fn view_filter(view: ContactView) -> (&'static str, Option<i64>) {
+pub(super) fn view_filter(view: ContactView) -> (&'static str, Option<i64>) {
     match view {
         ContactView::Category(id) => ("category_id = ?1", Some(id)),
         ContactView::All => ("?1 IS NULL", None),

@@ -25,14 +25,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return super::card::render(frame, area, app, card);
     }
     let filter = app.contact_filter();
-    let n = app.contacts.rows.len();
+    let n = app.contacts.total;
     let title = match (app.contacts.shows, filter) {
         (Shows::Clients, _) => format!(" Clients · {n} · c shows one category "),
         (_, Some(c)) => format!(" {} · {n} contacts · c shows all ", c.name),
         (_, None) => format!(" All contacts · {n} · c shows clients "),
     };
     let inner = draw_panel(frame, area, &title, false, true);
-    if app.contacts.rows.is_empty() {
+    if app.contacts.total == 0 {
         let hint = if app.contacts.shows == Shows::Clients {
             "No clients yet. Press C on a contact to make them a client today, or \
              fill in \"Client since\" in the contact form (a adds, e edits)."
@@ -81,10 +81,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     let rows = window(
         app.contacts.cursor,
-        app.contacts.rows.len(),
+        app.contacts.total,
         usize::from(list_area.height),
     );
-    let first = rows.start;
     let category_name = |id: Option<i64>| {
         app.categories
             .list
@@ -92,11 +91,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .find(|k| Some(k.id) == id)
             .map_or("", |k| k.name.as_str())
     };
-    let lines: Vec<Line> = app.contacts.rows[rows]
-        .iter()
-        .enumerate()
-        .map(|(j, c)| {
-            let i = first + j;
+    let lines: Vec<Line> = rows
+        .filter_map(|i| app.contacts.row(i).map(|c| (i, c)))
+        .map(|(i, c)| {
             let follow_style = if c.is_overdue(app.today) {
                 Style::new().fg(theme::ERROR).add_modifier(Modifier::BOLD)
             } else if c.is_due(app.today) {

@@ -157,8 +157,8 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let lines: Vec<Line> = if search.input.is_empty() {
         wrapped(
             &format!(
-                "Type to search {} contacts by name, company, category or notes.",
-                search.index.len()
+                "Type to search {} contacts by name, company, category, city or notes.",
+                search.searchable
             ),
             width,
             theme::muted(),

@@ -53,6 +53,11 @@ pub fn app(start: &str, today: &str) -> App {
 pub fn app_with(start: &str, today: &str, setup: impl FnOnce(&rusqlite::Connection)) -> App {
     let conn = store::open_in_memory(date(start)).expect("in-memory store");
     setup(&conn);
+    app_with_connection(conn, today)
+}
+
+/// The app on an open database, seen on `today`.
+pub fn app_with_connection(conn: rusqlite::Connection, today: &str) -> App {
     App::new(
         conn,
         Program::builtin().expect("program"),
