@@ -211,3 +211,20 @@ fn suggestions_ask_the_profession_once_then_add_several_in_one_step() {
     app.update(Action::Suggest);
     assert!(matches!(app.popup, Some(Popup::Suggest(_))));
 }
+
+#[test]
+fn more_categories_than_the_goal_are_not_called_eleven_of_ten() {
+    let app = common::app_with("2026-11-20", "2026-11-22", |conn| {
+        for i in 0..11 {
+            common::category(conn, &format!("Category {i}"));
+        }
+    });
+    let mut app = app;
+    app.update(Action::GoTo(Pane::Categories));
+    let screen = format!("{:?}", draw(&app, 80, 24).backend().buffer());
+    assert!(
+        screen.contains("11 categories (the goal was 10)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("11 of 10"), "{screen}");
+}

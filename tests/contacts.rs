@@ -187,6 +187,35 @@ fn a_touch_moves_last_touch_follow_up_and_stage() {
 }
 
 #[test]
+fn the_message_after_a_touch_reads_as_english() {
+    let mut app = with_people();
+    for (kind, said) in [
+        (TouchKind::Email, "Logged an e-mail with Ana Lima."),
+        (TouchKind::Event, "Logged an event with Ana Lima."),
+        (TouchKind::Call, "Logged a call with Ana Lima."),
+    ] {
+        app.update(Action::LogTouch);
+        app.update(Action::PickKind(Some(kind)));
+        fill(&mut app, &["", ""]);
+        match &app.message {
+            Some(list25::app::Message::Info(m)) => assert!(m.starts_with(said), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn one_contact_is_not_contacts() {
+    let mut app = with_people();
+    let screen = format!("{:?}", common::draw(&app, 80, 24).backend().buffer());
+    assert!(screen.contains("Printers · 2 contacts"), "{screen}");
+    app.update(Action::Delete);
+    app.update(Action::Confirm);
+    let screen = format!("{:?}", common::draw(&app, 80, 24).backend().buffer());
+    assert!(screen.contains("Printers · 1 contact · "), "{screen}");
+}
+
+#[test]
 fn stages_step_up_and_down_with_history() {
     let mut app = with_people();
     app.update(Action::StageUp);

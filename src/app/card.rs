@@ -250,8 +250,8 @@ impl App {
         };
         self.info(match next {
             Some(c) => format!(
-                "{done} a {} with {}.{}",
-                kind.label(),
+                "{done} {} with {}.{}",
+                kind.a(),
                 c.name,
                 c.next_follow_up
                     .map(|d| format!(" Next follow-up {}.", day(d, self.today)))

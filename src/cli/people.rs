@@ -154,8 +154,8 @@ pub fn contact(
             }
             let next = store::contact::get(conn, found.id)?.and_then(|c| c.next_follow_up);
             out.line(format!(
-                "Logged a {} with {} on {on}.{}",
-                kind.as_str(),
+                "Logged {} with {} on {on}.{}",
+                kind.a(),
                 found.name,
                 next.map(|d| format!(" Next follow-up: {d}."))
                     .unwrap_or_default()

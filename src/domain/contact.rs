@@ -109,6 +109,16 @@ impl TouchKind {
         }
     }
 
+    /// The label with its article: "a call", "an e-mail".
+    pub fn a(self) -> String {
+        let label = self.label();
+        if label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            format!("an {label}")
+        } else {
+            format!("a {label}")
+        }
+    }
+
     /// A kind by name or unambiguous prefix ("c" is ambiguous, "ca" is a call).
     /// The stage a touch of this kind shows the relationship has reached:
     /// a meeting means you have met, any other contact means you have been

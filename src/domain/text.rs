@@ -4,6 +4,17 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// "1 contact", "2 contacts": a count and its noun, plural when it is not
+/// one. For nouns made plural with an s.
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Characters that take no room on screen: zero-width spaces and joiners,
 /// the soft hyphen, direction marks, the byte-order mark. Inside a name
 /// some matter (a joiner in an emoji); at its ends they only hide.
@@ -131,6 +142,13 @@ pub fn size(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_say_one_or_many() {
+        assert_eq!(count(1u32, "contact"), "1 contact");
+        assert_eq!(count(0u32, "contact"), "0 contacts");
+        assert_eq!(count(12u32, "contact"), "12 contacts");
+    }
 
     #[test]
     fn clean_drops_control_characters_but_keeps_lines() {

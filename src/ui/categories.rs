@@ -22,7 +22,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     .areas(inner);
     let n = app.categories.list.len();
     frame.render_widget(
-        gauge(format!("{n} of {GOAL} categories"), ratio(n, GOAL)),
+        gauge(
+            if n <= GOAL {
+                format!("{n} of {GOAL} categories")
+            } else {
+                format!("{n} categories (the goal was {GOAL})")
+            },
+            ratio(n, GOAL),
+        ),
         gauge_area,
     );
     if app.categories.list.is_empty() {

@@ -28,7 +28,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let n = app.contacts.total;
     let title = match (app.contacts.shows, filter) {
         (Shows::Clients, _) => format!(" Clients · {n} · c shows one category "),
-        (_, Some(c)) => format!(" {} · {n} contacts · c shows all ", c.name),
+        (_, Some(c)) => format!(
+            " {} · {} · c shows all ",
+            c.name,
+            crate::domain::text::count(u64::try_from(n).unwrap_or(u64::MAX), "contact")
+        ),
         (_, None) => format!(" All contacts · {n} · c shows clients "),
     };
     let inner = draw_panel(frame, area, &title, false, true);

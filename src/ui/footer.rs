@@ -6,15 +6,32 @@ use ratatui::text::{Line, Span};
 
 use super::theme;
 use crate::action::Action;
+use crate::app::{App, TodayRow};
 use crate::keymap::{self, Binding, Context};
 
-fn width(b: &Binding) -> usize {
-    b.label.chars().count() + b.hint.chars().count() + 3
+/// What a key does for the row under the cursor, where that differs from
+/// what the keymap says in general: on Today, Space ticks a task, marks a
+/// thank-you sent, or logs a touch with a contact due a follow-up.
+fn hint(app: &App, b: &Binding) -> &'static str {
+    if b.context == Context::Today && b.action == Action::Toggle {
+        match app.today_rows().get(app.today_pane.cursor) {
+            Some(TodayRow::ThankYou(_)) => return "thanked",
+            Some(TodayRow::FollowUp(_)) => return "log a touch",
+            _ => {}
+        }
+    }
+    b.hint
+}
+
+fn width(app: &App, b: &Binding) -> usize {
+    b.label.chars().count() + hint(app, b).chars().count() + 3
 }
 
 /// Help and quit always show; the other keys fill the room that is left,
 /// most specific first.
-pub fn render(frame: &mut Frame, area: Rect, context: Context) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let context = app.context();
+    let width = |b: &Binding| width(app, b);
     let essential = |b: &&Binding| matches!(b.action, Action::Help | Action::Quit);
     let reserved: usize = keymap::footer(context).filter(essential).map(width).sum();
     let mut room = usize::from(area.width).saturating_sub(1 + reserved);
@@ -30,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, context: Context) {
     let mut spans = vec![Span::raw(" ")];
     for b in shown {
         spans.push(Span::styled(b.label, theme::key()));
-        spans.push(Span::raw(format!(" {}  ", b.hint)));
+        spans.push(Span::raw(format!(" {}  ", hint(app, b))));
     }
     frame.render_widget(Line::from(spans), area);
 }

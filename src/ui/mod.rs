@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Pane::Referrals => referrals::render(frame, body, app),
     }
     render_message(frame, message, app);
-    footer::render(frame, footer, app.context());
+    footer::render(frame, footer, app);
     match &app.popup {
         None => {}
         Some(Popup::Help { scroll }) => help::render(frame, area, app, *scroll),

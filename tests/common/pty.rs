@@ -194,6 +194,7 @@ impl Session {
         let deadline = Instant::now() + WAIT;
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().expect("wait") {
+                eprintln!("exit status: {status:?}");
                 return status.success();
             }
             std::thread::sleep(Duration::from_millis(25));
