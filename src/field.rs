@@ -48,6 +48,15 @@ pub fn key(area: &mut TextArea<'static>, key: KeyEvent, lines: Lines, limit: usi
     if lines == Lines::One && key.code == KeyCode::Tab {
         return Typed::Unchanged;
     }
+    // In a one-line field Ctrl-U clears what is before the cursor, as in a
+    // shell; in a text it undoes.
+    if lines == Lines::One && ctrl && key.code == KeyCode::Char('u') {
+        return if area.delete_line_by_head() {
+            Typed::Changed
+        } else {
+            Typed::Unchanged
+        };
+    }
     if let KeyCode::Char(c) = key.code
         && !ctrl
         && bytes(area) + c.len_utf8() > limit
@@ -90,6 +99,29 @@ mod tests {
 
     fn ctrl(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn ctrl_u_clears_a_field_before_the_cursor_and_undoes_in_a_text() {
+        let mut field = TextArea::new(vec!["Ana Lima".into()]);
+        field.move_cursor(ratatui_textarea::CursorMove::End);
+        field.move_cursor(ratatui_textarea::CursorMove::WordBack);
+        assert_eq!(key(&mut field, ctrl('u'), Lines::One, 100), Typed::Changed);
+        assert_eq!(field.lines(), ["Lima"]);
+        assert_eq!(
+            key(&mut field, ctrl('u'), Lines::One, 100),
+            Typed::Unchanged
+        );
+        let mut text = TextArea::default();
+        key(
+            &mut text,
+            KeyEvent::from(KeyCode::Char('a')),
+            Lines::Many,
+            100,
+        );
+        assert_eq!(text.lines(), ["a"]);
+        key(&mut text, ctrl('u'), Lines::Many, 100);
+        assert_eq!(text.lines(), [""], "undone");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme;
 use crate::action::Action;
-use crate::app::{App, TodayRow};
+use crate::app::{App, Popup, TodayRow};
 use crate::keymap::{self, Binding, Context};
 
 /// What a key does for the row under the cursor, where that differs from
@@ -23,6 +23,15 @@ fn hint(app: &App, b: &Binding) -> &'static str {
     b.hint
 }
 
+/// Whether a key does anything here: Tab has no next field in a form of
+/// one field.
+fn applies(app: &App, b: &Binding) -> bool {
+    match (&app.popup, &b.action) {
+        (Some(Popup::Form(form)), Action::NextField | Action::PrevField) => form.fields.len() > 1,
+        _ => true,
+    }
+}
+
 fn width(app: &App, b: &Binding) -> usize {
     b.label.chars().count() + hint(app, b).chars().count() + 3
 }
@@ -36,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let reserved: usize = keymap::footer(context).filter(essential).map(width).sum();
     let mut room = usize::from(area.width).saturating_sub(1 + reserved);
     let mut shown: Vec<&Binding> = Vec::new();
-    for b in keymap::footer(context) {
+    for b in keymap::footer(context).filter(|b| applies(app, b)) {
         if essential(&b) {
             shown.push(b);
         } else if width(b) <= room {
