@@ -60,10 +60,14 @@ pub fn run(mut app: App) -> Result<()> {
     } else {
         Action::Quit
     });
+    // The terminal is put back here, not by its own clean-up: that one
+    // prints its failures, and a terminal closed meanwhile (a hang-up seen
+    // as a signal before a write fails) takes standard error with it, so
+    // printing there would end list25 with an abort instead of success.
+    let _ = terminal.show_cursor();
+    std::mem::forget(terminal);
     if gone {
-        // Nothing to restore and nobody to tell; the terminal's own
-        // clean-up would only fail loudly.
-        std::mem::forget(terminal);
+        // Nothing to restore and nobody to tell.
         return Ok(());
     }
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
