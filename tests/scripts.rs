@@ -589,3 +589,54 @@ fn writing_at_120x40_keeps_the_list_in_view() {
     ));
     insta::assert_snapshot!(draw(&app, 120, 40).backend());
 }
+
+#[test]
+fn a_script_of_a_category_is_previewed_for_someone_of_that_category() {
+    let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
+        setup(conn);
+        let bankers = store::category::add(
+            conn,
+            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        for name in ["Zed Banker", "Carla Banker"] {
+            let d = ContactDraft::named(name).expect("draft");
+            store::contact::add(conn, Some(bankers), &d, &now()).expect("banker");
+        }
+        let draft = list25::domain::ScriptDraft {
+            kind: list25::domain::ScriptKind::parse("ask").expect("kind"),
+            title: "For bankers".into(),
+            tip: String::new(),
+            category_id: Some(bankers),
+        };
+        store::script::add(conn, &draft, &now()).expect("script");
+    })
+    .with_instant(key_at);
+    let shown = |app: &App| app.scripts.shown_for.as_ref().map(|c| c.name.clone());
+    // Ana, an accountant, is selected in Contacts.
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::GoTo(Pane::Scripts));
+    select(&mut app, "For bankers");
+    assert_eq!(
+        shown(&app).as_deref(),
+        Some("Carla Banker"),
+        "the first banker"
+    );
+    select(&mut app, "Reach out to a possible partner");
+    assert_eq!(shown(&app).as_deref(), Some("Ana Lima"), "a general script");
+    // A banker selected in Contacts is the one shown.
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::NextView);
+    while app.contacts.current().map(|c| c.name.as_str()) != Some("Zed Banker") {
+        app.update(Action::Down);
+    }
+    app.update(Action::GoTo(Pane::Scripts));
+    select(&mut app, "For bankers");
+    assert_eq!(shown(&app).as_deref(), Some("Zed Banker"));
+    // A contact picked for the preview is shown whatever the category.
+    app.update(Action::PickContact);
+    typed(&mut app, "Bo");
+    app.update(Action::Save);
+    assert_eq!(shown(&app).as_deref(), Some("Bo"));
+}

@@ -54,8 +54,15 @@ pub struct Scripts {
     pub editor: Option<Editor>,
     /// The keys go to the editor.
     pub editing: bool,
-    /// Whom the preview is for.
+    /// Whom the preview is for when they fit the script: the contact
+    /// selected in Contacts, or the one picked here.
     pub contact: Option<Contact>,
+    /// Whether `contact` was picked here (`p`): then the preview is for
+    /// them whatever the script's category.
+    picked: bool,
+    /// Whom the preview is for now: `contact` when picked or of the
+    /// script's category, else the first person of that category.
+    pub shown_for: Option<Contact>,
     /// The contact selected in Contacts when this pane last took it, so a
     /// new selection there is followed and a pick here is kept till then.
     from_contacts: Option<i64>,
@@ -113,14 +120,35 @@ impl App {
             .as_ref()
             .map(Editor::current)
             .unwrap_or_default();
+        self.scripts.shown_for = self.preview_contact();
         self.scripts.preview = render(
             &text,
             &Values {
-                contact: self.scripts.contact.as_ref(),
+                contact: self.scripts.shown_for.as_ref(),
                 me: &self.scripts.me,
                 referred: None,
             },
         );
+    }
+
+    /// Whom the script under the cursor is previewed for: a script of a
+    /// category is shown for someone of that category (the contact chosen
+    /// if they are, else the first by name), unless a contact was picked
+    /// for the preview.
+    fn preview_contact(&self) -> Option<Contact> {
+        let chosen = self.scripts.contact.as_ref();
+        let category = self.scripts.selected().and_then(|s| s.category_id);
+        let Some(category) = category.filter(|_| !self.scripts.picked) else {
+            return chosen.cloned();
+        };
+        if chosen.is_some_and(|c| c.category_id == Some(category)) {
+            return chosen.cloned();
+        }
+        let view = crate::domain::contact::ContactView::Category(category);
+        let first = store::contact::page::page(&self.conn, view, 0, 1).ok()?;
+        store::contact::get(&self.conn, first.first()?.id)
+            .ok()
+            .flatten()
     }
 
     /// Entering the pane: the preview is for the contact selected in
@@ -131,6 +159,7 @@ impl App {
         if in_contacts.is_some() && in_contacts != self.scripts.from_contacts {
             self.scripts.from_contacts = in_contacts;
             self.scripts.contact = self.contacts.selected.clone();
+            self.scripts.picked = false;
         } else if let Some(id) = self.scripts.contact.as_ref().map(|c| c.id) {
             match store::contact::get(&self.conn, id) {
                 Ok(fresh) => self.scripts.contact = fresh,
@@ -324,7 +353,7 @@ impl App {
         };
         let title = script.title.clone();
         let preview = &self.scripts.preview;
-        let who = self.scripts.contact.as_ref().map(|c| c.name.clone());
+        let who = self.scripts.shown_for.as_ref().map(|c| c.name.clone());
         if preview.text().trim().is_empty() {
             return self.info("Nothing to copy: the script is empty.");
         }
@@ -356,6 +385,7 @@ impl App {
             Ok(Some(c)) => {
                 self.info(format!("The preview is for {} now.", c.name));
                 self.scripts.contact = Some(c);
+                self.scripts.picked = true;
                 self.refresh_preview();
             }
             Ok(None) => self.info("That contact is gone."),

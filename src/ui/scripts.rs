@@ -209,7 +209,7 @@ fn joined(mut parts: Vec<(Span<'static>, u8)>, width: usize) -> Line<'static> {
 
 fn render_preview(frame: &mut Frame, area: Rect, app: &App) {
     let s = &app.scripts;
-    let who = s.contact.as_ref().map(|c| c.name.as_str());
+    let who = s.shown_for.as_ref().map(|c| c.name.as_str());
     let title = match who {
         Some(name) => format!(" Preview for {name} "),
         None => " Preview (no contact) ".to_owned(),
