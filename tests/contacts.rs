@@ -361,3 +361,50 @@ fn one_contact_changed_keeps_the_list_as_the_store_orders_it() {
     assert_eq!(names(&app), stored);
     assert_eq!(names(&app), ["Bo Chen", "Émile Zola"]);
 }
+
+#[test]
+fn a_second_ana_in_printers_or_a_known_e_mail_is_asked_about_first() {
+    let mut app = with_people();
+    app.update(Action::Add);
+    fill(&mut app, &["ana lima"]);
+    let (field, why) = common::form_error(&app).expect("asked first");
+    assert_eq!(field, "Name");
+    assert!(
+        why.starts_with("Ana Lima (#1) is already in Printers."),
+        "{why}"
+    );
+    assert_eq!(names(&app), ["Ana Lima", "Bo Chen"], "nothing added yet");
+    app.update(Action::Save);
+    assert!(common::form_error(&app).is_none(), "a second Enter adds");
+    assert_eq!(names(&app), ["Ana Lima", "ana lima", "Bo Chen"]);
+
+    // The same e-mail, anywhere, whatever its case.
+    fill(&mut app, &["Cy Dorn", "", "CY@dorn.co"]);
+    app.update(Action::Cancel);
+    app.update(Action::Add);
+    fill(&mut app, &["Someone Else", "", " cy@DORN.co "]);
+    let (field, why) = common::form_error(&app).expect("asked first");
+    assert_eq!(field, "E-mail");
+    assert!(why.starts_with("Cy Dorn (#"), "{why}");
+    // Typing in the form meanwhile means it asks again.
+    typed(&mut app, "x");
+    app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    app.update(Action::Save);
+    assert!(common::form_error(&app).is_some(), "asked again");
+    app.update(Action::Save);
+    assert!(
+        common::form_error(&app).is_none(),
+        "{:?}",
+        common::form_error(&app)
+    );
+    assert!(names(&app).contains(&"Someone Else".to_owned()));
+    // Bo Chen in another category is someone else.
+    app.update(Action::Cancel);
+    let bankers = store::category::list(app.connection()).expect("list")[1].id;
+    let d = ContactDraft::named("Bo Chen").expect("d");
+    assert!(
+        store::contact::same_as(app.connection(), &d.name, Some(bankers), "")
+            .expect("read")
+            .is_none()
+    );
+}

@@ -193,6 +193,35 @@ impl App {
                 return;
             }
         };
+        // A new contact who seems to be someone already here: say who, and
+        // add them only on a second Enter with nothing changed.
+        if id.is_none()
+            && let Ok(Some((same, by_email))) =
+                store::contact::same_as(&self.conn, &draft.name, category, &draft.email)
+        {
+            let (field, warning) = if by_email {
+                (
+                    contact_field(ContactField::Email),
+                    format!(
+                        "{} (#{}) has this e-mail. Enter adds another anyway.",
+                        same.name, same.id
+                    ),
+                )
+            } else {
+                (
+                    0,
+                    format!(
+                        "{} (#{}) is already in {}. Enter adds another anyway.",
+                        same.name, same.id, same.category
+                    ),
+                )
+            };
+            if form.error.as_ref() != Some(&(field, warning.clone())) {
+                form.fail(field, warning);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        }
         let written = match id {
             Some(id) => store::contact::update(&self.conn, id, category, &draft).map(|()| id),
             None => store::contact::add(&self.conn, category, &draft, &self.now()),

@@ -11,7 +11,7 @@ use crate::domain::{Contact, ContactDraft, ContactRow, Stage, TouchKind};
 mod find;
 pub mod page;
 
-pub use find::{lookup, name_label, names, search_candidates, search_index, search_label};
+pub use find::{lookup, name_label, names, same_as, search_candidates, search_index, search_label};
 
 const DATE: &str = "%Y-%m-%d";
 

@@ -1,7 +1,7 @@
 //! Finding contacts: by name (`#ID`, the same name, or a part only one
 //! has), as labels for pickers, and as the texts fuzzy search reads.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::get;
 use crate::domain::Contact;
@@ -64,6 +64,45 @@ pub fn lookup(conn: &Connection, name: &str) -> rusqlite::Result<Lookup<Contact>
                 .collect(),
         ),
     })
+}
+
+/// A live contact a new one with this name (in `category`) and e-mail
+/// would double: the same name, as names compare (see `text::key`), in the
+/// same category, or the same e-mail address anywhere, case and spaces
+/// around it ignored. The contact, and whether the e-mail is what matched.
+pub fn same_as(
+    conn: &Connection,
+    name: &str,
+    category: Option<i64>,
+    email: &str,
+) -> rusqlite::Result<Option<(Contact, bool)>> {
+    let email = email.trim();
+    if !email.is_empty() {
+        let id: Option<i64> = conn
+            .prepare_cached(
+                "SELECT id FROM contact WHERE deleted_at IS NULL AND email <> ''
+                   AND lower(trim(email)) = lower(?1) ORDER BY id LIMIT 1",
+            )?
+            .query_row([email], |r| r.get(0))
+            .optional()?;
+        if let Some(c) = id.map(|id| get(conn, id)).transpose()?.flatten() {
+            return Ok(Some((c, true)));
+        }
+    }
+    let Some(category) = category else {
+        return Ok(None);
+    };
+    let wanted = key(name);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM contact WHERE deleted_at IS NULL AND category_id = ?1",
+    )?;
+    let mut rows = stmt.query([category])?;
+    while let Some(r) = rows.next()? {
+        if key(r.get_ref(1)?.as_str()?) == wanted {
+            return get(conn, r.get(0)?).map(|c| c.map(|c| (c, false)));
+        }
+    }
+    Ok(None)
 }
 
 /// Id and "name (category)" of every live contact, by name, for picking

@@ -306,3 +306,19 @@ fn searching_only_candidates_finds_what_searching_everyone_finds() {
     assert_eq!(all.search("zurich", 5).len(), 1, "the city is searched");
     assert_eq!(all.search("bankers", 5).len(), 2, "so is the category");
 }
+
+#[test]
+fn finding_the_same_e_mail_reads_its_index() {
+    let (conn, _) = setup();
+    let plan: Vec<String> = conn
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT id FROM contact WHERE deleted_at IS NULL AND email <> ''
+               AND lower(trim(email)) = lower('A@b.co') ORDER BY id LIMIT 1",
+        )
+        .expect("plan")
+        .query_map([], |r| r.get(3))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("plan");
+    assert!(plan.join(" ").contains("contact_email"), "{plan:?}");
+}

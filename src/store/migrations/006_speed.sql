@@ -4,3 +4,6 @@ CREATE INDEX contact_in_category ON contact (category_id, name COLLATE NOCASE)
     WHERE deleted_at IS NULL;
 CREATE INDEX contact_client_name ON contact (name COLLATE NOCASE)
     WHERE deleted_at IS NULL AND client_since IS NOT NULL;
+-- Whether an e-mail address is already someone's, case and spaces aside.
+CREATE INDEX contact_email ON contact (lower(trim(email)))
+    WHERE deleted_at IS NULL AND email <> '';
