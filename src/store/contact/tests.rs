@@ -1,6 +1,7 @@
 //! Tests of `contact`, on the real migrations.
 
 use super::*;
+use crate::domain::contact::ContactView;
 use crate::domain::{CategoryDraft, parse_date};
 use crate::store::{Lookup, category, open_in_memory};
 
