@@ -93,21 +93,6 @@ fn scale(c: &mut Criterion) {
                 .expect("touch")
         });
     });
-    app.update(Action::Top);
-    group.bench_function(
-        "stage up or down through the app, all 100k contacts shown",
-        |b| {
-            let mut up = true;
-            b.iter(|| {
-                app.update(if up {
-                    Action::StageUp
-                } else {
-                    Action::StageDown
-                });
-                up = !up;
-            });
-        },
-    );
     group.finish();
 }
 

@@ -126,9 +126,9 @@ impl App {
     /// thread. A database in memory has no file another thread can open:
     /// its index is read when a search opens.
     pub(super) fn keep_index_fresh(&mut self) {
-        let Ok(now) = self.stamp() else {
-            return;
-        };
+        // The file's version as last looked at (see `look_for_changes`),
+        // not asked again on every tick.
+        let now = (self.conn.total_changes(), self.data_version);
         if let Some((rx, at)) = &self.finder.reading {
             match rx.try_recv() {
                 Ok(Ok(index)) => {

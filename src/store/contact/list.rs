@@ -28,19 +28,11 @@ pub(in crate::store) fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
     })
 }
 
-/// The rows of the live contacts `view` shows, by name (see `name_order`).
+/// The rows of the live contacts `view` shows, in SQLite's order by name:
+/// the whole list at once, for checking what is read a page at a time
+/// (see `page`) against.
 pub fn rows(conn: &Connection, view: ContactView) -> rusqlite::Result<Vec<ContactRow>> {
     let (filter, value) = view_filter(view);
-    if view == ContactView::All {
-        // Read in the table's own order and sorted here: walking the name
-        // index reads the table in random order, several times slower.
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {ROW_COLUMNS} FROM contact NOT INDEXED WHERE deleted_at IS NULL"
-        ))?;
-        let all: Vec<ContactRow> = stmt.query_map([], row_from)?.collect::<Result<_, _>>()?;
-        let order = name_order(all.len(), |i| (&all[i].name, all[i].id));
-        return Ok(reorder(all, &order));
-    }
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ROW_COLUMNS} FROM contact WHERE deleted_at IS NULL AND {filter}
          ORDER BY name COLLATE NOCASE, id"
