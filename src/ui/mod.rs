@@ -4,6 +4,7 @@ mod card;
 mod categories;
 mod contacts;
 mod footer;
+mod header;
 mod help;
 mod popup;
 mod program;
@@ -20,7 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph};
 
 use crate::app::{App, Message, Pane, Popup};
-use crate::domain::{Metric, Position};
+use crate::domain::Position;
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -40,7 +41,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(frame, header, app);
+    header::render(frame, header, app);
     match app.pane {
         Pane::Today => today::render(frame, body, app),
         Pane::Program => program::render(frame, body, app),
@@ -117,160 +118,15 @@ fn too_small(frame: &mut Frame, area: Rect) {
 /// How the program's day reads in the header and on the Today pane.
 pub fn day_label(app: &App) -> String {
     match app.position() {
+        Position::NotStarted { days_until: 1 } => {
+            format!("Starts tomorrow ({})", app.start.format("%a %-d %b"))
+        }
         Position::NotStarted { days_until } => format!(
-            "Starts in {days_until} day{} ({})",
-            if days_until == 1 { "" } else { "s" },
+            "Starts in {days_until} days ({})",
             app.start.format("%a %-d %b")
         ),
         Position::Day(d) => format!("Day {d} of 25"),
     }
-}
-
-/// How much the header's top line says: the first that fits the width
-/// wins, so whole words are dropped, least important first: the name,
-/// then the year and weekday, the date, the space between tabs, and last
-/// the names of the panes not shown.
-#[derive(Debug, Clone, Copy)]
-struct HeaderFit {
-    brand: bool,
-    long_date: bool,
-    date: bool,
-    wide_gaps: bool,
-    all_titles: bool,
-}
-
-const HEADER_FITS: [HeaderFit; 7] = [
-    HeaderFit {
-        brand: true,
-        long_date: true,
-        date: true,
-        wide_gaps: true,
-        all_titles: true,
-    },
-    HeaderFit {
-        brand: false,
-        long_date: true,
-        date: true,
-        wide_gaps: true,
-        all_titles: true,
-    },
-    HeaderFit {
-        brand: false,
-        long_date: false,
-        date: true,
-        wide_gaps: true,
-        all_titles: true,
-    },
-    HeaderFit {
-        brand: false,
-        long_date: false,
-        date: false,
-        wide_gaps: true,
-        all_titles: true,
-    },
-    HeaderFit {
-        brand: false,
-        long_date: false,
-        date: false,
-        wide_gaps: false,
-        all_titles: true,
-    },
-    HeaderFit {
-        brand: false,
-        long_date: false,
-        date: true,
-        wide_gaps: true,
-        all_titles: false,
-    },
-    HeaderFit {
-        brand: false,
-        long_date: false,
-        date: false,
-        wide_gaps: true,
-        all_titles: false,
-    },
-];
-
-/// The tabs and the day, as spans for the left and text for the right.
-fn header_parts(app: &App, fit: HeaderFit) -> (Vec<Span<'static>>, String) {
-    let mut tabs = if fit.brand {
-        vec![Span::styled(" list25 ", theme::title())]
-    } else {
-        Vec::new()
-    };
-    let gap = if fit.wide_gaps { "  " } else { " " };
-    for (i, pane) in Pane::ALL.iter().enumerate() {
-        let here = *pane == app.pane;
-        let style = if here {
-            theme::selected()
-        } else {
-            Style::new()
-        };
-        tabs.push(Span::raw(if fit.brand || i > 0 { gap } else { " " }));
-        let label = if here || fit.all_titles {
-            format!("{} {}", i + 1, pane.title())
-        } else {
-            (i + 1).to_string()
-        };
-        tabs.push(Span::styled(label, style));
-    }
-    let day = match app.position() {
-        Position::Day(d) if !fit.long_date => format!("Day {d}/25"),
-        _ => day_label(app),
-    };
-    let right = match (fit.date, fit.long_date) {
-        (true, true) => format!("{day} · {} ", app.today.format("%a %-d %b %Y")),
-        (true, false) => format!("{day} · {} ", app.today.format("%-d %b")),
-        (false, _) => format!("{day} "),
-    };
-    (tabs, right)
-}
-
-fn render_header(frame: &mut Frame, area: Rect, app: &App) {
-    use unicode_width::UnicodeWidthStr;
-    let [top, gauges] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let width = |tabs: &[Span], right: &str| {
-        tabs.iter().map(|s| s.content.width()).sum::<usize>() + 2 + right.width()
-    };
-    let fits = HEADER_FITS.iter().map(|&fit| header_parts(app, fit));
-    let mut chosen = None;
-    for (tabs, right) in fits {
-        let fits = width(&tabs, &right) <= usize::from(top.width);
-        chosen = Some((tabs, right));
-        if fits {
-            break;
-        }
-    }
-    let (tabs, right) = chosen.unwrap_or_default();
-    let right_width = right.width();
-    let [left_area, right_area] = Layout::horizontal([
-        Constraint::Min(1),
-        Constraint::Length(u16::try_from(right_width).unwrap_or(0)),
-    ])
-    .areas(top);
-    frame.render_widget(Line::from(tabs), left_area);
-    frame.render_widget(Line::from(right).right_aligned(), right_area);
-
-    let [list_area, _, program_area] = Layout::horizontal([
-        Constraint::Percentage(50),
-        Constraint::Length(2),
-        Constraint::Percentage(50),
-    ])
-    .areas(gauges);
-    let partners = app.checklist.metrics.value(Metric::Partners);
-    frame.render_widget(
-        gauge(
-            format!(" 25 list {partners}/{GOAL}"),
-            f64::from(partners) / f64::from(GOAL),
-        ),
-        list_area,
-    );
-    let (done, total) = app.checklist.overall(&app.program);
-    frame.render_widget(
-        gauge(format!("Program {done}/{total} tasks"), ratio(done, total)),
-        program_area,
-    );
 }
 
 /// A one-line gauge with its label on the left.
