@@ -640,3 +640,72 @@ fn a_script_of_a_category_is_previewed_for_someone_of_that_category() {
     app.update(Action::Save);
     assert_eq!(shown(&app).as_deref(), Some("Bo"));
 }
+
+/// The rows the editor widget shows for `text` at `width` columns.
+fn editor_rows(text: &str, width: u16) -> Vec<String> {
+    use ratatui::widgets::Widget;
+    let mut area = ratatui_textarea::TextArea::new(vec![text.to_owned()]);
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    let height = 40;
+    let rect = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buffer = ratatui::buffer::Buffer::empty(rect);
+    (&area).render(rect, &mut buffer);
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+/// At every width, the editor breaks rows at spaces: a placeholder is
+/// whole on one row, no row starts with punctuation, and the rows read
+/// back as the text.
+#[test]
+fn the_editor_wraps_at_spaces_never_inside_a_placeholder_or_before_punctuation() {
+    let text = "Hi {first_name}, I work with {company} owners, so let me ask: \
+                who else at {company} (or near it) would like a call? Thanks, {my_name}.";
+    for width in 14..=60 {
+        let rows = editor_rows(text, width);
+        assert_eq!(
+            rows.join(" ").split_whitespace().collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>(),
+            "at {width}: {rows:#?}"
+        );
+        for row in &rows {
+            assert!(
+                row.matches('{').count() == row.matches('}').count(),
+                "a placeholder split at {width}: {rows:#?}"
+            );
+            let first = row.chars().next().unwrap_or(' ');
+            assert!(
+                !",.:;!?)".contains(first),
+                "punctuation starts a row at {width}: {rows:#?}"
+            );
+            assert!(
+                unicode_width::UnicodeWidthStr::width(row.as_str()) <= usize::from(width),
+                "a row too wide at {width}"
+            );
+        }
+    }
+}
+
+/// A word wider than the editor is cut, as it must be, and nothing is lost.
+#[test]
+fn a_word_wider_than_the_editor_is_cut_to_fit() {
+    let rows = editor_rows("see https://example.com/a/very/long/path today", 12);
+    assert_eq!(
+        rows,
+        [
+            "see",
+            "https://exam",
+            "ple.com/a/ve",
+            "ry/long/path",
+            "today"
+        ]
+    );
+}
