@@ -396,9 +396,9 @@ impl App {
     fn move_by(&mut self, by: isize) {
         match &mut self.popup {
             Some(Popup::Help { scroll }) => {
-                *scroll = step(usize::from(*scroll), by, usize::from(u16::MAX))
-                    .try_into()
-                    .unwrap_or(0);
+                let parts = crate::help::parts(&self.db_label, self.start);
+                let max = crate::help::max_scroll(&parts, self.screen.unwrap_or((80, 24)));
+                *scroll = step(usize::from(*scroll), by, max).try_into().unwrap_or(0);
                 return;
             }
             Some(Popup::Search(search)) => {
@@ -427,8 +427,12 @@ impl App {
     }
 
     fn open(&mut self) {
+        if self.on_note() {
+            self.open_note();
+            return;
+        }
         match self.pane {
-            Pane::Program => {
+            Pane::Program if self.program_pane.focus == ProgramFocus::Days => {
                 self.program_pane.focus = ProgramFocus::Tasks;
                 self.program_pane.task = 0;
             }
@@ -453,6 +457,10 @@ impl App {
             if let Some(item) = s.items.get_mut(s.cursor).filter(|i| !i.on_list) {
                 item.picked = !item.picked;
             }
+            return;
+        }
+        if self.on_note() {
+            self.open_note();
             return;
         }
         if self.selected_follow_up().is_some() {

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod field;
 pub mod form;
+pub mod help;
 pub mod keymap;
 pub mod pane;
 pub mod store;

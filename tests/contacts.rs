@@ -304,9 +304,10 @@ fn follow_ups_due_appear_on_today_and_space_logs_a_touch() {
         .position(|r| matches!(r, TodayRow::FollowUp(_)))
         .expect("a follow-up row");
     assert!(
-        matches!(rows.last(), Some(TodayRow::Task(i)) if i.behind),
+        matches!(rows[rows.len() - 2], TodayRow::Task(ref i) if i.behind),
         "follow-ups come before what is behind"
     );
+    assert_eq!(rows.last(), Some(&TodayRow::Note), "the note comes last");
     for _ in 0..at {
         app.update(Action::Down);
     }

@@ -35,6 +35,7 @@ fn ticking_a_behind_task_removes_it_and_keeps_the_cursor_in_range() {
     let last_behind = before.len() - 1;
     assert!(before[last_behind].behind);
     app.update(Action::Bottom);
+    app.update(Action::Up);
     assert_eq!(app.today_pane.cursor, last_behind);
     app.update(Action::Toggle);
     assert_eq!(app.today_items().len(), before.len() - 1);

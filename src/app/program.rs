@@ -64,8 +64,10 @@ impl App {
                 self.checklist.done.remove(task);
             }
         }
+        // A ticked task that leaves the list leaves the cursor on a row
+        // above the note, the last row.
         let len = self.today_rows().len();
-        self.today_pane.cursor = self.today_pane.cursor.min(len.saturating_sub(1));
+        self.today_pane.cursor = self.today_pane.cursor.min(len.saturating_sub(2));
     }
 
     pub(super) fn save_start(&mut self, mut form: Box<Form>) {
@@ -134,7 +136,8 @@ impl App {
                     .program
                     .day(self.program_pane.day)
                     .map_or(0, |d| d.tasks.len());
-                self.program_pane.task = step(self.program_pane.task, by, len.saturating_sub(1));
+                // One past the last task is the day's note.
+                self.program_pane.task = step(self.program_pane.task, by, len);
             }
         }
     }

@@ -32,6 +32,8 @@ pub enum TodayRow {
     ThankYou(usize),
     /// A contact whose follow-up is due (by index into `TodayPane::due`).
     FollowUp(usize),
+    /// The day's note, last, so that the cursor can reach it.
+    Note,
 }
 
 /// How many follow-ups due the Today pane lists.
@@ -57,7 +59,7 @@ impl App {
     }
 
     /// The Today pane's list: today's tasks, the thank-yous owed, the
-    /// follow-ups due, then the unfinished tasks of earlier days.
+    /// follow-ups due, the unfinished tasks of earlier days, and the note.
     pub fn today_rows(&self) -> Vec<TodayRow> {
         let (behind, today): (Vec<Item>, Vec<Item>) =
             self.today_items().into_iter().partition(|i| i.behind);
@@ -67,6 +69,7 @@ impl App {
             .chain((0..self.today_pane.thanks.len()).map(TodayRow::ThankYou))
             .chain((0..self.today_pane.due.len()).map(TodayRow::FollowUp))
             .chain(behind.into_iter().map(TodayRow::Task))
+            .chain([TodayRow::Note])
             .collect()
     }
 
@@ -89,6 +92,21 @@ impl App {
         match self.today_rows().get(self.today_pane.cursor) {
             Some(TodayRow::ThankYou(i)) => self.today_pane.thanks.get(*i),
             _ => None,
+        }
+    }
+
+    /// Whether the cursor is on the day's note, on Today or on Program.
+    pub fn on_note(&self) -> bool {
+        match self.pane {
+            Pane::Today => self.today_rows().get(self.today_pane.cursor) == Some(&TodayRow::Note),
+            Pane::Program => {
+                self.program_pane.focus == super::ProgramFocus::Tasks
+                    && self
+                        .program
+                        .day(self.program_pane.day)
+                        .is_some_and(|d| self.program_pane.task == d.tasks.len())
+            }
+            _ => false,
         }
     }
 

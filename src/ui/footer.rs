@@ -13,6 +13,9 @@ use crate::keymap::{self, Binding, Context};
 /// what the keymap says in general: on Today, Space ticks a task, marks a
 /// thank-you sent, or logs a touch with a contact due a follow-up.
 fn hint(app: &App, b: &Binding) -> &'static str {
+    if matches!(b.action, Action::Toggle | Action::Open) && app.on_note() {
+        return "edit the note";
+    }
     if b.context == Context::Today && b.action == Action::Toggle {
         match app.today_rows().get(app.today_pane.cursor) {
             Some(TodayRow::ThankYou(_)) => return "thanked",

@@ -137,20 +137,21 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
         if is_sel {
-            selected = (start, lines.len());
+            // The first task brings the lesson above it into view.
+            selected = (if i == 0 { 0 } else { start }, lines.len());
         }
     }
     lines.push(Line::raw(""));
-    match app.notes.get(&n) {
-        Some(note) => {
-            lines.push(Line::styled("Note", theme::heading()));
-            lines.extend(wrapped(note, width, Style::new()));
-        }
-        None => lines.push(Line::styled(
-            "No note. Press n to write one.",
-            theme::muted(),
-        )),
+    let on_note = focused && app.program_pane.task >= day.tasks.len();
+    if on_note {
+        selected = (lines.len(), usize::MAX);
     }
+    super::today::note_lines(
+        &mut lines,
+        app.notes.get(&n),
+        (width, on_note),
+        "No note. Press n to write one.",
+    );
     if matches!(position, Position::NotStarted { .. }) && n == 1 {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -161,5 +162,6 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
             theme::muted(),
         ));
     }
-    scrolled(frame, text_area, lines, (selected.0, selected.1));
+    let end = selected.1.min(lines.len());
+    scrolled(frame, text_area, lines, (selected.0, end));
 }

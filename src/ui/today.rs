@@ -49,6 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut section = Section::Today;
     for (i, row) in rows.iter().enumerate() {
         let here = match row {
+            TodayRow::Note => continue,
             TodayRow::Task(item) if item.behind => Section::Behind,
             TodayRow::Task(_) => Section::Today,
             TodayRow::ThankYou(_) => Section::Thanks,
@@ -92,9 +93,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     lines.push(follow_up_line(app, c, width, is_sel));
                 }
             }
+            TodayRow::Note => {}
         }
         if is_sel {
-            selected = (start, lines.len());
+            // The first row brings the lesson above it into view.
+            selected = (if i == 0 { 0 } else { start }, lines.len());
         }
     }
     if behind == 0 && position.started() && total == done {
@@ -105,17 +108,35 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ));
     }
     lines.push(Line::raw(""));
-    match app.notes.get(&day_n) {
+    let on_note = rows.get(app.today_pane.cursor) == Some(&TodayRow::Note);
+    if on_note {
+        selected = (lines.len(), usize::MAX);
+    }
+    note_lines(
+        &mut lines,
+        app.notes.get(&day_n),
+        (width, on_note),
+        "No note for today. Press n to write one.",
+    );
+    let end = selected.1.min(lines.len());
+    scrolled(frame, inner, lines, (selected.0, end));
+}
+
+/// A day's note under its heading, or how to write one; the heading
+/// reversed when the cursor is on it. Shared with the Program pane.
+pub fn note_lines(
+    lines: &mut Vec<Line<'static>>,
+    note: Option<&String>,
+    (width, selected): (usize, bool),
+    empty: &'static str,
+) {
+    match note {
         Some(note) => {
-            lines.push(Line::styled("Note", theme::heading()));
+            lines.push(highlight(Line::styled("Note", theme::heading()), selected));
             lines.extend(wrapped(note, width, Style::new()));
         }
-        None => lines.push(Line::styled(
-            "No note for today. Press n to write one.",
-            theme::muted(),
-        )),
+        None => lines.push(highlight(Line::styled(empty, theme::muted()), selected)),
     }
-    scrolled(frame, inner, lines, (selected.0, selected.1));
 }
 
 /// The parts of the Today list, in order.
