@@ -21,6 +21,8 @@ pub enum Action {
     Bottom,
     /// Tick or untick the selected task.
     Toggle,
+    /// Skip the task under the cursor, or bring a skipped one back.
+    Skip,
     /// Open the selection (a day's tasks in the Program pane).
     Open,
     /// Step back out, or close what is open.

@@ -29,7 +29,7 @@ pub use scripts::{Scripts, Versions, fix_for};
 pub use search::{Finder, MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
 pub use thanks::{HowPick, Owed};
-pub use today::{DUE_SHOWN, TodayPane, TodayRow};
+pub use today::{BEHIND_DAYS, DUE_SHOWN, TodayPane, TodayRow};
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -139,6 +139,7 @@ impl App {
         let (categories, elsewhere) = store::category::counted(&conn)?;
         let checklist = Checklist {
             done: store::program::done_tasks(&conn)?,
+            skipped: store::program::skipped_tasks(&conn)?,
             metrics: store::metrics::from_categories(&conn, &categories)?,
         };
         let notes = store::program::notes(&conn)?;
@@ -285,6 +286,7 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Toggle => self.toggle_selected(),
+            Action::Skip => self.skip_task(),
             Action::Open => self.open(),
             Action::Back => match self.popup {
                 Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,

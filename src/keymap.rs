@@ -166,6 +166,7 @@ use KeyCode::{
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     b(Today, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
+    b(Today, &[(Char('x'), NONE)], "x", Action::Skip, "skip", true),
     b(Today, &[(Char('t'), NONE)], "t", Action::LogTouch, "log touch", false),
     b(Today, &[(Char('y'), NONE)], "y", Action::Copy, "copy the thank-you script", false),
     b(Today, &[(Enter, NONE)], "Enter", Action::Open, "open contact", false),
@@ -175,6 +176,7 @@ pub const BINDINGS: &[Binding] = &[
     b(ProgramDays, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", true),
     b(ProgramTasks, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
     b(ProgramTasks, &[(Enter, NONE)], "Enter", Action::Open, "edit the note", false),
+    b(ProgramTasks, &[(Char('x'), NONE)], "x", Action::Skip, "skip/unskip", true),
     b(ProgramTasks, &[(Esc, NONE), (Left, NONE), (Char('h'), NONE)], "Esc", Action::Back, "days", true),
     b(ProgramTasks, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramTasks, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", false),

@@ -7,7 +7,8 @@ use common::draw;
 use list25::action::Action;
 use list25::app::{App, Pane};
 
-/// Day 3, with the first task of day 1 ticked and a note on day 3.
+/// Day 3, with the first task behind (of day 2, the most recent) ticked
+/// and a note on day 3.
 fn day_three() -> App {
     let mut app = common::app("2026-11-20", "2026-11-22");
     app.update(Action::Down);

@@ -5,7 +5,7 @@ mod common;
 use common::typed;
 
 use list25::action::Action;
-use list25::app::{Message, Pane, Popup, ProgramFocus};
+use list25::app::{Message, Pane, Popup, ProgramFocus, TodayRow};
 use list25::domain::Status;
 use list25::store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -188,4 +188,86 @@ fn help_opens_scrolls_and_closes() {
     assert!(matches!(app.popup, Some(Popup::Help { scroll: 1 })));
     app.update(Action::Back);
     assert!(app.popup.is_none());
+}
+
+#[test]
+fn a_skipped_task_leaves_today_counts_as_skipped_and_comes_back_on_program() {
+    let mut app = common::app("2026-11-21", "2026-11-22");
+    let items = app.today_items();
+    let at = items.iter().position(|i| i.behind).expect("a task behind");
+    let task = items[at].task.clone();
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    let (done_before, _) = app.checklist.overall(&app.program);
+    app.update(Action::Skip);
+    assert!(
+        !app.today_items().iter().any(|i| i.task == task),
+        "off Today"
+    );
+    assert_eq!(
+        app.checklist.overall(&app.program).0,
+        done_before,
+        "not done"
+    );
+    let stored = store::program::skipped_tasks(app.connection()).expect("read");
+    assert!(stored.contains_key(&task), "kept in the file");
+    assert!(matches!(&app.message, Some(Message::Info(m)) if m.starts_with("Skipped")));
+    assert_eq!(app.checklist.skipped_on(&app.program, task.day), 1);
+
+    // On Program, the task is there, marked, and x brings it back.
+    app.update(Action::GoTo(Pane::Program));
+    while app.program_pane.day > task.day {
+        app.update(Action::Up);
+    }
+    app.update(Action::Open);
+    while app.selected_task().as_ref() != Some(&task) {
+        app.update(Action::Down);
+    }
+    let screen = common::draw(&app, 100, 30).backend().to_string();
+    assert!(
+        screen.contains("[-]") && screen.contains("1 skipped"),
+        "{screen}"
+    );
+    app.update(Action::Skip);
+    assert!(app.today_items().iter().any(|i| i.task == task), "back");
+    assert!(
+        store::program::skipped_tasks(app.connection())
+            .expect("read")
+            .is_empty()
+    );
+}
+
+#[test]
+fn behind_lists_the_three_most_recent_days_and_counts_the_rest() {
+    // Day 25: every task of days 1-24 is behind.
+    let app = common::app("2026-10-29", "2026-11-22");
+    let all_behind = app.today_items().iter().filter(|i| i.behind).count();
+    let rows = app.today_rows();
+    let listed: Vec<u8> = rows
+        .iter()
+        .filter_map(|r| match r {
+            TodayRow::Task(i) if i.behind => Some(i.task.day),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        listed
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>(),
+        [22, 23, 24].into(),
+        "the most recent three days"
+    );
+    assert_eq!(listed.first(), Some(&24), "the most recent first");
+    let hidden = app.behind_hidden();
+    assert_eq!(hidden.tasks + listed.len(), all_behind);
+    assert_eq!(hidden.days, Some((1, 21)));
+    let screen = common::draw(&app, 80, 24).backend().to_string();
+    let heading = format!(
+        "Behind · {} from the last 3 days · {} older, days 1-21, on Program",
+        listed.len(),
+        hidden.tasks
+    );
+    assert!(screen.contains(&heading), "{screen}");
 }

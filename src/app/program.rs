@@ -116,6 +116,44 @@ impl App {
         }
     }
 
+    /// Skip the task under the cursor: it leaves Today and counts as
+    /// skipped, not done. On one skipped already, bring it back.
+    pub(super) fn skip_task(&mut self) {
+        let Some(task) = self.selected_task() else {
+            return;
+        };
+        let Some(t) = self.program.task(&task) else {
+            return;
+        };
+        if self.checklist.status(&task, t).is_done() {
+            self.info("This task is done; nothing to skip.");
+            return;
+        }
+        let skipping = self.checklist.skipped_at(&task, t).is_none();
+        let at = skipping.then(|| self.now());
+        if let Err(e) = store::program::set_skipped(&self.conn, &task, at) {
+            self.error("Could not save", e);
+            return;
+        }
+        let words = crate::domain::text::one_line(&t.text);
+        let mut what: String = words.chars().take(38).collect();
+        if what.len() < words.len() {
+            what.push('…');
+        }
+        match at {
+            Some(at) => {
+                self.checklist.skipped.insert(task, at);
+                self.info(format!("Skipped “{what}”. x on Program brings it back."));
+            }
+            None => {
+                self.checklist.skipped.remove(&task);
+                self.info(format!("“{what}” is back on the list."));
+            }
+        }
+        let len = self.today_rows().len();
+        self.today_pane.cursor = self.today_pane.cursor.min(len.saturating_sub(2));
+    }
+
     pub(super) fn open_start_form(&mut self) {
         let start = self.start.format("%Y-%m-%d").to_string();
         self.open_form(Form::new(

@@ -38,13 +38,15 @@ impl App {
             Ok::<_, rusqlite::Error>((
                 store::program::start_date(&self.conn)?,
                 store::program::done_tasks(&self.conn)?,
+                store::program::skipped_tasks(&self.conn)?,
                 store::program::notes(&self.conn)?,
             ))
         })();
         match program {
-            Ok((start, done, notes)) => {
+            Ok((start, done, skipped, notes)) => {
                 self.start = start.unwrap_or(self.today);
                 self.checklist.done = done;
+                self.checklist.skipped = skipped;
                 self.notes = notes;
             }
             Err(e) => return self.error("Could not read the program", e),

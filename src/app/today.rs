@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{App, step};
+use crate::domain::checklist::{Hidden, recent_behind};
 use crate::domain::{Contact, Item, ThankYou};
 use crate::pane::Pane;
 use crate::store;
@@ -36,6 +37,9 @@ pub enum TodayRow {
     Note,
 }
 
+/// How many days of tasks behind the Today pane lists, the most recent.
+pub const BEHIND_DAYS: usize = 3;
+
 /// How many follow-ups due the Today pane lists.
 pub const DUE_SHOWN: u32 = 100;
 
@@ -61,8 +65,8 @@ impl App {
     /// The Today pane's list: today's tasks, the thank-yous owed, the
     /// follow-ups due, the unfinished tasks of earlier days, and the note.
     pub fn today_rows(&self) -> Vec<TodayRow> {
-        let (behind, today): (Vec<Item>, Vec<Item>) =
-            self.today_items().into_iter().partition(|i| i.behind);
+        let (shown, _) = recent_behind(self.today_items(), BEHIND_DAYS);
+        let (behind, today): (Vec<Item>, Vec<Item>) = shown.into_iter().partition(|i| i.behind);
         today
             .into_iter()
             .map(TodayRow::Task)
@@ -71,6 +75,12 @@ impl App {
             .chain(behind.into_iter().map(TodayRow::Task))
             .chain([TodayRow::Note])
             .collect()
+    }
+
+    /// The tasks behind that Today leaves out: those of days before the
+    /// `BEHIND_DAYS` most recent days with any.
+    pub fn behind_hidden(&self) -> Hidden {
+        recent_behind(self.today_items(), BEHIND_DAYS).1
     }
 
     /// The follow-up under the cursor on the Today pane.

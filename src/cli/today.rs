@@ -79,6 +79,7 @@ impl Report {
         let start = store::program::start_date(conn)?.unwrap_or(today);
         let checklist = Checklist {
             done: store::program::done_tasks(conn)?,
+            skipped: store::program::skipped_tasks(conn)?,
             metrics: store::metrics::load(conn)?,
         };
         let follow_ups = store::contact::due(conn, today, u32::MAX)?

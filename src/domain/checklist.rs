@@ -94,7 +94,17 @@ pub struct Item {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Checklist {
     pub done: BTreeMap<TaskRef, NaiveDateTime>,
+    /// Tasks skipped: off Today, counted as skipped, not done.
+    pub skipped: BTreeMap<TaskRef, NaiveDateTime>,
     pub metrics: Metrics,
+}
+
+/// What Behind leaves out: the tasks of days before the most recent few.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub tasks: usize,
+    /// The first and last of those days.
+    pub days: Option<(u8, u8)>,
 }
 
 impl Checklist {
@@ -108,6 +118,27 @@ impl Checklist {
         self.done
             .get(r)
             .map_or(Status::Open, |&at| Status::Done(at))
+    }
+
+    /// When the task was skipped, unless it is done.
+    pub fn skipped_at(&self, r: &TaskRef, task: &Task) -> Option<NaiveDateTime> {
+        if self.status(r, task).is_done() {
+            return None;
+        }
+        self.skipped.get(r).copied()
+    }
+
+    /// Done, or skipped: nothing left to do about it.
+    fn settled(&self, r: &TaskRef, task: &Task) -> bool {
+        self.status(r, task).is_done() || self.skipped.contains_key(r)
+    }
+
+    /// Tasks skipped (and not done since) on day `n`.
+    pub fn skipped_on(&self, program: &Program, n: u8) -> usize {
+        program
+            .tasks()
+            .filter(|(r, t)| r.day == n && self.skipped_at(r, t).is_some())
+            .count()
     }
 
     pub fn is_done(&self, program: &Program, r: &TaskRef) -> bool {
@@ -131,21 +162,22 @@ impl Checklist {
         })
     }
 
-    /// An earlier day with something left undone.
+    /// An earlier day with something left neither done nor skipped.
     pub fn is_behind(&self, program: &Program, n: u8, position: Position) -> bool {
-        position.started() && n < position.day() && {
-            let (done, total) = self.day_progress(program, n);
-            done < total
-        }
+        position.started()
+            && n < position.day()
+            && program
+                .tasks()
+                .any(|(r, t)| r.day == n && !self.settled(&r, t))
     }
 
-    /// Today's checklist: the tasks of today's day, then every unfinished
-    /// task of an earlier day (behind, not lost).
+    /// Today's checklist: the tasks of today's day not skipped, then every
+    /// task of an earlier day neither done nor skipped (behind, not lost).
     pub fn today(&self, program: &Program, position: Position) -> Vec<Item> {
         let today = position.day();
         let mut items: Vec<Item> = program
             .tasks()
-            .filter(|(r, _)| r.day == today)
+            .filter(|(r, t)| r.day == today && self.skipped_at(r, t).is_none())
             .map(|(task, _)| Item {
                 task,
                 behind: false,
@@ -155,12 +187,43 @@ impl Checklist {
             items.extend(
                 program
                     .tasks()
-                    .filter(|(r, t)| r.day < today && !self.status(r, t).is_done())
+                    .filter(|(r, t)| r.day < today && !self.settled(r, t))
                     .map(|(task, _)| Item { task, behind: true }),
             );
         }
         items
     }
+}
+
+/// Of `items`, the behind ones of the `days` most recent days with any,
+/// the most recent day first; what is left out is counted.
+pub fn recent_behind(items: Vec<Item>, days: usize) -> (Vec<Item>, Hidden) {
+    let mut behind_days: Vec<u8> = items
+        .iter()
+        .filter(|i| i.behind)
+        .map(|i| i.task.day)
+        .collect();
+    behind_days.dedup();
+    behind_days.sort_unstable_by(|a, b| b.cmp(a));
+    behind_days.dedup();
+    let kept: Vec<u8> = behind_days.iter().take(days).copied().collect();
+    let left_out: Vec<u8> = behind_days.iter().skip(days).copied().collect();
+    let mut hidden = Hidden {
+        tasks: 0,
+        days: left_out.last().zip(left_out.first()).map(|(a, b)| (*a, *b)),
+    };
+    let mut shown: Vec<Item> = Vec::new();
+    for item in items {
+        if !item.behind || kept.contains(&item.task.day) {
+            shown.push(item);
+        } else {
+            hidden.tasks += 1;
+        }
+    }
+    // The most recent day first: what was missed yesterday is the most
+    // likely still worth doing.
+    shown.sort_by_key(|i| (i.behind, std::cmp::Reverse(i.task.day)));
+    (shown, hidden)
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_scripts.sql"),
     include_str!("migrations/005_referrals.sql"),
     include_str!("migrations/006_speed.sql"),
+    include_str!("migrations/007_skip.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

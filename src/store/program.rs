@@ -32,7 +32,19 @@ pub fn set_start_date_if_unset(conn: &Connection, date: NaiveDate) -> rusqlite::
 
 /// Every task ticked by hand, with the moment it was ticked.
 pub fn done_tasks(conn: &Connection) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
-    let mut stmt = conn.prepare_cached("SELECT day, task, done_at FROM task_done")?;
+    marked_tasks(conn, "SELECT day, task, done_at FROM task_done")
+}
+
+/// The tasks skipped, with when.
+pub fn skipped_tasks(conn: &Connection) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
+    marked_tasks(conn, "SELECT day, task, skipped_at FROM task_skipped")
+}
+
+fn marked_tasks(
+    conn: &Connection,
+    sql: &str,
+) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([], |r| {
         let day: u8 = r.get(0)?;
         let key: String = r.get(1)?;
@@ -63,6 +75,26 @@ pub fn set_done(
         )?,
         None => conn.execute(
             "DELETE FROM task_done WHERE day = ?1 AND task = ?2",
+            params![task.day, task.key],
+        )?,
+    };
+    Ok(())
+}
+
+/// Skip (`Some(moment)`) a task, or bring it back (`None`).
+pub fn set_skipped(
+    conn: &Connection,
+    task: &TaskRef,
+    at: Option<NaiveDateTime>,
+) -> rusqlite::Result<()> {
+    match at {
+        Some(at) => conn.execute(
+            "INSERT INTO task_skipped (day, task, skipped_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(day, task) DO UPDATE SET skipped_at = excluded.skipped_at",
+            params![task.day, task.key, at.format(TIMESTAMP_FORMAT).to_string()],
+        )?,
+        None => conn.execute(
+            "DELETE FROM task_skipped WHERE day = ?1 AND task = ?2",
             params![task.day, task.key],
         )?,
     };
@@ -198,6 +230,21 @@ mod tests {
         assert_eq!(done_tasks(&conn).expect("read").get(&task), Some(&at));
         set_done(&conn, &task, None).expect("untick");
         assert!(done_tasks(&conn).expect("read").is_empty());
+    }
+
+    #[test]
+    fn skips_keep_their_moment_apart_from_ticks_and_can_be_undone() {
+        let conn = open_in_memory(today()).expect("open");
+        let task = TaskRef {
+            day: 3,
+            key: "count-clients".into(),
+        };
+        let at = today().and_hms_opt(8, 30, 5).expect("time");
+        set_skipped(&conn, &task, Some(at)).expect("skip");
+        assert_eq!(skipped_tasks(&conn).expect("read").get(&task), Some(&at));
+        assert!(done_tasks(&conn).expect("read").is_empty(), "not done");
+        set_skipped(&conn, &task, None).expect("unskip");
+        assert!(skipped_tasks(&conn).expect("read").is_empty());
     }
 
     #[test]

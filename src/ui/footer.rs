@@ -26,11 +26,17 @@ fn hint(app: &App, b: &Binding) -> &'static str {
     b.hint
 }
 
-/// Whether a key does anything here: Tab has no next field in a form of
-/// one field.
+/// Whether a key does anything here, or is worth its room: Tab has no
+/// next field in a form of one field; on Today, skipping is offered on a
+/// task behind, on Program on a task.
 fn applies(app: &App, b: &Binding) -> bool {
     match (&app.popup, &b.action) {
         (Some(Popup::Form(form)), Action::NextField | Action::PrevField) => form.fields.len() > 1,
+        (_, Action::Skip) if b.context == Context::Today => matches!(
+            app.today_rows().get(app.today_pane.cursor),
+            Some(TodayRow::Task(item)) if item.behind
+        ),
+        (_, Action::Skip) => app.selected_task().is_some(),
         _ => true,
     }
 }

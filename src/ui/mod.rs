@@ -160,6 +160,7 @@ pub fn task_lines(
     prefix: &str,
     text: &str,
     status: crate::domain::Status,
+    skipped: bool,
     unit: &str,
     width: usize,
     selected: bool,
@@ -167,6 +168,8 @@ pub fn task_lines(
     use crate::domain::Status;
     let (mark, mark_style) = if status.is_done() {
         ("[x]", Style::new().fg(theme::DONE))
+    } else if skipped {
+        ("[-]", theme::muted())
     } else {
         ("[ ]", Style::new())
     };
@@ -196,7 +199,7 @@ pub fn task_lines(
                 vec![Span::raw(" ".repeat(indent))]
             };
             let mut spans = lead;
-            let text_style = if status.is_done() {
+            let text_style = if status.is_done() || skipped {
                 theme::muted()
             } else {
                 Style::new()

@@ -38,7 +38,7 @@ fn render_days(frame: &mut Frame, area: Rect, app: &App) {
             } else if app.checklist.is_behind(&app.program, n, position) {
                 ("!", Style::new().fg(theme::BEHIND))
             } else if position.started() && n == position.day() {
-                ("▶", Style::new().fg(theme::ACCENT))
+                ("●", Style::new().fg(theme::ACCENT))
             } else {
                 (" ", Style::new())
             };
@@ -95,10 +95,13 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
     let [gauge_area, text_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     let (done, total) = app.checklist.day_progress(&app.program, n);
-    frame.render_widget(
-        gauge(format!("{done}/{total} done"), ratio(done, total)),
-        gauge_area,
-    );
+    let skipped = app.checklist.skipped_on(&app.program, n);
+    let label = if skipped > 0 {
+        format!("{done}/{total} done · {skipped} skipped")
+    } else {
+        format!("{done}/{total} done")
+    };
+    frame.render_widget(gauge(label, ratio(done, total)), gauge_area);
 
     let width = usize::from(text_area.width);
     let mut lines: Vec<Line> = vec![Line::raw("")];
@@ -118,18 +121,25 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
         let status = app.checklist.status(&r, task);
         let is_sel = focused && i == app.program_pane.task;
         let start = lines.len();
+        let skipped = app.checklist.skipped_at(&r, task);
         lines.extend(task_lines(
             "",
             &task.text,
             status,
+            skipped.is_some(),
             task.measure.map_or("", |m| m.metric.unit()),
             width,
             is_sel,
         ));
-        if let crate::domain::Status::Done(at) = status {
+        let when = match (status, skipped) {
+            (crate::domain::Status::Done(at), _) => Some(("done", at)),
+            (_, Some(at)) => Some(("skipped", at)),
+            _ => None,
+        };
+        if let Some((what, at)) = when {
             lines.push(Line::styled(
                 format!(
-                    "       done {}, {}",
+                    "       {what} {}, {}",
                     crate::domain::dates::day(at.date(), app.today),
                     at.format("%H:%M")
                 ),

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{day_label, draw_panel, highlight, scrolled, task_lines, text, theme, wrapped};
-use crate::app::{App, TodayRow};
+use crate::app::{App, BEHIND_DAYS, TodayRow};
+use crate::domain::checklist::Hidden;
 use chrono::NaiveDate;
 
 use crate::domain::dates::day;
@@ -61,10 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(match here {
                 Section::Thanks => thanks_heading(app),
                 Section::FollowUps => follow_up_heading(app),
-                _ => Line::styled(
-                    format!("Behind · {behind} from earlier days, still worth doing"),
-                    theme::heading().fg(theme::BEHIND),
-                ),
+                _ => behind_heading(behind, app.behind_hidden()),
             });
         }
         let is_sel = i == app.today_pane.cursor;
@@ -81,7 +79,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     String::new()
                 };
                 let unit = task.measure.map_or("", |m| m.metric.unit());
-                lines.extend(task_lines(&prefix, &task.text, status, unit, width, is_sel));
+                lines.extend(task_lines(
+                    &prefix, &task.text, status, false, unit, width, is_sel,
+                ));
             }
             TodayRow::ThankYou(j) => {
                 if let Some(t) = app.today_pane.thanks.get(*j) {
@@ -146,6 +146,25 @@ enum Section {
     Thanks,
     FollowUps,
     Behind,
+}
+
+/// "Behind" with how many tasks it lists, and how many it leaves out.
+fn behind_heading(shown: usize, hidden: Hidden) -> Line<'static> {
+    let text = match hidden.days {
+        Some((first, last)) if hidden.tasks > 0 => {
+            let days = if first == last {
+                format!("day {first}")
+            } else {
+                format!("days {first}-{last}")
+            };
+            format!(
+                "Behind · {shown} from the last {BEHIND_DAYS} days · {} older, {days}, on Program",
+                hidden.tasks
+            )
+        }
+        _ => format!("Behind · {shown} from earlier days, still worth doing"),
+    };
+    Line::styled(text, theme::heading().fg(theme::BEHIND))
 }
 
 fn follow_up_heading(app: &App) -> Line<'static> {
