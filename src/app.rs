@@ -456,6 +456,10 @@ impl App {
 
     fn toggle_selected(&mut self) {
         if let Some(Popup::Suggest(s)) = &mut self.popup {
+            if s.choosing {
+                let s = s.clone();
+                return self.choose_profession(&s);
+            }
             if let Some(item) = s.items.get_mut(s.cursor).filter(|i| !i.on_list) {
                 item.picked = !item.picked;
             }

@@ -228,3 +228,64 @@ fn more_categories_than_the_goal_are_not_called_eleven_of_ten() {
     );
     assert!(!screen.contains("11 of 10"), "{screen}");
 }
+
+/// A profession nobody listed opens the list of professions; choosing the
+/// nearest shows its suggestions, each with its line of why.
+#[test]
+fn a_profession_that_fits_nothing_offers_the_professions_to_choose_from() {
+    let mut app = app_on_categories();
+    app.update(Action::Suggest);
+    typed(&mut app, "beekeeper");
+    app.update(Action::Save);
+    let Some(Popup::Suggest(s)) = &app.popup else {
+        panic!("the professions are offered");
+    };
+    assert!(s.choosing);
+    assert!(s.items.len() >= 30, "{}", s.items.len());
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("No suggestions fit \"beekeeper\" well"),
+        "{screen}"
+    );
+    assert!(screen.contains("Enter choose"), "{screen}");
+    let dentist = s
+        .items
+        .iter()
+        .position(|i| i.name == "Dentist")
+        .expect("listed");
+    for _ in 0..dentist {
+        app.update(Action::Down);
+    }
+    app.update(Action::Save);
+    let Some(Popup::Suggest(s)) = &app.popup else {
+        panic!("the dentist's suggestions");
+    };
+    assert!(!s.choosing);
+    assert_eq!(s.profession, "Dentist");
+    assert!(s.items.iter().any(|i| i.name == "Orthodontists"));
+    assert!(
+        s.items.iter().all(|i| !i.why.is_empty()),
+        "each has its why"
+    );
+    // Nothing was added by choosing.
+    assert!(names(&app).is_empty());
+}
+
+#[test]
+fn a_mortgage_broker_is_not_told_to_court_mortgage_brokers() {
+    let mut app = app_on_categories();
+    app.update(Action::Suggest);
+    typed(&mut app, "Mortgage broker");
+    app.update(Action::Save);
+    let Some(Popup::Suggest(s)) = &app.popup else {
+        panic!("suggestions");
+    };
+    assert_eq!(s.profession, "Mortgage broker");
+    assert!(s.items.iter().any(|i| i.name == "Real estate agents"));
+    assert!(!s.items.iter().any(|i| i.name.contains("Mortgage")));
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("Suggested for: Mortgage broker"),
+        "{screen}"
+    );
+}

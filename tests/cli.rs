@@ -414,7 +414,10 @@ fn profession_and_suggestions_from_the_command_line() {
         "{text}"
     );
     assert!(text.contains("  Home inspectors (on your list)"), "{text}");
-    assert!(text.contains("  Mortgage brokers\n"), "{text}");
+    assert!(
+        text.contains("  Mortgage brokers · Arrange the loan"),
+        "{text}"
+    );
     assert_eq!(
         list25(&db, &["config", "profession", " "]).status.code(),
         Some(2)

@@ -57,7 +57,7 @@ fn reading_commands_leave_the_file_byte_for_byte_and_nothing_beside_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("l.db");
     filled_db(&db);
-    ok(&list25(&db, &["config", "profession", "designer"]));
+    ok(&list25(&db, &["config", "profession", "graphic designer"]));
     let before = std::fs::read(&db).expect("read");
     let modified = std::fs::metadata(&db)
         .expect("meta")

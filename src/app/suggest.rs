@@ -8,21 +8,30 @@ use crate::domain::text::key;
 use crate::form::{Form, FormKind};
 use crate::store;
 
-/// One suggested category in the picker.
+/// One suggested category in the picker, or one profession to choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     pub name: String,
+    /// Why the category is worth courting; for a profession, the first of
+    /// its categories.
+    pub why: String,
     pub picked: bool,
     /// Already on the most-wanted list: shown, not pickable.
     pub on_list: bool,
 }
 
-/// Suggested categories for the user's profession, to pick several at once.
+/// Suggested categories for the user's profession, to pick several at
+/// once; or, when no profession fits what the user typed, the professions
+/// known, to choose the nearest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggest {
+    /// The profession the suggestions are for; what the user typed while
+    /// choosing.
     pub profession: String,
     pub items: Vec<Suggestion>,
     pub cursor: usize,
+    /// The items are professions to choose from.
+    pub choosing: bool,
 }
 
 impl App {
@@ -77,37 +86,85 @@ impl App {
             Ok(all) => all,
             Err(e) => return self.error("Could not read the suggestions", e),
         };
-        let Some(found) = crate::domain::suggest::for_profession(&all, &profession) else {
-            let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-            self.info(format!(
-                "No suggestions for {profession:?} yet. Press p and use words like: {}.",
-                names.join(", ")
-            ));
-            return;
-        };
+        match all.for_profession(&profession) {
+            Some(found) => self.show_suggestions(&all, found, &profession),
+            None => {
+                let items = all
+                    .professions
+                    .iter()
+                    .map(|p| Suggestion {
+                        name: p.name.clone(),
+                        why: p
+                            .categories
+                            .iter()
+                            .take(4)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        picked: false,
+                        on_list: false,
+                    })
+                    .collect();
+                self.popup = Some(Popup::Suggest(Box::new(Suggest {
+                    profession,
+                    items,
+                    cursor: 0,
+                    choosing: true,
+                })));
+            }
+        }
+    }
+
+    /// The categories suggested for `found`, the profession of a user who
+    /// calls their work `typed`.
+    fn show_suggestions(
+        &mut self,
+        all: &crate::domain::suggest::Suggestions,
+        found: &crate::domain::suggest::Profession,
+        typed: &str,
+    ) {
         let on_list = |name: &str| {
             self.categories
                 .list
                 .iter()
                 .any(|c| key(&c.name) == key(name))
         };
-        let items = found
-            .categories
-            .iter()
-            .map(|name| Suggestion {
-                name: name.clone(),
+        let items = all
+            .categories(found, typed)
+            .into_iter()
+            .map(|s| Suggestion {
+                on_list: on_list(&s.name),
+                name: s.name,
+                why: s.why,
                 picked: false,
-                on_list: on_list(name),
             })
             .collect();
         self.popup = Some(Popup::Suggest(Box::new(Suggest {
             profession: found.name.clone(),
             items,
             cursor: 0,
+            choosing: false,
         })));
     }
 
+    /// While choosing a profession: show the suggestions for the one under
+    /// the cursor.
+    pub(super) fn choose_profession(&mut self, suggest: &Suggest) {
+        let (Ok(all), Some(item)) = (
+            crate::domain::suggest::builtin(),
+            suggest.items.get(suggest.cursor),
+        ) else {
+            return;
+        };
+        if let Some(found) = all.named(&item.name) {
+            self.show_suggestions(&all, found, &suggest.profession);
+        }
+    }
+
     pub(super) fn add_suggestions(&mut self, suggest: &Suggest) {
+        if suggest.choosing {
+            return self.choose_profession(suggest);
+        }
         let drafts: Vec<CategoryDraft> = suggest
             .items
             .iter()

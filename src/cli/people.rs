@@ -208,17 +208,25 @@ pub fn category(
                 ));
             };
             let all = crate::domain::suggest::builtin().map_err(|e| eyre!(e))?;
-            let Some(found) = crate::domain::suggest::for_profession(&all, &profession) else {
-                return Ok(refuse(&format!("No suggestions for {profession:?} yet.")));
+            let Some(found) = all.for_profession(&profession) else {
+                out.line("Known professions:")?;
+                for p in &all.professions {
+                    out.line(format!("  {}", p.name))?;
+                }
+                return Ok(refuse(&format!(
+                    "No suggestions fit {profession:?}. Give one of the professions above: \
+                     list25 config profession \"{}\"",
+                    all.professions.first().map_or("", |p| p.name.as_str())
+                )));
             };
             out.line(format!("Suggested for: {}", found.name))?;
-            for c in &found.categories {
-                let on = if store::category::find_by_name(conn, c)?.is_some() {
+            for c in all.categories(found, &profession) {
+                let on = if store::category::find_by_name(conn, &c.name)?.is_some() {
                     " (on your list)"
                 } else {
                     ""
                 };
-                out.line(format!("  {c}{on}"))?;
+                out.line(format!("  {}{on} · {}", c.name, c.why))?;
             }
         }
         CategoryCommand::List { json } => {

@@ -319,56 +319,80 @@ fn wrapped_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Vec<Span<'stati
 
 /// The suggested categories, to pick several and add them in one step.
 pub fn suggest(frame: &mut Frame, area: Rect, suggest: &Suggest) {
-    let height = u16::try_from(suggest.items.len() + 4).unwrap_or(u16::MAX);
-    let rect = centered(area, 64, height);
-    let inner = frame_block(
-        frame,
-        rect,
-        format!(" Suggested for: {} ", suggest.profession),
-    );
-    let [list_area, _, hint_area] = Layout::vertical([
+    // Two lines an item (its name, then why), a line of intro when
+    // choosing, the hint below.
+    let intro = u16::from(suggest.choosing) * 2;
+    let height = u16::try_from(suggest.items.len() * 2 + 4)
+        .unwrap_or(u16::MAX)
+        .saturating_add(intro);
+    // The footer below stays in view.
+    let rect = centered(area, 72, height.min(area.height.saturating_sub(2)));
+    let title = if suggest.choosing {
+        " Suggested categories: which profession is nearest? ".to_owned()
+    } else {
+        format!(" Suggested for: {} ", suggest.profession)
+    };
+    let inner = frame_block(frame, rect, title);
+    let [intro_area, list_area, _, hint_area] = Layout::vertical([
+        Constraint::Length(intro),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(inner);
     let width = usize::from(list_area.width);
-    let lines: Vec<Line> = suggest
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let (mark, style) = match (item.on_list, item.picked) {
-                (true, _) => ("✓", theme::muted()),
-                (false, true) => ("[x]", Style::new().fg(theme::DONE)),
-                (false, false) => ("[ ]", Style::new()),
-            };
-            let name = if item.on_list {
-                format!("{} (on your list)", item.name)
-            } else {
-                item.name.clone()
-            };
-            let line = Line::from(vec![
+    if suggest.choosing {
+        let text = format!(
+            "No suggestions fit {:?} well. Choose the profession nearest yours:",
+            suggest.profession
+        );
+        frame.render_widget(
+            Paragraph::new(wrapped(&text, width, Style::new())),
+            intro_area,
+        );
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, item) in suggest.items.iter().enumerate() {
+        let (mark, style) = match (suggest.choosing, item.on_list, item.picked) {
+            (true, _, _) => ("", Style::new()),
+            (false, true, _) => ("✓", theme::muted()),
+            (false, false, true) => ("[x]", Style::new().fg(theme::DONE)),
+            (false, false, false) => ("[ ]", Style::new()),
+        };
+        let name = if item.on_list {
+            format!("{} (on your list)", item.name)
+        } else {
+            item.name.clone()
+        };
+        let here = i == suggest.cursor;
+        lines.push(highlight(
+            Line::from(vec![
                 Span::styled(format!("{mark:>3} "), style),
                 Span::styled(text::truncate(&name, width.saturating_sub(4)), style),
-            ]);
-            highlight(line, i == suggest.cursor)
-        })
-        .collect();
+            ]),
+            here,
+        ));
+        lines.push(highlight(
+            Line::styled(
+                format!("    {}", text::truncate(&item.why, width.saturating_sub(4))),
+                theme::muted(),
+            ),
+            here,
+        ));
+    }
     scrolled(
         frame,
         list_area,
         lines,
-        (suggest.cursor, suggest.cursor + 1),
+        (suggest.cursor * 2, suggest.cursor * 2 + 2),
     );
-    let picked = suggest.items.iter().filter(|i| i.picked).count();
-    frame.render_widget(
-        Line::styled(
-            format!("{picked} picked · Space picks · Enter adds them · Esc closes"),
-            theme::muted(),
-        ),
-        hint_area,
-    );
+    let hint = if suggest.choosing {
+        "Enter shows its suggestions · Esc closes".to_owned()
+    } else {
+        let picked = suggest.items.iter().filter(|i| i.picked).count();
+        format!("{picked} picked · Space picks · Enter adds them · Esc closes")
+    };
+    frame.render_widget(Line::styled(hint, theme::muted()), hint_area);
 }
 
 /// The saved versions of a script: when and how each was saved on the
