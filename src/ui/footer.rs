@@ -13,10 +13,11 @@ use crate::keymap::{self, Binding, Context};
 /// what the keymap says in general: on Today, Space ticks a task, marks a
 /// thank-you sent, or logs a touch with a contact due a follow-up.
 fn hint(app: &App, b: &Binding) -> &'static str {
-    if let Some(Popup::Suggest(s)) = &app.popup {
-        if s.choosing && matches!(b.action, Action::Toggle | Action::Save) {
-            return "choose";
-        }
+    if let Some(Popup::Suggest(s)) = &app.popup
+        && s.choosing
+        && matches!(b.action, Action::Toggle | Action::Save)
+    {
+        return "choose";
     }
     if matches!(b.action, Action::Toggle | Action::Open) && app.on_note() {
         return "edit the note";
