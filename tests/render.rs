@@ -88,3 +88,28 @@ fn a_tiny_terminal_is_told_not_drawn_into() {
     assert!(text.contains("The terminal is 30x6"), "{text}");
     assert!(text.contains("60x16"), "{text}");
 }
+
+/// A status message longer than the terminal is wide is wrapped and read
+/// whole, above the footer; the footer stays.
+#[test]
+fn a_long_status_message_is_shown_whole_at_80_columns() {
+    let mut app = day_three();
+    let long = "Could not save: the database file is read-only. Check its \
+                permissions, or copy it somewhere you can write, then open \
+                that copy with --db.";
+    app.message = Some(list25::app::Message::Error(long.into()));
+    let screen = draw(&app, 80, 24).backend().to_string();
+    let shown: String = screen
+        .lines()
+        .rev()
+        .skip(1)
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(shown, long, "{screen}");
+    assert!(screen.lines().last().unwrap_or_default().contains("? help"));
+}

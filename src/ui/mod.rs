@@ -34,10 +34,12 @@ pub fn render(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
+    let message_lines = message_lines(app, area.width);
+    let message_height = u16::try_from(message_lines.len().max(1)).unwrap_or(1);
     let [header, body, message, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(message_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -50,7 +52,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Pane::Scripts => scripts::render(frame, body, app),
         Pane::Referrals => referrals::render(frame, body, app),
     }
-    render_message(frame, message, app);
+    frame.render_widget(Paragraph::new(message_lines), message);
     footer::render(frame, footer, app);
     match &app.popup {
         None => {}
@@ -146,13 +148,27 @@ pub fn ratio(done: usize, total: usize) -> f64 {
     }
 }
 
-fn render_message(frame: &mut Frame, area: Rect, app: &App) {
-    let line = match &app.message {
-        None => return,
-        Some(Message::Info(m)) => Line::styled(format!(" {m}"), Style::new().fg(theme::ACCENT)),
-        Some(Message::Error(m)) => Line::styled(format!(" {m}"), Style::new().fg(theme::ERROR)),
+/// The status message, wrapped to the width so that it is read whole: at
+/// most three lines, the last cut with "…" if it is longer still.
+fn message_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    const MOST: usize = 3;
+    let (text, style) = match &app.message {
+        None => return Vec::new(),
+        Some(Message::Info(m)) => (m, Style::new().fg(theme::ACCENT)),
+        Some(Message::Error(m)) => (m, Style::new().fg(theme::ERROR)),
     };
-    frame.render_widget(line, area);
+    let width = usize::from(width).saturating_sub(2).max(10);
+    let mut lines = text::wrap(text, width);
+    if lines.len() > MOST {
+        lines.truncate(MOST);
+        if let Some(last) = lines.last_mut() {
+            *last = text::truncate(&format!("{last} …"), width);
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), style))
+        .collect()
 }
 
 /// A checkbox line for a task, wrapped to `width`, as list lines.
