@@ -534,7 +534,17 @@ fn an_earlier_version_can_be_brought_back_and_that_is_kept_too() {
     };
     assert_eq!(v.list.len(), 2);
     assert_eq!(app.context(), Context::Versions);
+    // The newest version is the text in the editor: the same word count.
+    assert_eq!(v.words[0], app.scripts.preview.words());
+    let screen = draw(&app, 100, 30).backend().to_string();
+    let editor_says = format!("{} words", app.scripts.preview.words());
+    let list_says = format!("· {} w ", app.scripts.preview.words());
+    assert!(screen.contains(&list_says), "{screen}");
     insta::assert_snapshot!(draw(&app, 100, 30).backend());
+    app.update(Action::Back);
+    let screen = draw(&app, 100, 30).backend().to_string();
+    assert!(screen.contains(&editor_says), "{screen}");
+    app.update(Action::Versions);
     app.update(Action::Down);
     app.update(Action::Save);
     assert!(app.popup.is_none());
@@ -708,4 +718,25 @@ fn a_word_wider_than_the_editor_is_cut_to_fit() {
             "today"
         ]
     );
+}
+
+/// The versions list counts words as the editor does: as said, with
+/// {my_value} filled in, not each placeholder as one word.
+#[test]
+fn the_versions_list_counts_words_as_the_editor_does() {
+    let mut app = common::app("2026-11-22", "2026-11-22");
+    app.update(Action::GoTo(Pane::Scripts));
+    app.update(Action::EditMe);
+    typed(&mut app, "Jane Roe");
+    app.update(Action::NextField);
+    typed(&mut app, "builds websites for health care providers");
+    app.update(Action::Save);
+    app.update(Action::Open);
+    typed(&mut app, " Thanks.");
+    app.update(Action::Back);
+    let said = app.scripts.preview.words();
+    assert_eq!(said, 15, "{}", app.scripts.preview.text());
+    app.update(Action::Versions);
+    let screen = draw(&app, 100, 30).backend().to_string();
+    assert!(screen.contains(&format!("· {said} w ")), "{screen}");
 }

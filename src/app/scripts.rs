@@ -43,6 +43,9 @@ pub struct Versions {
     pub script: i64,
     pub title: String,
     pub list: Vec<Version>,
+    /// Each version's words as said for the preview's contact: counted as
+    /// the editor counts them.
+    pub words: Vec<usize>,
     pub cursor: usize,
 }
 
@@ -309,10 +312,20 @@ impl App {
         match store::script::versions(&self.conn, id) {
             Ok(list) if list.is_empty() => self.info("No versions yet: nothing was saved."),
             Ok(list) => {
+                let values = Values {
+                    contact: self.scripts.shown_for.as_ref(),
+                    me: &self.scripts.me,
+                    referred: None,
+                };
+                let words = list
+                    .iter()
+                    .map(|v| render(&v.text, &values).words())
+                    .collect();
                 self.popup = Some(Popup::Versions(Box::new(Versions {
                     script: id,
                     title,
                     list,
+                    words,
                     cursor: 0,
                 })));
             }

@@ -11,7 +11,6 @@ use ratatui_textarea::TextArea;
 use super::{highlight, scrolled, text, theme, wrapped};
 use crate::app::{HowPick, KindPick, Search, SearchPurpose, StatusPick, Suggest, Versions};
 use crate::domain::dates::short_day;
-use crate::domain::template::word_count;
 use crate::domain::{RefStatus, SaveKind, ThanksHow, TouchKind};
 use crate::form::Form;
 
@@ -426,7 +425,7 @@ pub fn versions(frame: &mut Frame, area: Rect, versions: &Versions, today: Naive
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let words = word_count(&v.text);
+            let words = versions.words.get(i).copied().unwrap_or(0);
             let label = match v.how {
                 SaveKind::Starter => format!("{} · {words} words", v.how.label()),
                 how => format!(
