@@ -740,3 +740,58 @@ fn the_versions_list_counts_words_as_the_editor_does() {
     let screen = draw(&app, 100, 30).backend().to_string();
     assert!(screen.contains(&format!("· {said} w ")), "{screen}");
 }
+
+/// The contact picker lists people before anything is typed: for a script
+/// of a category, that category's people, by name; else everyone.
+#[test]
+fn the_picker_lists_people_before_anything_is_typed() {
+    let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
+        setup(conn);
+        let bankers = store::category::add(
+            conn,
+            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+            &now(),
+        )
+        .expect("category");
+        for name in ["Zed Banker", "Carla Banker"] {
+            let d = ContactDraft::named(name).expect("draft");
+            store::contact::add(conn, Some(bankers), &d, &now()).expect("banker");
+        }
+        let draft = list25::domain::ScriptDraft {
+            kind: list25::domain::ScriptKind::parse("ask").expect("kind"),
+            title: "For bankers".into(),
+            tip: String::new(),
+            category_id: Some(bankers),
+        };
+        store::script::add(conn, &draft, &now()).expect("script");
+    })
+    .with_instant(key_at);
+    let listed = |app: &App| match &app.popup {
+        Some(Popup::Search(s)) => s
+            .results
+            .iter()
+            .map(|(_, label)| label.split(" · ").next().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>(),
+        _ => panic!("the picker is open"),
+    };
+    app.update(Action::GoTo(Pane::Scripts));
+    select(&mut app, "For bankers");
+    app.update(Action::PickContact);
+    assert_eq!(listed(&app), ["Carla Banker", "Zed Banker"]);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("Carla Banker"), "{screen}");
+    app.update(Action::Cancel);
+    select(&mut app, "Reach out to a possible partner");
+    app.update(Action::PickContact);
+    assert_eq!(
+        listed(&app),
+        ["Ana Lima", "Bo", "Carla Banker", "Zed Banker"]
+    );
+    // Typing narrows the list as before; clearing it lists people again.
+    typed(&mut app, "zed");
+    assert_eq!(listed(&app), ["Zed Banker"]);
+    for _ in 0..3 {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    }
+    assert_eq!(listed(&app).len(), 4);
+}

@@ -70,6 +70,7 @@ impl App {
                     results: Vec::new(),
                     cursor: 0,
                 })));
+                self.search_typed();
             }
             Err(e) => self.error("Could not search", e),
         }
@@ -85,6 +86,19 @@ impl App {
         };
         let query = s.input.lines().join(" ");
         let conn = &self.conn;
+        if query.trim().is_empty() {
+            // A picker lists people before anything is typed: the script's
+            // category first when it has one, else everyone, by name.
+            s.results = match s.purpose {
+                SearchPurpose::Jump => Vec::new(),
+                SearchPurpose::Preview => {
+                    let category = self.scripts.selected().and_then(|x| x.category_id);
+                    first_people(conn, category).unwrap_or_default()
+                }
+            };
+            s.cursor = 0;
+            return;
+        }
         s.results = index
             .search(&query, SEARCH_RESULTS)
             .into_iter()
@@ -168,4 +182,24 @@ impl App {
             self.finder.reading = Some((rx, now));
         }
     }
+}
+
+/// The first `SEARCH_RESULTS` people by name, of `category` if it has
+/// anyone, else of all, each with its search label.
+fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<(i64, String)>> {
+    use crate::domain::contact::ContactView;
+    let mut rows = Vec::new();
+    if let Some(c) = category {
+        rows = store::contact::page::page(conn, ContactView::Category(c), 0, SEARCH_RESULTS)?;
+    }
+    if rows.is_empty() {
+        rows = store::contact::page::page(conn, ContactView::All, 0, SEARCH_RESULTS)?;
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(label) = store::contact::search_label(conn, row.id)? {
+            out.push((row.id, label));
+        }
+    }
+    Ok(out)
 }

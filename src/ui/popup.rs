@@ -153,7 +153,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     frame.render_widget(Line::styled("/", theme::key()), prompt);
     frame.render_widget(&search.input, field);
     let width = usize::from(list_area.width);
-    let lines: Vec<Line> = if search.input.is_empty() {
+    let lines: Vec<Line> = if search.input.is_empty() && search.results.is_empty() {
         wrapped(
             &format!(
                 "Type to search {} contacts by name, company, category, city or notes.",
