@@ -210,6 +210,10 @@ pub enum ContactCommand {
         phone: String,
         #[arg(long, default_value = "")]
         company: String,
+        /// Add them even if someone of that name is in the category, or
+        /// someone has that e-mail address.
+        #[arg(long)]
+        anyway: bool,
     },
     /// List contacts: of one category, clients, or all.
     List {

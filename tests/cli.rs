@@ -587,3 +587,83 @@ fn config_name_and_value_are_shown_and_set() {
     assert_eq!(stdout(&list25(&db, &["config", "name"])), "Jane Roe\n");
     assert_eq!(list25(&db, &["config", "value", ""]).status.code(), Some(2));
 }
+
+/// `contact add` asks first, as the form does: the same name in the same
+/// category, or an e-mail someone has, adds nothing without --anyway.
+#[test]
+fn contact_add_refuses_a_double_unless_told_anyway() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    for args in [
+        &["category", "add", "Accountants"][..],
+        &["category", "add", "Bankers"],
+        &[
+            "contact",
+            "add",
+            "Ana Lima",
+            "--category",
+            "Accountants",
+            "--email",
+            "ana@lima.example",
+        ],
+    ] {
+        assert!(list25(&db, args).status.success(), "{args:?}");
+    }
+    let count = |db: &Path| stdout(&list25(db, &["contact", "list"])).lines().count();
+    assert_eq!(count(&db), 1);
+    let before = std::fs::read(&db).expect("read");
+
+    let o = list25(
+        &db,
+        &["contact", "add", "ANA  LIMA", "--category", "Accountants"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Ana Lima (#1) is already in Accountants; nothing added"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("--anyway"));
+    let o = list25(
+        &db,
+        &[
+            "contact",
+            "add",
+            "Someone Else",
+            "--category",
+            "Bankers",
+            "--email",
+            " ANA@lima.example ",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Ana Lima (#1) has this e-mail"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&db).expect("read"), before, "nothing written");
+
+    // The same name in another category is another person.
+    assert!(
+        list25(
+            &db,
+            &["contact", "add", "Ana Lima", "--category", "Bankers"]
+        )
+        .status
+        .success()
+    );
+    let o = list25(
+        &db,
+        &[
+            "contact",
+            "add",
+            "Ana Lima",
+            "--category",
+            "Accountants",
+            "--anyway",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(count(&db), 3);
+}

@@ -53,6 +53,7 @@ pub fn contact(
             email,
             phone,
             company,
+            anyway,
         } => {
             let draft = match ContactDraft::named(&name).and_then(|d| d.with_email(&email)) {
                 Ok(mut d) => {
@@ -66,6 +67,22 @@ pub fn contact(
                 Ok(c) => c,
                 Err(why) => return Ok(refuse(&why)),
             };
+            if !anyway
+                && let Some((same, by_email)) =
+                    store::contact::same_as(conn, &draft.name, Some(category.id), &draft.email)?
+            {
+                let what = if by_email {
+                    format!("{} (#{}) has this e-mail", same.name, same.id)
+                } else {
+                    format!(
+                        "{} (#{}) is already in {}",
+                        same.name, same.id, same.category
+                    )
+                };
+                return Ok(refuse(&format!(
+                    "{what}; nothing added. To add another anyway, add --anyway."
+                )));
+            }
             match store::contact::add(conn, Some(category.id), &draft, &now) {
                 Err(WriteError::Refused(why)) => return Ok(refuse(&why)),
                 other => other?,
