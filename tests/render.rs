@@ -113,3 +113,23 @@ fn a_long_status_message_is_shown_whole_at_80_columns() {
     assert_eq!(shown, long, "{screen}");
     assert!(screen.lines().last().unwrap_or_default().contains("? help"));
 }
+
+/// On Today, a follow-up's "overdue since …" is never cut: the name gives
+/// way first.
+#[test]
+fn a_long_name_gives_way_to_when_a_follow_up_is_due() {
+    use list25::domain::ContactDraft;
+    let app = common::app_with("2026-11-20", "2026-11-22", |conn| {
+        let c = common::category(conn, "Entrepreneurship center staff");
+        let mut d = ContactDraft::named("Vikram Eriksen-Lindqvist").expect("draft");
+        d.next_follow_up = Some(common::date("2026-11-19"));
+        list25::store::contact::add(conn, Some(c), &d, &common::now()).expect("add");
+    });
+    let screen = draw(&app, 80, 24).backend().to_string();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Vikram"))
+        .expect("the follow-up row");
+    assert!(row.contains("· overdue since Thu 19 Nov"), "{row}");
+    assert!(row.contains('…'), "the name is cut instead: {row}");
+}

@@ -208,12 +208,18 @@ pub fn due_words(due: NaiveDate, today: NaiveDate) -> (String, Style) {
     }
 }
 
+/// The cells left for a row's name once its lead (" ▶ • ") and its
+/// " · when" are placed, so that the when is never cut.
+fn room(width: usize, when: &str) -> usize {
+    width.saturating_sub(5 + 3 + text::width(when))
+}
+
 fn thanks_line(app: &App, t: &ThankYou, width: usize, selected: bool) -> Line<'static> {
     let (when, style) = due_words(t.due, app.today);
     let line = Line::from(vec![
         Span::raw(if selected { " ▶ " } else { "   " }),
         Span::styled("♥ ", style),
-        Span::raw(text::truncate(&t.what(), width.saturating_sub(30))),
+        Span::raw(text::truncate(&t.what(), room(width, &when))),
         Span::styled(format!(" · {when}"), style),
     ]);
     highlight(line, selected)
@@ -239,7 +245,7 @@ fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<
     let line = Line::from(vec![
         Span::raw(if selected { " ▶ " } else { "   " }),
         Span::styled("• ", style),
-        Span::raw(text::truncate(&who, width.saturating_sub(30))),
+        Span::raw(text::truncate(&who, room(width, &when))),
         Span::styled(format!(" · {when}"), style),
     ]);
     highlight(line, selected)
