@@ -795,3 +795,37 @@ fn the_picker_lists_people_before_anything_is_typed() {
     }
     assert_eq!(listed(&app).len(), 4);
 }
+
+/// A script longer than the preview can show: writing at its end brings
+/// the preview's end into view; browsing shows its start.
+#[test]
+fn a_long_preview_scrolls_along_with_the_writing() {
+    let mut app = scripts();
+    app.update(Action::Resize(80, 24));
+    select(&mut app, "Ask after a problem solved");
+    app.update(Action::Open);
+    key(&mut app, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    let sentences: Vec<String> = (1..=40)
+        .map(|i| format!("Sentence number {i} of a long script."))
+        .collect();
+    typed(
+        &mut app,
+        &format!("FIRSTWORD {} LASTWORD", sentences.join(" ")),
+    );
+    let preview = |app: &App| -> String {
+        let screen = draw(app, 80, 24).backend().to_string();
+        // The preview is the right half of the screen.
+        screen
+            .lines()
+            .map(|l| l.trim_matches('"').chars().skip(40).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let writing = preview(&app);
+    assert!(writing.contains("LASTWORD"), "{writing}");
+    assert!(!writing.contains("FIRSTWORD"), "{writing}");
+    app.update(Action::Back);
+    let browsing = preview(&app);
+    assert!(browsing.contains("FIRSTWORD"), "{browsing}");
+    assert!(!browsing.contains("LASTWORD"), "{browsing}");
+}

@@ -238,12 +238,35 @@ fn render_preview(frame: &mut Frame, area: Rect, app: &App) {
             text_area,
         );
     } else {
+        let text = Paragraph::new(preview_lines(&s.preview)).wrap(Wrap { trim: false });
+        let beyond = text
+            .line_count(text_area.width)
+            .saturating_sub(usize::from(text_area.height));
+        let offset = match (&s.editor, s.editing) {
+            (Some(editor), true) => beyond * writing_at(&editor.text) / 1000,
+            _ => 0,
+        };
         frame.render_widget(
-            Paragraph::new(preview_lines(&s.preview)).wrap(Wrap { trim: false }),
+            text.scroll((u16::try_from(offset).unwrap_or(0), 0)),
             text_area,
         );
     }
     frame.render_widget(Paragraph::new(notes), notes_area);
+}
+
+/// How far into the text the cursor is, in thousandths: a preview longer
+/// than its pane scrolls along as the writing does, so every line of it
+/// can be read.
+fn writing_at(editor: &ratatui_textarea::TextArea) -> usize {
+    let (row, col) = (editor.cursor().0, editor.cursor().1);
+    let lines = editor.lines();
+    let count = |l: &String| l.chars().count() + 1;
+    let total: usize = lines.iter().map(count).sum();
+    let before: usize = lines.iter().take(row).map(count).sum::<usize>() + col;
+    (before * 1000)
+        .checked_div(total.saturating_sub(1).max(1))
+        .unwrap_or(0)
+        .min(1000)
 }
 
 /// The filled-in text, each piece styled by what it is: values in the
