@@ -26,7 +26,7 @@ pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
 pub use scripts::{Scripts, Versions, fix_for};
-pub use search::{Finder, MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
+pub use search::{Finder, MAX_QUERY, Place, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
 pub use thanks::{HowPick, Owed};
 pub use today::{BEHIND_DAYS, DUE_SHOWN, TodayPane, TodayRow};
@@ -404,7 +404,7 @@ impl App {
                 return;
             }
             Some(Popup::Search(search)) => {
-                search.cursor = step(search.cursor, by, search.results.len().saturating_sub(1));
+                search.cursor = step(search.cursor, by, search.len().saturating_sub(1));
                 return;
             }
             Some(Popup::Suggest(s)) => {

@@ -31,11 +31,14 @@ impl App {
             Some(Popup::Suggest(s)) => self.add_suggestions(&s),
             Some(Popup::Versions(versions)) => self.restore_version(versions),
             Some(Popup::Search(search)) => {
+                let place = search.cursor.checked_sub(search.results.len());
                 if let Some(&(id, _)) = search.results.get(search.cursor) {
                     match search.purpose {
                         SearchPurpose::Jump => self.show_contact(id),
                         SearchPurpose::Preview => self.preview_for(id),
                     }
+                } else if let Some(&(place, _)) = place.and_then(|i| search.places.get(i)) {
+                    self.go_to_place(place);
                 } else {
                     self.popup = Some(Popup::Search(search));
                 }

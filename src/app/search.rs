@@ -43,8 +43,34 @@ pub struct Search {
     pub searchable: usize,
     /// Matching ids, best first, with their text.
     pub results: Vec<(i64, String)>,
+    /// After the contacts (only when going somewhere, not picking):
+    /// scripts and days of the program that hold every word searched.
+    pub places: Vec<(Place, String)>,
+    /// Over the contacts, then the places.
     pub cursor: usize,
 }
+
+/// A search result that is not a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Script(i64),
+    /// A day of the program: its title, lesson or a task.
+    Day(u8),
+}
+
+impl Search {
+    /// How many results there are to move over.
+    pub fn len(&self) -> usize {
+        self.results.len() + self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// How many scripts, and how many days, a search lists at most.
+const PLACES_SHOWN: usize = 5;
 
 /// How many search results are kept.
 pub const SEARCH_RESULTS: usize = 50;
@@ -68,6 +94,7 @@ impl App {
                     input,
                     searchable,
                     results: Vec::new(),
+                    places: Vec::new(),
                     cursor: 0,
                 })));
                 self.search_typed();
@@ -107,7 +134,27 @@ impl App {
                 Some((id, label))
             })
             .collect();
+        s.places = match s.purpose {
+            SearchPurpose::Jump => places(conn, &self.program, &query),
+            SearchPurpose::Preview => Vec::new(),
+        };
         s.cursor = 0;
+    }
+
+    /// Go to the place picked in a search: the script in Scripts, the day
+    /// in Program.
+    pub(super) fn go_to_place(&mut self, place: Place) {
+        match place {
+            Place::Script(id) => {
+                self.go_to(super::Pane::Scripts);
+                self.reload_scripts(Some(id));
+            }
+            Place::Day(day) => {
+                self.go_to(super::Pane::Program);
+                self.program_pane.day = day;
+                self.program_pane.focus = super::ProgramFocus::Days;
+            }
+        }
     }
 
     /// When the data this connection sees was last changed.
@@ -202,4 +249,39 @@ fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Ve
         }
     }
     Ok(out)
+}
+
+/// The scripts, then the days of the program, whose text holds every word
+/// of `query` (accents and case ignored), each with what it is.
+fn places(
+    conn: &Connection,
+    program: &crate::domain::Program,
+    query: &str,
+) -> Vec<(Place, String)> {
+    use crate::domain::text::fold;
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let holds = |text: &str| {
+        let text = fold(text);
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
+    let scripts = store::script::list(conn).unwrap_or_default();
+    let found_scripts = scripts
+        .iter()
+        .filter(|s| holds(&format!("{} {} {}", s.title, s.text, s.tip)))
+        .take(PLACES_SHOWN)
+        .map(|s| (Place::Script(s.id), format!("script · {}", s.title)));
+    let found_days = program
+        .days
+        .iter()
+        .zip(1u8..)
+        .filter(|(d, _)| {
+            let tasks: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+            holds(&format!("{} {} {}", d.title, d.lesson, tasks.join(" ")))
+        })
+        .take(PLACES_SHOWN)
+        .map(|(d, n)| (Place::Day(n), format!("lesson · day {n} · {}", d.title)));
+    found_scripts.chain(found_days).collect()
 }

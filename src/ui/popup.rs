@@ -138,7 +138,7 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
 pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let rect = centered(area, 76, area.height.saturating_sub(4));
     let title = match search.purpose {
-        SearchPurpose::Jump => " Search contacts ",
+        SearchPurpose::Jump => " Search contacts, scripts and lessons ",
         SearchPurpose::Preview => " Preview the script for whom? ",
     };
     let inner = frame_block(frame, rect, title.into());
@@ -154,24 +154,38 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     frame.render_widget(&search.input, field);
     let width = usize::from(list_area.width);
     let lines: Vec<Line> = if search.input.is_empty() && search.results.is_empty() {
+        let also = match search.purpose {
+            SearchPurpose::Jump => ", and the scripts and lessons",
+            SearchPurpose::Preview => "",
+        };
         wrapped(
             &format!(
-                "Type to search {} contacts by name, company, category, city or notes.",
+                "Type to search {} contacts by name, company, category, city or notes{also}.",
                 search.searchable
             ),
             width,
             theme::muted(),
         )
-    } else if search.results.is_empty() {
-        vec![Line::styled("No contact matches.", theme::muted())]
+    } else if search.is_empty() {
+        let nothing = match search.purpose {
+            SearchPurpose::Jump => "Nothing matches: no contact, script or lesson.",
+            SearchPurpose::Preview => "No contact matches.",
+        };
+        vec![Line::styled(nothing, theme::muted())]
     } else {
-        search
-            .results
-            .iter()
+        let contacts = search.results.iter().map(|(_, found)| found);
+        let places = search.places.iter().map(|(_, found)| found);
+        contacts
+            .chain(places)
             .enumerate()
-            .map(|(i, (_, found))| {
+            .map(|(i, found)| {
                 let shown = text::truncate(found, width);
-                highlight(Line::from(shown), i == search.cursor)
+                let line = if i < search.results.len() {
+                    Line::from(shown)
+                } else {
+                    Line::styled(shown, Style::new().fg(theme::ACCENT))
+                };
+                highlight(line, i == search.cursor)
             })
             .collect()
     };
