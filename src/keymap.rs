@@ -290,7 +290,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Form, &[(BackTab, NONE), (BackTab, SHIFT)], "Shift-Tab", Action::PrevField, "previous field", false),
     b(Form, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
     b(Form, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
-    b(Search, &[(Enter, NONE)], "Enter", Action::Save, "go to contact", true),
+    b(Search, &[(Enter, NONE)], "Enter", Action::Save, "go there", true),
     b(Search, &[(Down, NONE), (Char('n'), CTRL)], "↓/↑", Action::Down, "pick", true),
     b(Search, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
     b(Search, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
