@@ -79,6 +79,28 @@ fn setup(conn: &Connection) {
     .expect("me");
 }
 
+/// `setup`, and two bankers with a script "For bankers" of their category.
+fn with_bankers(conn: &Connection) {
+    setup(conn);
+    let bankers = store::category::add(
+        conn,
+        &CategoryDraft::parse("Bankers", "", "").expect("draft"),
+        &now(),
+    )
+    .expect("category");
+    for name in ["Zed Banker", "Carla Banker"] {
+        let d = ContactDraft::named(name).expect("draft");
+        store::contact::add(conn, Some(bankers), &d, &now()).expect("banker");
+    }
+    let draft = list25::domain::ScriptDraft {
+        kind: list25::domain::ScriptKind::parse("ask").expect("kind"),
+        title: "For bankers".into(),
+        tip: String::new(),
+        category_id: Some(bankers),
+    };
+    store::script::add(conn, &draft, &now()).expect("script");
+}
+
 /// The Scripts pane, with Ana picked in Contacts first so the preview is
 /// for her.
 fn scripts() -> App {
@@ -602,27 +624,7 @@ fn writing_at_120x40_keeps_the_list_in_view() {
 
 #[test]
 fn a_script_of_a_category_is_previewed_for_someone_of_that_category() {
-    let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
-        setup(conn);
-        let bankers = store::category::add(
-            conn,
-            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
-            &now(),
-        )
-        .expect("category");
-        for name in ["Zed Banker", "Carla Banker"] {
-            let d = ContactDraft::named(name).expect("draft");
-            store::contact::add(conn, Some(bankers), &d, &now()).expect("banker");
-        }
-        let draft = list25::domain::ScriptDraft {
-            kind: list25::domain::ScriptKind::parse("ask").expect("kind"),
-            title: "For bankers".into(),
-            tip: String::new(),
-            category_id: Some(bankers),
-        };
-        store::script::add(conn, &draft, &now()).expect("script");
-    })
-    .with_instant(key_at);
+    let mut app = common::app_with("2026-11-22", "2026-11-22", with_bankers).with_instant(key_at);
     let shown = |app: &App| app.scripts.shown_for.as_ref().map(|c| c.name.clone());
     // Ana, an accountant, is selected in Contacts.
     app.update(Action::GoTo(Pane::Contacts));
@@ -745,27 +747,7 @@ fn the_versions_list_counts_words_as_the_editor_does() {
 /// of a category, that category's people, by name; else everyone.
 #[test]
 fn the_picker_lists_people_before_anything_is_typed() {
-    let mut app = common::app_with("2026-11-22", "2026-11-22", |conn| {
-        setup(conn);
-        let bankers = store::category::add(
-            conn,
-            &CategoryDraft::parse("Bankers", "", "").expect("draft"),
-            &now(),
-        )
-        .expect("category");
-        for name in ["Zed Banker", "Carla Banker"] {
-            let d = ContactDraft::named(name).expect("draft");
-            store::contact::add(conn, Some(bankers), &d, &now()).expect("banker");
-        }
-        let draft = list25::domain::ScriptDraft {
-            kind: list25::domain::ScriptKind::parse("ask").expect("kind"),
-            title: "For bankers".into(),
-            tip: String::new(),
-            category_id: Some(bankers),
-        };
-        store::script::add(conn, &draft, &now()).expect("script");
-    })
-    .with_instant(key_at);
+    let mut app = common::app_with("2026-11-22", "2026-11-22", with_bankers).with_instant(key_at);
     let listed = |app: &App| match &app.popup {
         Some(Popup::Search(s)) => s
             .results

@@ -64,8 +64,12 @@ impl App {
                 self.checklist.done.remove(task);
             }
         }
-        // A ticked task that leaves the list leaves the cursor on a row
-        // above the note, the last row.
+        self.keep_today_cursor_on_a_task();
+    }
+
+    /// A task that leaves Today (ticked when behind, or skipped) leaves
+    /// the cursor on a row above the note, the last row.
+    fn keep_today_cursor_on_a_task(&mut self) {
         let len = self.today_rows().len();
         self.today_pane.cursor = self.today_pane.cursor.min(len.saturating_sub(2));
     }
@@ -150,8 +154,7 @@ impl App {
                 self.info(format!("“{what}” is back on the list."));
             }
         }
-        let len = self.today_rows().len();
-        self.today_pane.cursor = self.today_pane.cursor.min(len.saturating_sub(2));
+        self.keep_today_cursor_on_a_task();
     }
 
     pub(super) fn open_start_form(&mut self) {

@@ -32,19 +32,20 @@ pub fn set_start_date_if_unset(conn: &Connection, date: NaiveDate) -> rusqlite::
 
 /// Every task ticked by hand, with the moment it was ticked.
 pub fn done_tasks(conn: &Connection) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
-    marked_tasks(conn, "SELECT day, task, done_at FROM task_done")
+    marked_tasks(conn, Mark::Done)
 }
 
 /// The tasks skipped, with when.
 pub fn skipped_tasks(conn: &Connection) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
-    marked_tasks(conn, "SELECT day, task, skipped_at FROM task_skipped")
+    marked_tasks(conn, Mark::Skipped)
 }
 
 fn marked_tasks(
     conn: &Connection,
-    sql: &str,
+    mark: Mark,
 ) -> rusqlite::Result<BTreeMap<TaskRef, NaiveDateTime>> {
-    let mut stmt = conn.prepare_cached(sql)?;
+    let (table, column) = mark.table_and_column();
+    let mut stmt = conn.prepare_cached(&format!("SELECT day, task, {column} FROM {table}"))?;
     let rows = stmt.query_map([], |r| {
         let day: u8 = r.get(0)?;
         let key: String = r.get(1)?;
@@ -67,18 +68,7 @@ pub fn set_done(
     task: &TaskRef,
     at: Option<NaiveDateTime>,
 ) -> rusqlite::Result<()> {
-    match at {
-        Some(at) => conn.execute(
-            "INSERT INTO task_done (day, task, done_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(day, task) DO UPDATE SET done_at = excluded.done_at",
-            params![task.day, task.key, at.format(TIMESTAMP_FORMAT).to_string()],
-        )?,
-        None => conn.execute(
-            "DELETE FROM task_done WHERE day = ?1 AND task = ?2",
-            params![task.day, task.key],
-        )?,
-    };
-    Ok(())
+    mark(conn, Mark::Done, task, at)
 }
 
 /// Skip (`Some(moment)`) a task, or bring it back (`None`).
@@ -87,14 +77,43 @@ pub fn set_skipped(
     task: &TaskRef,
     at: Option<NaiveDateTime>,
 ) -> rusqlite::Result<()> {
+    mark(conn, Mark::Skipped, task, at)
+}
+
+/// The two marks a task can carry, each a table of (day, task, moment).
+#[derive(Clone, Copy)]
+enum Mark {
+    Done,
+    Skipped,
+}
+
+impl Mark {
+    fn table_and_column(self) -> (&'static str, &'static str) {
+        match self {
+            Mark::Done => ("task_done", "done_at"),
+            Mark::Skipped => ("task_skipped", "skipped_at"),
+        }
+    }
+}
+
+/// Put `mark` on a task at a moment, or take it off (`None`).
+fn mark(
+    conn: &Connection,
+    mark: Mark,
+    task: &TaskRef,
+    at: Option<NaiveDateTime>,
+) -> rusqlite::Result<()> {
+    let (table, column) = mark.table_and_column();
     match at {
         Some(at) => conn.execute(
-            "INSERT INTO task_skipped (day, task, skipped_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(day, task) DO UPDATE SET skipped_at = excluded.skipped_at",
+            &format!(
+                "INSERT INTO {table} (day, task, {column}) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(day, task) DO UPDATE SET {column} = excluded.{column}"
+            ),
             params![task.day, task.key, at.format(TIMESTAMP_FORMAT).to_string()],
         )?,
         None => conn.execute(
-            "DELETE FROM task_skipped WHERE day = ?1 AND task = ?2",
+            &format!("DELETE FROM {table} WHERE day = ?1 AND task = ?2"),
             params![task.day, task.key],
         )?,
     };

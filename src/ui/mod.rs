@@ -171,6 +171,23 @@ fn message_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// A day's note under its heading, or how to write one; the heading
+/// reversed when the cursor is on it (Today and Program).
+pub fn note_lines(
+    lines: &mut Vec<Line<'static>>,
+    note: Option<&String>,
+    (width, selected): (usize, bool),
+    empty: &'static str,
+) {
+    match note {
+        Some(note) => {
+            lines.push(highlight(Line::styled("Note", theme::heading()), selected));
+            lines.extend(wrapped(note, width, Style::new()));
+        }
+        None => lines.push(highlight(Line::styled(empty, theme::muted()), selected)),
+    }
+}
+
 /// A checkbox line for a task, wrapped to `width`, as list lines.
 pub fn task_lines(
     prefix: &str,

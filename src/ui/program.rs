@@ -156,7 +156,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
     if on_note {
         selected = (lines.len(), usize::MAX);
     }
-    super::today::note_lines(
+    super::note_lines(
         &mut lines,
         app.notes.get(&n),
         (width, on_note),

@@ -112,7 +112,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if on_note {
         selected = (lines.len(), usize::MAX);
     }
-    note_lines(
+    super::note_lines(
         &mut lines,
         app.notes.get(&day_n),
         (width, on_note),
@@ -120,23 +120,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
     let end = selected.1.min(lines.len());
     scrolled(frame, inner, lines, (selected.0, end));
-}
-
-/// A day's note under its heading, or how to write one; the heading
-/// reversed when the cursor is on it. Shared with the Program pane.
-pub fn note_lines(
-    lines: &mut Vec<Line<'static>>,
-    note: Option<&String>,
-    (width, selected): (usize, bool),
-    empty: &'static str,
-) {
-    match note {
-        Some(note) => {
-            lines.push(highlight(Line::styled("Note", theme::heading()), selected));
-            lines.extend(wrapped(note, width, Style::new()));
-        }
-        None => lines.push(highlight(Line::styled(empty, theme::muted()), selected)),
-    }
 }
 
 /// The parts of the Today list, in order.
