@@ -57,6 +57,20 @@ const STAGES: &[&str] = &[
     "partner",
 ];
 
+/// The touches of the demo's people who were touched: a kind and a note.
+const TOUCHES: [(&str, &str); 7] = [
+    (
+        "call",
+        "asked who their best clients are; sending two names",
+    ),
+    ("meeting", "coffee downtown, talked about the spring fair"),
+    ("email", "sent the article on succession planning"),
+    ("card", "handwritten thank-you for the introduction"),
+    ("event", "saw them at the chamber breakfast"),
+    ("call", ""),
+    ("meeting", "lunch; wants to meet my bookkeeper"),
+];
+
 /// Fill an empty database with `categories` categories and `contacts`
 /// contacts spread over them, some touched, some due for a follow-up.
 /// Refuses a database that already holds categories or contacts.
@@ -104,6 +118,10 @@ pub fn fill(
         let mut history = tx.prepare(
             "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
         )?;
+        let mut touch = tx.prepare(
+            "INSERT INTO touch (contact_id, kind, on_date, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         for i in 0..contacts {
             let first = FIRST[i % FIRST.len()];
             let last = LAST[(i / FIRST.len()) % LAST.len()];
@@ -144,10 +162,16 @@ pub fn fill(
                 follow.map(|d| d.to_string()),
                 stamp,
             ])?;
-            history.execute(params![tx.last_insert_rowid(), stage, today.to_string()])?;
+            let id = tx.last_insert_rowid();
+            history.execute(params![id, stage, today.to_string()])?;
+            if let Some(on) = last_touch {
+                let (kind, note) = TOUCHES[i % TOUCHES.len()];
+                touch.execute(params![id, kind, on.to_string(), note, stamp])?;
+            }
         }
         drop(insert);
         drop(history);
+        drop(touch);
         tx.commit()
     };
     run().map_err(|e| e.to_string())
@@ -171,6 +195,18 @@ mod tests {
         );
         assert!(m.partners > 0 && m.partners <= 25, "{}", m.partners);
         assert!(store::contact::due_count(&conn, today).expect("due") > 0);
+        // Each person touched has that touch in their history.
+        let (touched, agreeing): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), count(t.id) FROM contact c
+                 LEFT JOIN touch t ON t.contact_id = c.id AND t.on_date = c.last_touch
+                 WHERE c.last_touch IS NOT NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("touches");
+        assert!(touched > 0);
+        assert_eq!(agreeing, touched);
         assert!(
             fill(&conn, 10, 10, today).is_err(),
             "never into a database in use"
