@@ -156,6 +156,51 @@ fn steps(c: &mut Criterion) {
             |app| app.update(Action::Search),
         );
     });
+    // Two words in turn: the same word again would only narrow what the
+    // last search found.
+    let turn = std::cell::Cell::new(false);
+    group.bench_function("/ and a word typed: chamber or lunch, 100k", |b| {
+        timed(
+            b,
+            &mut app,
+            |app| {
+                app.update(Action::Cancel);
+                app.update(Action::Search);
+            },
+            |app| {
+                turn.set(!turn.get());
+                let word = if turn.get() { "chamber" } else { "lunch" };
+                app.update(Action::Paste(word.into()));
+            },
+        );
+    });
+    let up = std::cell::Cell::new(false);
+    group.bench_function(
+        "/ after a stage change (nothing to read again), 100k",
+        |b| {
+            timed(
+                b,
+                &mut app,
+                |app| {
+                    app.update(Action::Cancel);
+                    up.set(!up.get());
+                    app.update(if up.get() {
+                        Action::StageUp
+                    } else {
+                        Action::StageDown
+                    });
+                },
+                |app| app.update(Action::Search),
+            );
+        },
+    );
+    group.bench_function("the search read again after a write, 100k", |b| {
+        b.iter(|| {
+            let conn = app.connection();
+            let contacts = store::contact::search_index(conn).expect("index");
+            (contacts, store::touch::note_index(conn).expect("notes"))
+        });
+    });
     app.update(Action::Cancel);
     // The last contact of all: the longest way to count to its place.
     let last = store::contact::page::page(

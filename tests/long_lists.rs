@@ -208,6 +208,67 @@ fn the_kept_search_index_follows_every_change() {
 }
 
 #[test]
+fn search_reads_again_only_what_a_write_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let conn = store::open(&db, now().date()).expect("open");
+    let printers = category(&conn, "Printers");
+    let ana = store::contact::add(
+        &conn,
+        Some(printers),
+        &ContactDraft::named("Ana Lima").expect("d"),
+        &now(),
+    )
+    .expect("add");
+    let mut app = common::app_with_connection(conn, "2026-11-22");
+    // Ticks until the other thread has read what it was asked to.
+    let settle = |app: &mut App| {
+        for _ in 0..50 {
+            app.update(Action::Tick(std::time::Instant::now()));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    settle(&mut app);
+    assert_eq!(app.search_reads(), 2, "the contacts and the touch notes");
+    app.update(Action::GoTo(Pane::Contacts));
+    app.update(Action::StageUp);
+    let stage = store::contact::get(app.connection(), ana)
+        .expect("get")
+        .expect("ana");
+    assert_eq!(
+        stage.stage,
+        list25::domain::Stage::Contacted,
+        "the stage changed"
+    );
+    settle(&mut app);
+    app.update(Action::Search);
+    assert_eq!(
+        app.search_reads(),
+        2,
+        "a stage is not searched: nothing read again"
+    );
+    app.update(Action::Cancel);
+    store::contact::log_touch(
+        app.connection(),
+        ana,
+        list25::domain::TouchKind::Call,
+        now().date(),
+        "lunch at the fair",
+        &now(),
+    )
+    .expect("touch");
+    settle(&mut app);
+    assert_eq!(app.search_reads(), 3, "the touch notes only");
+    app.update(Action::Search);
+    typed(&mut app, "fair lunch");
+    match &app.popup {
+        Some(Popup::Search(s)) => assert_eq!(s.places.len(), 1, "{:?}", s.places),
+        _ => panic!("search is open"),
+    }
+    assert_eq!(app.search_reads(), 3, "what was read is what is searched");
+}
+
+#[test]
 fn a_hit_that_is_not_a_client_is_shown_among_all_contacts() {
     let mut app = app();
     app.update(Action::GoTo(Pane::Contacts));

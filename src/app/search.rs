@@ -1,30 +1,13 @@
-//! The fuzzy search over all contacts, to jump to one or to pick one. The
-//! index it searches is kept between searches, and read again on a thread
-//! of its own when the data changes, so `/` opens at once however long
-//! the list.
-
-use std::sync::mpsc::{self, Receiver};
+//! The search behind `/`: contacts, touch notes, scripts and lessons, to
+//! go to one; and the contact picker. What it reads is kept up to date in
+//! `finder`.
 
 use ratatui_textarea::TextArea;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::{App, Popup};
 use crate::domain::search::Index;
 use crate::store;
-
-/// When an index was read: this connection's writes so far
-/// (`total_changes`) and the file's version as others write it
-/// (`data_version`). The same stamp later means the same data.
-type Stamp = (u64, i64);
-
-/// The index search reads, kept up to date.
-#[derive(Default)]
-pub struct Finder {
-    /// The index, and when it was read.
-    index: Option<(Index, Stamp)>,
-    /// An index being read on another thread, and when it began.
-    reading: Option<(Receiver<rusqlite::Result<Index>>, Stamp)>,
-}
 
 /// What picking a search result does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +36,11 @@ pub struct Search {
 /// A search result that is not a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
+    /// A touch whose note holds the words searched, on its contact's card.
+    Touch {
+        contact: i64,
+        touch: i64,
+    },
     Script(i64),
     /// A day of the program: its title, lesson or a task.
     Day(u8),
@@ -72,6 +60,9 @@ impl Search {
 /// How many scripts, and how many days, a search lists at most.
 const PLACES_SHOWN: usize = 5;
 
+/// How many touch notes a search lists at most, newest first.
+const NOTES_SHOWN: usize = 10;
+
 /// How many search results are kept.
 pub const SEARCH_RESULTS: usize = 50;
 
@@ -85,10 +76,13 @@ impl App {
 
     pub(super) fn open_search_for(&mut self, purpose: SearchPurpose) {
         match self.fresh_index() {
-            Ok(index) => {
-                let searchable = index.len();
+            Ok(()) => {
+                let searchable = self.finder.indexes().map_or(0, |(c, _)| c.len());
                 let mut input = TextArea::default();
-                input.set_placeholder_text("name, company, category, city or notes");
+                input.set_placeholder_text(match purpose {
+                    SearchPurpose::Jump => "a name, company, city, note, script or lesson",
+                    SearchPurpose::Preview => "name, company, category, city or notes",
+                });
                 self.popup = Some(Popup::Search(Box::new(Search {
                     purpose,
                     input,
@@ -108,7 +102,7 @@ impl App {
         let Some(Popup::Search(s)) = &mut self.popup else {
             return;
         };
-        let Some((index, _)) = &mut self.finder.index else {
+        let Some((contacts, notes)) = self.finder.indexes() else {
             return;
         };
         let query = s.input.lines().join(" ");
@@ -126,7 +120,7 @@ impl App {
             s.cursor = 0;
             return;
         }
-        s.results = index
+        s.results = contacts
             .search(&query, SEARCH_RESULTS)
             .into_iter()
             .filter_map(|id| {
@@ -135,16 +129,35 @@ impl App {
             })
             .collect();
         s.places = match s.purpose {
-            SearchPurpose::Jump => places(conn, &self.program, &query),
+            SearchPurpose::Jump => {
+                let notes = touch_notes(conn, notes, &query, self.today);
+                notes
+                    .into_iter()
+                    .chain(places(conn, &self.program, &query))
+                    .collect()
+            }
             SearchPurpose::Preview => Vec::new(),
         };
         s.cursor = 0;
     }
 
-    /// Go to the place picked in a search: the script in Scripts, the day
-    /// in Program.
+    /// Go to the place picked in a search: the touch on its contact's
+    /// card, the script in Scripts, the day in Program.
     pub(super) fn go_to_place(&mut self, place: Place) {
         match place {
+            Place::Touch { contact, touch } => {
+                self.show_contact(contact);
+                self.load_card(contact, 0);
+                if let Some(card) = &mut self.contacts.card {
+                    let at = card.items.iter().position(
+                        |i| matches!(i, super::card::HistoryItem::Touch(t) if t.id == touch),
+                    );
+                    match at {
+                        Some(at) => card.cursor = at,
+                        None => self.info("That touch was deleted in another window."),
+                    }
+                }
+            }
             Place::Script(id) => {
                 self.go_to(super::Pane::Scripts);
                 self.reload_scripts(Some(id));
@@ -154,79 +167,6 @@ impl App {
                 self.program_pane.day = day;
                 self.program_pane.focus = super::ProgramFocus::Days;
             }
-        }
-    }
-
-    /// When the data this connection sees was last changed.
-    fn stamp(&self) -> rusqlite::Result<Stamp> {
-        Ok((self.conn.total_changes(), store::data_version(&self.conn)?))
-    }
-
-    /// The index, as the data is now: the one kept, the one being read
-    /// (waited for), or one read here and now.
-    fn fresh_index(&mut self) -> rusqlite::Result<&mut Index> {
-        let now = self.stamp()?;
-        if let Some((rx, at)) = self.finder.reading.take()
-            && at == now
-            && let Ok(Ok(index)) = rx.recv()
-        {
-            self.finder.index = Some((index, at));
-        }
-        if self.finder.index.as_ref().is_none_or(|(_, at)| *at != now) {
-            let index = store::contact::search_index(&self.conn)?;
-            self.finder.index = Some((index, now));
-        }
-        match &mut self.finder.index {
-            Some((index, _)) => Ok(index),
-            None => Err(rusqlite::Error::InvalidQuery),
-        }
-    }
-
-    /// Time passed: take an index read meanwhile, and when the data has
-    /// changed since the kept one was read, read it again on another
-    /// thread. A database in memory has no file another thread can open:
-    /// its index is read when a search opens.
-    pub(super) fn keep_index_fresh(&mut self) {
-        // The file's version as last looked at (see `look_for_changes`),
-        // not asked again on every tick.
-        let now = (self.conn.total_changes(), self.data_version);
-        if let Some((rx, at)) = &self.finder.reading {
-            match rx.try_recv() {
-                Ok(Ok(index)) => {
-                    self.finder.index = Some((index, *at));
-                    self.finder.reading = None;
-                }
-                Ok(Err(_)) | Err(mpsc::TryRecvError::Disconnected) => self.finder.reading = None,
-                Err(mpsc::TryRecvError::Empty) => {}
-            }
-        }
-        let kept = self.finder.index.as_ref().map(|(_, at)| *at);
-        let reading = self.finder.reading.as_ref().map(|(_, at)| *at);
-        if kept == Some(now) || reading == Some(now) {
-            return;
-        }
-        let Some(path) = self
-            .conn
-            .path()
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-        else {
-            return;
-        };
-        let (tx, rx) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("search index".into())
-            .spawn(move || {
-                let read = || {
-                    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                    let conn = Connection::open_with_flags(&path, flags)?;
-                    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-                    store::contact::search_index(&conn)
-                };
-                let _ = tx.send(read());
-            });
-        if spawned.is_ok() {
-            self.finder.reading = Some((rx, now));
         }
     }
 }
@@ -250,6 +190,41 @@ fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Ve
     }
     Ok(out)
 }
+
+/// The touches whose note holds every word of `query`, newest first, each
+/// saying whose touch it is, what kind, when, and the note from near the
+/// first word found.
+fn touch_notes(
+    conn: &Connection,
+    notes: &Index,
+    query: &str,
+    today: chrono::NaiveDate,
+) -> Vec<(Place, String)> {
+    use crate::domain::{dates::short_day, text::excerpt};
+    let first = query.split_whitespace().next().unwrap_or_default();
+    notes
+        .holding(query, NOTES_SHOWN)
+        .into_iter()
+        .filter_map(|id| store::touch::get(conn, id).ok().flatten())
+        .map(|(t, name)| {
+            let label = format!(
+                "touch note · {} · {} {} · {}",
+                name.split_whitespace().collect::<Vec<_>>().join(" "),
+                t.kind.label(),
+                short_day(t.on, today),
+                excerpt(&t.note, first, EXCERPT_BEFORE)
+            );
+            let place = Place::Touch {
+                contact: t.contact_id,
+                touch: t.id,
+            };
+            (place, label)
+        })
+        .collect()
+}
+
+/// How many words of a note a result shows before the first word found.
+const EXCERPT_BEFORE: usize = 3;
 
 /// The scripts, then the days of the program, whose text holds every word
 /// of `query` (accents and case ignored), each with what it is.

@@ -239,6 +239,26 @@ impl Index {
         self.len() == 0
     }
 
+    /// The ids of the first `limit` items, in the order given, whose text
+    /// holds every word of `query` as it is written (accents and case
+    /// ignored), in any order: for long texts such as notes, where letters
+    /// far apart say nothing. An empty query matches nothing.
+    pub fn holding(&self, query: &str, limit: usize) -> Vec<i64> {
+        let words: Vec<String> = query.split_whitespace().map(fold).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        (0..self.ids.len())
+            .filter(|&i| !self.gone[i])
+            .filter(|&i| {
+                let text = self.item(i);
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .take(limit)
+            .map(|i| self.ids[i])
+            .collect()
+    }
+
     /// The ids of the best `limit` matches of `query`, best first; among
     /// equals, the one given first. An empty query matches nothing.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<i64> {
@@ -314,6 +334,39 @@ mod tests {
 
     fn ids(index: &mut Index, q: &str, n: usize) -> Vec<i64> {
         index.search(q, n)
+    }
+
+    #[test]
+    fn holding_wants_every_word_whole_in_any_order() {
+        let mut notes = Index::default();
+        notes.push(7, &["Lunch at Café Zoë;  asked about\ther clients"]);
+        notes.push(8, &["coffee downtown"]);
+        notes.push(9, &["called about lunch"]);
+        assert_eq!(notes.holding("lunch", 10), vec![7, 9], "in the order given");
+        assert_eq!(notes.holding("lunch", 1), vec![7]);
+        assert_eq!(
+            notes.holding("CLIENTS cafe", 10),
+            vec![7],
+            "any order, folded"
+        );
+        assert_eq!(notes.holding("zoë", 10), vec![7]);
+        assert_eq!(
+            notes.holding("about her", 10),
+            vec![7],
+            "white space made one"
+        );
+        assert!(
+            notes.holding("lnch", 10).is_empty(),
+            "not letters far apart"
+        );
+        assert!(notes.holding("lunch tea", 10).is_empty(), "every word");
+        assert!(notes.holding("  ", 10).is_empty());
+        notes.remove(7);
+        assert_eq!(
+            notes.holding("lunch", 10),
+            vec![9],
+            "what is gone is not found"
+        );
     }
 
     #[test]

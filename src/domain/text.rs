@@ -91,6 +91,24 @@ pub fn fold(text: &str) -> String {
     caseless(&bare).nfc().collect()
 }
 
+/// `text` on one line from `before` words ahead of the first word that
+/// holds `word` (accents and case ignored), with "…" where words were left
+/// out; all of it when no word holds `word`.
+pub fn excerpt(text: &str, word: &str, before: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let wanted = fold(word);
+    let start = words
+        .iter()
+        .position(|w| !wanted.is_empty() && fold(w).contains(&wanted))
+        .map_or(0, |at| at.saturating_sub(before));
+    let shown = words[start..].join(" ");
+    if start > 0 {
+        format!("…{shown}")
+    } else {
+        shown
+    }
+}
+
 /// Text of several lines as it is kept: control characters dropped (so a
 /// pasted `\r\n` becomes `\n`), line breaks and tabs kept.
 pub fn clean_text(text: &str) -> String {
@@ -142,6 +160,21 @@ pub fn size(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_starts_a_few_words_before_the_word_found() {
+        let note = "Coffee downtown;\nshe asked about the Café Zoë lunch next week";
+        assert_eq!(excerpt(note, "lunch", 2), "…Café Zoë lunch next week");
+        assert_eq!(
+            excerpt(note, "cafe", 2),
+            "…about the Café Zoë lunch next week"
+        );
+        assert_eq!(
+            excerpt(note, "coffee", 2),
+            "Coffee downtown; she asked about the Café Zoë lunch next week"
+        );
+        assert_eq!(excerpt(note, "tea", 2), excerpt(note, "", 2), "all of it");
+    }
 
     #[test]
     fn counts_say_one_or_many() {

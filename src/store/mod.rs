@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_referrals.sql"),
     include_str!("migrations/006_speed.sql"),
     include_str!("migrations/007_skip.sql"),
+    include_str!("migrations/008_search_changes.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -165,6 +166,32 @@ pub(crate) fn must_be_live(conn: &Connection, row: Live) -> Result<(), WriteErro
     }
 }
 
+/// How many times the texts search reads have changed, kept by triggers
+/// (migration 8) on every write, from any window or the command line.
+pub fn search_changes(conn: &Connection) -> rusqlite::Result<SearchChanges> {
+    conn.prepare_cached(
+        "SELECT (SELECT n FROM search_changes WHERE what = 'contacts'),
+                (SELECT n FROM search_changes WHERE what = 'notes')",
+    )?
+    .query_row([], |r| {
+        Ok(SearchChanges {
+            contacts: r.get(0)?,
+            notes: r.get(1)?,
+        })
+    })
+}
+
+/// How many times what search reads has changed (see `search_changes`):
+/// the same counts later mean the same texts to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SearchChanges {
+    /// The contacts' names, companies, categories, cities, how they were
+    /// met and notes.
+    pub contacts: i64,
+    /// The touches' notes.
+    pub notes: i64,
+}
+
 /// A number that changes whenever another connection (another list25
 /// window, the command line) commits to the database.
 pub fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
@@ -180,6 +207,77 @@ mod tests {
 
     fn today() -> NaiveDate {
         crate::domain::parse_date("2026-11-22").expect("date")
+    }
+
+    #[test]
+    fn search_changes_count_only_what_search_reads() {
+        use crate::domain::{CategoryDraft, ContactDraft, Stage, TouchKind};
+        let now = today().and_hms_opt(9, 0, 0).expect("time");
+        let conn = open_in_memory(today()).expect("open");
+        let counts = || {
+            let c = search_changes(&conn).expect("counts");
+            (c.contacts, c.notes)
+        };
+        let moved = |before: (i64, i64)| {
+            let after = counts();
+            (after.0 > before.0, after.1 > before.1)
+        };
+        let at = counts();
+        let bankers = category::add(
+            &conn,
+            &CategoryDraft::parse("Bankers", "", "").expect("d"),
+            &now,
+        )
+        .expect("category");
+        assert_eq!(moved(at), (false, false), "a new category holds no one");
+        let at = counts();
+        let mut draft = ContactDraft::named("Ana Lima").expect("d");
+        let ana = contact::add(&conn, Some(bankers), &draft, &now).expect("ana");
+        assert_eq!(moved(at), (true, false), "a contact added");
+
+        let at = counts();
+        contact::set_stage(&conn, ana, Stage::Met, today()).expect("stage");
+        draft.phone = "+1 555 0100".into();
+        contact::update(&conn, ana, Some(bankers), &draft).expect("phone");
+        contact::set_follow_up(&conn, ana, None).expect("follow-up");
+        let script = script::add(
+            &conn,
+            &crate::domain::ScriptDraft::parse("Hello", "", "hi").expect("d"),
+            &now,
+        )
+        .expect("script");
+        script::update(
+            &conn,
+            script,
+            &crate::domain::ScriptDraft::parse("Hello", "", "hello").expect("d"),
+        )
+        .expect("script saved");
+        assert_eq!(moved(at), (false, false), "nothing search reads changed");
+
+        let at = counts();
+        draft.city = "Lyon".into();
+        contact::update(&conn, ana, Some(bankers), &draft).expect("city");
+        assert_eq!(moved(at), (true, false), "a city changed");
+
+        let at = counts();
+        contact::log_touch(&conn, ana, TouchKind::Call, today(), "lunch", &now).expect("touch");
+        assert_eq!(moved(at), (false, true), "a touch logged");
+        let touch = touch::list(&conn, ana).expect("touches")[0].id;
+        let at = counts();
+        touch::update(&conn, touch, TouchKind::Meeting, today(), "lunch").expect("kind");
+        assert_eq!(moved(at), (false, false), "only the kind changed");
+        touch::update(&conn, touch, TouchKind::Meeting, today(), "golf").expect("note");
+        assert_eq!(moved(at), (false, true), "the note changed");
+
+        let at = counts();
+        contact::delete(&conn, ana, &now).expect("delete");
+        assert_eq!(moved(at), (true, true), "a contact deleted");
+        let at = counts();
+        contact::restore(&conn, ana).expect("restore");
+        assert_eq!(moved(at), (true, true), "a contact brought back");
+        let at = counts();
+        category::delete(&conn, bankers, &now).expect("delete category");
+        assert_eq!(moved(at), (true, true), "a category deleted");
     }
 
     #[test]

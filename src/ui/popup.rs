@@ -138,7 +138,7 @@ pub fn form(frame: &mut Frame, area: Rect, form: &Form) {
 pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let rect = centered(area, 76, area.height.saturating_sub(4));
     let title = match search.purpose {
-        SearchPurpose::Jump => " Search contacts, scripts and lessons ",
+        SearchPurpose::Jump => " Search contacts, touch notes, scripts and lessons ",
         SearchPurpose::Preview => " Preview the script for whom? ",
     };
     let inner = frame_block(frame, rect, title.into());
@@ -155,12 +155,12 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let width = usize::from(list_area.width);
     let lines: Vec<Line> = if search.input.is_empty() && search.results.is_empty() {
         let also = match search.purpose {
-            SearchPurpose::Jump => ", and the scripts and lessons",
+            SearchPurpose::Jump => "; the notes of your touches; and the scripts and lessons",
             SearchPurpose::Preview => "",
         };
         wrapped(
             &format!(
-                "Type to search {} contacts by name, company, category, city or notes{also}.",
+                "Type to search {} contacts by name, company, category, city, how you met or notes{also}.",
                 search.searchable
             ),
             width,
@@ -168,7 +168,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
         )
     } else if search.is_empty() {
         let nothing = match search.purpose {
-            SearchPurpose::Jump => "Nothing matches: no contact, script or lesson.",
+            SearchPurpose::Jump => "Nothing matches: no contact, touch note, script or lesson.",
             SearchPurpose::Preview => "No contact matches.",
         };
         vec![Line::styled(nothing, theme::muted())]
