@@ -28,7 +28,7 @@ pub use finder::Finder;
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
 pub use scripts::{Scripts, Versions, fix_for};
-pub use search::{MAX_QUERY, Place, SEARCH_RESULTS, Search, SearchPurpose};
+pub use search::{Hit, MAX_QUERY, SEARCH_RESULTS, Search, SearchPurpose};
 pub use suggest::{Suggest, Suggestion};
 pub use thanks::{HowPick, Owed};
 pub use today::{BEHIND_DAYS, DUE_SHOWN, TodayPane, TodayRow};

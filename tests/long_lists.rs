@@ -6,7 +6,7 @@ mod common;
 
 use common::{category, draw, now, typed};
 use list25::action::Action;
-use list25::app::{App, Pane, Popup, Shows};
+use list25::app::{App, Hit, Pane, Popup, Shows};
 use list25::domain::ContactDraft;
 use list25::domain::contact::ContactView;
 use list25::store;
@@ -91,9 +91,9 @@ fn a_search_hit_far_down_the_list_is_where_the_cursor_lands() {
         panic!("search is open");
     };
     let at = s
-        .results
+        .found
         .iter()
-        .position(|(id, _)| *id == far.id)
+        .position(|(hit, _)| *hit == Hit::Contact(far.id))
         .expect("found");
     for _ in 0..at {
         app.update(Action::Down);
@@ -150,7 +150,12 @@ fn counts_kept_after_each_change_equal_counts_read_again() {
 /// The names the open search lists.
 fn found(app: &App) -> Vec<String> {
     match &app.popup {
-        Some(Popup::Search(s)) => s.results.iter().map(|(_, l)| l.clone()).collect(),
+        Some(Popup::Search(s)) => s
+            .found
+            .iter()
+            .filter(|(hit, _)| matches!(hit, Hit::Contact(_)))
+            .map(|(_, l)| l.clone())
+            .collect(),
         _ => panic!("search is open"),
     }
 }
@@ -262,7 +267,13 @@ fn search_reads_again_only_what_a_write_changed() {
     app.update(Action::Search);
     typed(&mut app, "fair lunch");
     match &app.popup {
-        Some(Popup::Search(s)) => assert_eq!(s.places.len(), 1, "{:?}", s.places),
+        Some(Popup::Search(s)) => {
+            let notes = s
+                .found
+                .iter()
+                .filter(|(h, _)| matches!(h, Hit::Touch { .. }));
+            assert_eq!(notes.count(), 1, "{:?}", s.found);
+        }
         _ => panic!("search is open"),
     }
     assert_eq!(app.search_reads(), 3, "what was read is what is searched");

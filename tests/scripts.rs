@@ -750,7 +750,7 @@ fn the_picker_lists_people_before_anything_is_typed() {
     let mut app = common::app_with("2026-11-22", "2026-11-22", with_bankers).with_instant(key_at);
     let listed = |app: &App| match &app.popup {
         Some(Popup::Search(s)) => s
-            .results
+            .found
             .iter()
             .map(|(_, label)| label.split(" · ").next().unwrap_or_default().to_owned())
             .collect::<Vec<_>>(),

@@ -5,16 +5,38 @@ mod common;
 
 use common::{date, draw, now, typed};
 use list25::action::Action;
-use list25::app::{App, Pane, Place, Popup};
+use list25::app::{App, Hit, Pane, Popup};
 use list25::domain::{ContactDraft, TouchKind};
 use list25::store;
 
-/// The places a search open in `app` lists, as they read.
+/// What a search open in `app` found that is not a contact, as it reads.
 fn place_labels(app: &App) -> Vec<String> {
+    found(app)
+        .into_iter()
+        .filter(|(hit, _)| !matches!(hit, Hit::Contact(_)))
+        .map(|(_, l)| l)
+        .collect()
+}
+
+/// Everything a search open in `app` found, in order.
+fn found(app: &App) -> Vec<(Hit, String)> {
     let Some(Popup::Search(s)) = &app.popup else {
         panic!("the search is open");
     };
-    s.places.iter().map(|(_, l)| l.clone()).collect()
+    s.found.clone()
+}
+
+/// Move the search's cursor to the first hit `wanted` says yes to, and
+/// press Enter.
+fn pick(app: &mut App, wanted: impl Fn(&Hit) -> bool) {
+    let at = found(app)
+        .iter()
+        .position(|(hit, _)| wanted(hit))
+        .expect("found");
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    app.update(Action::Save);
 }
 
 #[test]
@@ -70,13 +92,13 @@ fn search_finds_a_touch_note_and_enter_opens_it_on_the_card() {
     );
 
     // Enter opens the contact's card with that touch selected.
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("open");
-    };
-    for _ in 0..s.results.len() + 1 {
-        app.update(Action::Down);
-    }
-    app.update(Action::Save);
+    let zoes = found(&app)
+        .iter()
+        .filter(|(h, _)| matches!(h, Hit::Touch { .. }))
+        .nth(1)
+        .map(|(h, _)| *h)
+        .expect("Zoë's touch");
+    pick(&mut app, |h| *h == zoes);
     assert!(app.popup.is_none());
     assert_eq!(app.pane, Pane::Contacts);
     let card = app.contacts.card.as_ref().expect("the card is open");
@@ -117,11 +139,8 @@ fn search_finds_a_lesson_and_a_script_and_enter_goes_there() {
     let mut app = common::app("2026-11-20", "2026-11-22");
     app.update(Action::Search);
     typed(&mut app, "problem solved");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("the search is open");
-    };
-    assert!(s.results.is_empty(), "no contacts yet");
-    let kinds: Vec<&str> = s.places.iter().map(|(_, l)| l.as_str()).collect();
+    let kinds = place_labels(&app);
+    assert_eq!(kinds.len(), found(&app).len(), "no contacts yet");
     assert!(
         kinds.iter().any(|l| l.starts_with("lesson · day 20 · ")),
         "{kinds:?}"
@@ -134,15 +153,7 @@ fn search_finds_a_lesson_and_a_script_and_enter_goes_there() {
     assert!(screen.contains("lesson · day 20"), "{screen}");
 
     // Enter on the lesson opens that day in Program.
-    let at = s
-        .places
-        .iter()
-        .position(|(p, _)| *p == Place::Day(20))
-        .expect("day 20");
-    for _ in 0..at {
-        app.update(Action::Down);
-    }
-    app.update(Action::Save);
+    pick(&mut app, |h| *h == Hit::Day(20));
     assert!(app.popup.is_none());
     assert_eq!(app.pane, Pane::Program);
     assert_eq!(app.program_pane.day, 20);
@@ -150,22 +161,14 @@ fn search_finds_a_lesson_and_a_script_and_enter_goes_there() {
     // Enter on a script opens it in Scripts.
     app.update(Action::Search);
     typed(&mut app, "problem solved");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("the search is open");
-    };
-    let (at, id) = s
-        .places
+    let id = found(&app)
         .iter()
-        .enumerate()
-        .find_map(|(i, (p, _))| match p {
-            Place::Script(id) => Some((i, *id)),
+        .find_map(|(h, _)| match h {
+            Hit::Script(id) => Some(*id),
             _ => None,
         })
         .expect("a script");
-    for _ in 0..at {
-        app.update(Action::Down);
-    }
-    app.update(Action::Save);
+    pick(&mut app, |h| *h == Hit::Script(id));
     assert_eq!(app.pane, Pane::Scripts);
     assert_eq!(app.scripts.selected().map(|s| s.id), Some(id));
 }
@@ -175,13 +178,10 @@ fn accents_and_case_are_ignored_and_pickers_find_only_people() {
     let mut app = common::app("2026-11-20", "2026-11-22");
     app.update(Action::Search);
     typed(&mut app, "HANDWRÍTTEN thank");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("open");
-    };
     assert!(
-        s.places.iter().any(|(p, _)| matches!(p, Place::Day(14))),
+        found(&app).iter().any(|(h, _)| *h == Hit::Day(14)),
         "{:?}",
-        s.places
+        found(&app)
     );
     app.update(Action::Cancel);
     // Nothing matches: says so, and the three kinds it looked in.
@@ -197,8 +197,48 @@ fn accents_and_case_are_ignored_and_pickers_find_only_people() {
     app.update(Action::GoTo(Pane::Scripts));
     app.update(Action::PickContact);
     typed(&mut app, "assume");
-    let Some(Popup::Search(s)) = &app.popup else {
-        panic!("open");
-    };
-    assert!(s.places.is_empty());
+    assert!(place_labels(&app).is_empty());
+}
+
+#[test]
+fn what_holds_every_word_comes_before_what_holds_only_the_letters() {
+    let mut app = common::app_with("2026-11-20", "2026-11-22", |conn| {
+        let bankers = common::category(conn, "Bankers");
+        let add = |name: &str, company: &str| {
+            let mut draft = ContactDraft::named(name).expect("draft");
+            draft.company = company.into();
+            store::contact::add(conn, Some(bankers), &draft, &now()).expect("add")
+        };
+        // "chamber" only letter by letter: CHloé Adams, Adams, BankERs.
+        add("Chloé Adams", "Adams & Partners");
+        add("Hal Reyes", "Chamber of Commerce");
+        let bo = add("Bo Chen", "");
+        store::contact::log_touch(
+            conn,
+            bo,
+            TouchKind::Event,
+            date("2026-11-19"),
+            "saw him at the chamber breakfast",
+            &now(),
+        )
+        .expect("touch");
+    });
+    app.update(Action::Search);
+    typed(&mut app, "chamber");
+    let order: Vec<String> = found(&app)
+        .into_iter()
+        .map(|(_, l)| l.split(" · ").take(2).collect::<Vec<_>>().join(" · "))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "Hal Reyes · Chamber of Commerce",
+            "touch note · Bo Chen",
+            "Chloé Adams · Adams & Partners"
+        ]
+    );
+    let screen = draw(&app, 80, 24).backend().to_string();
+    let row = |text: &str| screen.lines().position(|l| l.contains(text));
+    let note = row("touch note · Bo");
+    assert!(row("Hal Reyes") < note && note < row("Chloé"), "{screen}");
 }

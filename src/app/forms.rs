@@ -1,7 +1,7 @@
 //! What the open popup saves, and which form `a` and `e` open in each
 //! pane: the one place a form is routed to the pane that owns it.
 
-use super::{App, Popup, SearchPurpose};
+use super::{App, Hit, Popup, SearchPurpose};
 use crate::form::{Form, FormKind};
 use crate::pane::Pane;
 
@@ -31,16 +31,10 @@ impl App {
             Some(Popup::Suggest(s)) => self.add_suggestions(&s),
             Some(Popup::Versions(versions)) => self.restore_version(versions),
             Some(Popup::Search(search)) => {
-                let place = search.cursor.checked_sub(search.results.len());
-                if let Some(&(id, _)) = search.results.get(search.cursor) {
-                    match search.purpose {
-                        SearchPurpose::Jump => self.show_contact(id),
-                        SearchPurpose::Preview => self.preview_for(id),
-                    }
-                } else if let Some(&(place, _)) = place.and_then(|i| search.places.get(i)) {
-                    self.go_to_place(place);
-                } else {
-                    self.popup = Some(Popup::Search(search));
+                match (search.found.get(search.cursor), search.purpose) {
+                    (Some(&(Hit::Contact(id), _)), SearchPurpose::Preview) => self.preview_for(id),
+                    (Some(&(hit, _)), _) => self.go_to_hit(hit),
+                    (None, _) => self.popup = Some(Popup::Search(search)),
                 }
             }
             other => self.popup = other,

@@ -18,24 +18,26 @@ pub enum SearchPurpose {
     Preview,
 }
 
-/// The fuzzy search over all contacts.
+/// The search over all contacts, touch notes, scripts and lessons, or
+/// (picking whom a script is for) over the contacts only.
 pub struct Search {
     pub purpose: SearchPurpose,
     pub input: TextArea<'static>,
     /// How many contacts there are to search.
     pub searchable: usize,
-    /// Matching ids, best first, with their text.
-    pub results: Vec<(i64, String)>,
-    /// After the contacts (only when going somewhere, not picking):
-    /// scripts and days of the program that hold every word searched.
-    pub places: Vec<(Place, String)>,
-    /// Over the contacts, then the places.
+    /// What was found, each with how it reads: first the contacts whose
+    /// text holds every word typed, best first; then (only when going
+    /// somewhere, not picking) the touch notes, scripts and days of the
+    /// program that hold every word; last the contacts that hold only the
+    /// letters typed, in order.
+    pub found: Vec<(Hit, String)>,
     pub cursor: usize,
 }
 
-/// A search result that is not a contact.
+/// A search result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub enum Hit {
+    Contact(i64),
     /// A touch whose note holds the words searched, on its contact's card.
     Touch {
         contact: i64,
@@ -49,7 +51,7 @@ pub enum Place {
 impl Search {
     /// How many results there are to move over.
     pub fn len(&self) -> usize {
-        self.results.len() + self.places.len()
+        self.found.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -87,8 +89,7 @@ impl App {
                     purpose,
                     input,
                     searchable,
-                    results: Vec::new(),
-                    places: Vec::new(),
+                    found: Vec::new(),
                     cursor: 0,
                 })));
                 self.search_typed();
@@ -110,7 +111,7 @@ impl App {
         if query.trim().is_empty() {
             // A picker lists people before anything is typed: the script's
             // category first when it has one, else everyone, by name.
-            s.results = match s.purpose {
+            s.found = match s.purpose {
                 SearchPurpose::Jump => Vec::new(),
                 SearchPurpose::Preview => {
                     let category = self.scripts.selected().and_then(|x| x.category_id);
@@ -120,32 +121,32 @@ impl App {
             s.cursor = 0;
             return;
         }
-        s.results = contacts
-            .search(&query, SEARCH_RESULTS)
-            .into_iter()
-            .filter_map(|id| {
+        let people = |ids: Vec<(i64, bool)>| {
+            ids.into_iter().filter_map(|(id, _)| {
                 let label = store::contact::search_label(conn, id).ok().flatten()?;
-                Some((id, label))
+                Some((Hit::Contact(id), label))
             })
-            .collect();
-        s.places = match s.purpose {
-            SearchPurpose::Jump => {
-                let notes = touch_notes(conn, notes, &query, self.today);
-                notes
-                    .into_iter()
-                    .chain(places(conn, &self.program, &query))
-                    .collect()
-            }
-            SearchPurpose::Preview => Vec::new(),
         };
+        let (whole, near): (Vec<_>, Vec<_>) = contacts
+            .search_marked(&query, SEARCH_RESULTS)
+            .into_iter()
+            .partition(|&(_, whole)| whole);
+        s.found = people(whole).collect();
+        if s.purpose == SearchPurpose::Jump {
+            s.found.extend(touch_notes(conn, notes, &query, self.today));
+            s.found.extend(places(conn, &self.program, &query));
+        }
+        s.found.extend(people(near));
         s.cursor = 0;
     }
 
-    /// Go to the place picked in a search: the touch on its contact's
-    /// card, the script in Scripts, the day in Program.
-    pub(super) fn go_to_place(&mut self, place: Place) {
-        match place {
-            Place::Touch { contact, touch } => {
+    /// Go to what was picked in a search: the contact in Contacts, the
+    /// touch on its contact's card, the script in Scripts, the day in
+    /// Program.
+    pub(super) fn go_to_hit(&mut self, hit: Hit) {
+        match hit {
+            Hit::Contact(id) => self.show_contact(id),
+            Hit::Touch { contact, touch } => {
                 self.show_contact(contact);
                 self.load_card(contact, 0);
                 if let Some(card) = &mut self.contacts.card {
@@ -158,11 +159,11 @@ impl App {
                     }
                 }
             }
-            Place::Script(id) => {
+            Hit::Script(id) => {
                 self.go_to(super::Pane::Scripts);
                 self.reload_scripts(Some(id));
             }
-            Place::Day(day) => {
+            Hit::Day(day) => {
                 self.go_to(super::Pane::Program);
                 self.program_pane.day = day;
                 self.program_pane.focus = super::ProgramFocus::Days;
@@ -173,7 +174,7 @@ impl App {
 
 /// The first `SEARCH_RESULTS` people by name, of `category` if it has
 /// anyone, else of all, each with its search label.
-fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<(i64, String)>> {
+fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<(Hit, String)>> {
     use crate::domain::contact::ContactView;
     let mut rows = Vec::new();
     if let Some(c) = category {
@@ -185,7 +186,7 @@ fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Ve
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         if let Some(label) = store::contact::search_label(conn, row.id)? {
-            out.push((row.id, label));
+            out.push((Hit::Contact(row.id), label));
         }
     }
     Ok(out)
@@ -199,7 +200,7 @@ fn touch_notes(
     notes: &Index,
     query: &str,
     today: chrono::NaiveDate,
-) -> Vec<(Place, String)> {
+) -> Vec<(Hit, String)> {
     use crate::domain::{dates::short_day, text::excerpt};
     let first = query.split_whitespace().next().unwrap_or_default();
     notes
@@ -214,11 +215,11 @@ fn touch_notes(
                 short_day(t.on, today),
                 excerpt(&t.note, first, EXCERPT_BEFORE)
             );
-            let place = Place::Touch {
+            let hit = Hit::Touch {
                 contact: t.contact_id,
                 touch: t.id,
             };
-            (place, label)
+            (hit, label)
         })
         .collect()
 }
@@ -228,11 +229,7 @@ const EXCERPT_BEFORE: usize = 3;
 
 /// The scripts, then the days of the program, whose text holds every word
 /// of `query` (accents and case ignored), each with what it is.
-fn places(
-    conn: &Connection,
-    program: &crate::domain::Program,
-    query: &str,
-) -> Vec<(Place, String)> {
+fn places(conn: &Connection, program: &crate::domain::Program, query: &str) -> Vec<(Hit, String)> {
     use crate::domain::text::fold;
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     if words.is_empty() {
@@ -247,7 +244,7 @@ fn places(
         .iter()
         .filter(|s| holds(&format!("{} {} {}", s.title, s.text, s.tip)))
         .take(PLACES_SHOWN)
-        .map(|s| (Place::Script(s.id), format!("script · {}", s.title)));
+        .map(|s| (Hit::Script(s.id), format!("script · {}", s.title)));
     let found_days = program
         .days
         .iter()
@@ -257,6 +254,6 @@ fn places(
             holds(&format!("{} {} {}", d.title, d.lesson, tasks.join(" ")))
         })
         .take(PLACES_SHOWN)
-        .map(|(d, n)| (Place::Day(n), format!("lesson · day {n} · {}", d.title)));
+        .map(|(d, n)| (Hit::Day(n), format!("lesson · day {n} · {}", d.title)));
     found_scripts.chain(found_days).collect()
 }

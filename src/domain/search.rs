@@ -262,6 +262,17 @@ impl Index {
     /// The ids of the best `limit` matches of `query`, best first; among
     /// equals, the one given first. An empty query matches nothing.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<i64> {
+        self.search_marked(query, limit)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// `search`, each id marked with whether its text holds every plain
+    /// word of `query` whole (see `plain_words`), not only its letters in
+    /// order: "chamber" in "the chamber breakfast", not in "Chloé Adams
+    /// · Bankers".
+    pub fn search_marked(&mut self, query: &str, limit: usize) -> Vec<(i64, bool)> {
         if query.trim().is_empty() {
             self.last = None;
             return Vec::new();
@@ -315,7 +326,13 @@ impl Index {
             scored.truncate(limit);
         }
         scored.sort_unstable_by(by_rank);
-        scored.into_iter().map(|(_, i)| self.ids[i]).collect()
+        scored
+            .into_iter()
+            .map(|(_, i)| {
+                let item = self.item(i);
+                (self.ids[i], words.iter().all(|w| item.contains(w.as_str())))
+            })
+            .collect()
     }
 }
 
@@ -334,6 +351,18 @@ mod tests {
 
     fn ids(index: &mut Index, q: &str, n: usize) -> Vec<i64> {
         index.search(q, n)
+    }
+
+    #[test]
+    fn a_match_is_marked_whole_when_its_text_holds_every_word() {
+        let mut index = index();
+        assert_eq!(index.search_marked("print co", 10), vec![(1, true)]);
+        assert_eq!(
+            index.search_marked("printco", 10),
+            vec![(1, false)],
+            "letters only"
+        );
+        assert_eq!(index.search_marked("zoe", 10), vec![(3, true)], "folded");
     }
 
     #[test]

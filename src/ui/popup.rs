@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{HowPick, KindPick, Search, SearchPurpose, StatusPick, Suggest, Versions};
+use crate::app::{Hit, HowPick, KindPick, Search, SearchPurpose, StatusPick, Suggest, Versions};
 use crate::domain::dates::short_day;
 use crate::domain::{RefStatus, SaveKind, ThanksHow, TouchKind};
 use crate::form::Form;
@@ -153,7 +153,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     frame.render_widget(Line::styled("/", theme::key()), prompt);
     frame.render_widget(&search.input, field);
     let width = usize::from(list_area.width);
-    let lines: Vec<Line> = if search.input.is_empty() && search.results.is_empty() {
+    let lines: Vec<Line> = if search.input.is_empty() && search.found.is_empty() {
         let also = match search.purpose {
             SearchPurpose::Jump => "; the notes of your touches; and the scripts and lessons",
             SearchPurpose::Preview => "",
@@ -173,17 +173,15 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
         };
         vec![Line::styled(nothing, theme::muted())]
     } else {
-        let contacts = search.results.iter().map(|(_, found)| found);
-        let places = search.places.iter().map(|(_, found)| found);
-        contacts
-            .chain(places)
+        search
+            .found
+            .iter()
             .enumerate()
-            .map(|(i, found)| {
-                let shown = text::truncate(found, width);
-                let line = if i < search.results.len() {
-                    Line::from(shown)
-                } else {
-                    Line::styled(shown, Style::new().fg(theme::ACCENT))
+            .map(|(i, (hit, label))| {
+                let shown = text::truncate(label, width);
+                let line = match hit {
+                    Hit::Contact(_) => Line::from(shown),
+                    _ => Line::styled(shown, Style::new().fg(theme::ACCENT)),
                 };
                 highlight(line, i == search.cursor)
             })
