@@ -1,11 +1,12 @@
-//! Forms: labelled one-line fields, one focused, with an error beside the
-//! field it is about. What a form saves is decided by its `FormKind`.
+//! Forms: labelled fields, one line each except texts (such as a contact's
+//! notes) that keep their line breaks; one focused, with an error beside
+//! the field it is about. What a form saves is decided by its `FormKind`.
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::domain::text::{Lines, MAX_LINE};
+use crate::domain::text::{Lines, MAX_LINE, MAX_TEXT, clean_text};
 use crate::field::{self, Typed};
 
 /// What a form edits, and so what saving it writes.
@@ -44,6 +45,18 @@ pub struct Field {
     /// A line shown beside the field, such as the contact a typed name
     /// matches.
     pub note: Option<String>,
+    /// One line, or a text that keeps its line breaks.
+    pub lines: Lines,
+}
+
+impl Field {
+    /// How many bytes the field holds at most.
+    fn limit(&self) -> usize {
+        match self.lines {
+            Lines::One => MAX_LINE,
+            Lines::Many => MAX_TEXT,
+        }
+    }
 }
 
 pub struct Form {
@@ -80,6 +93,7 @@ impl Form {
                     label,
                     input,
                     note: None,
+                    lines: Lines::One,
                 }
             })
             .collect();
@@ -94,6 +108,28 @@ impl Form {
         };
         form.focus_on(0);
         form
+    }
+
+    /// Make field `i` a text of several lines, as its value has them; a
+    /// new line is Alt-Enter or Ctrl-J, as in the day's note.
+    pub fn with_lines(mut self, i: usize) -> Self {
+        if let Some(f) = self.fields.get_mut(i) {
+            let value = f.input.lines().join("\n");
+            let mut input = TextArea::new(value.split('\n').map(str::to_owned).collect());
+            input.set_wrap_mode(WrapMode::WordOrGlyph);
+            input.set_cursor_line_style(Style::new());
+            let placeholder = f.input.placeholder_text();
+            if !placeholder.is_empty() {
+                input.set_placeholder_text(placeholder.to_owned());
+            }
+            input.move_cursor(CursorMove::Bottom);
+            input.move_cursor(CursorMove::End);
+            f.input = input;
+            f.lines = Lines::Many;
+        }
+        let focus = self.focus;
+        self.focus_on(focus);
+        self
     }
 
     /// Move the focus to field `i` (wrapping), showing the cursor only there.
@@ -120,31 +156,50 @@ impl Form {
     pub fn input(&mut self, key: KeyEvent) -> Typed {
         self.error = None;
         match self.fields.get_mut(self.focus) {
-            Some(f) => field::key(&mut f.input, key, Lines::One, MAX_LINE),
+            Some(f) => {
+                let limit = f.limit();
+                field::key(&mut f.input, key, f.lines, limit)
+            }
             None => Typed::Unchanged,
         }
     }
 
-    /// Paste text into the focused field, as one line.
+    /// Paste text into the focused field: as one line, or in a text with
+    /// its line breaks.
     pub fn paste(&mut self, text: &str) -> Typed {
         self.error = None;
         match self.fields.get_mut(self.focus) {
-            Some(f) => field::paste(&mut f.input, text, Lines::One, MAX_LINE),
+            Some(f) => {
+                let limit = f.limit();
+                field::paste(&mut f.input, text, f.lines, limit)
+            }
             None => Typed::Unchanged,
         }
     }
 
-    /// The text of field `i`, with control characters removed.
+    /// The text of field `i`, with control characters removed; a text of
+    /// several lines keeps its line breaks and tabs.
     pub fn value(&self, i: usize) -> String {
         self.fields
             .get(i)
-            .map(|f| {
-                f.input
+            .map(|f| match f.lines {
+                // A line break or tab in a value shown on one line is a
+                // space, never two words run together.
+                Lines::One => f
+                    .input
                     .lines()
                     .join(" ")
                     .chars()
+                    .map(|c| {
+                        if matches!(c, '\n' | '\r' | '\t') {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
                     .filter(|c| !c.is_control())
-                    .collect()
+                    .collect(),
+                Lines::Many => clean_text(&f.input.lines().join("\n")),
             })
             .unwrap_or_default()
     }
@@ -212,5 +267,21 @@ mod tests {
         f.input(KeyEvent::from(KeyCode::Char('y')));
         assert!(f.error.is_none());
         assert_eq!(f.value(1), "xy");
+    }
+
+    #[test]
+    fn a_text_keeps_its_lines_and_a_line_never_runs_words_together() {
+        let f = Form::new(
+            FormKind::StartDate,
+            "t",
+            &[
+                ("Line", "one\ntwo\tthree", ""),
+                ("Text", "one\ntwo\tthree", ""),
+            ],
+        )
+        .with_lines(1);
+        assert_eq!(f.value(0), "one two three");
+        assert_eq!(f.value(1), "one\ntwo\tthree");
+        assert_eq!(f.fields[1].input.lines().len(), 2);
     }
 }

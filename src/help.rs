@@ -46,7 +46,7 @@ pub fn parts(db_label: &str, start: NaiveDate) -> Vec<Part> {
     }
     parts.push(Part::Blank);
     parts.push(Part::Remark(
-        "In a note, Alt-Enter or Ctrl-J starts a new line.",
+        "In a note and in a contact's notes, Alt-Enter or Ctrl-J starts a new line.",
     ));
     parts.push(Part::Remark(
         "In the script editor Enter starts a new line; Ctrl-U undoes, Ctrl-R redoes. \

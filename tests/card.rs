@@ -183,3 +183,102 @@ fn only_touches_are_changed_or_deleted_on_a_card() {
         "d on a card never deletes the contact"
     );
 }
+
+/// The notes field of the contact form, focused.
+fn to_notes(app: &mut App) {
+    for _ in 0..20 {
+        if common::form_focus(app) == Some("Notes") {
+            return;
+        }
+        app.update(Action::NextField);
+    }
+    panic!("no Notes field");
+}
+
+#[test]
+fn editing_a_contact_keeps_the_line_breaks_of_its_notes() {
+    let mut app = with_ana();
+    let ana = app.contacts.current().map(|c| c.id).expect("ana");
+    let notes = |app: &App| {
+        store::contact::get(app.connection(), ana)
+            .expect("read")
+            .expect("ana")
+            .notes
+    };
+    app.update(Action::Open);
+    // Saved as it was opened: nothing run together.
+    app.update(Action::EditContact);
+    app.update(Action::Save);
+    assert!(app.popup.is_none(), "saved");
+    assert_eq!(
+        notes(&app),
+        "Works with three bakeries.\nPrefers calls to e-mail."
+    );
+    // Ctrl-J starts a new line in the notes; a paste keeps its lines.
+    app.update(Action::EditContact);
+    to_notes(&mut app);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("Works with three bakeries.")
+            && screen.contains("Prefers calls to e-mail."),
+        "both lines are shown: {screen}"
+    );
+    app.update(Action::Input(KeyEvent::new(
+        KeyCode::Char('j'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    )));
+    typed(&mut app, "Has a van.");
+    app.update(Action::Paste("\nOpen Sat\r\nand Sun".into()));
+    app.update(Action::Save);
+    assert_eq!(
+        notes(&app),
+        "Works with three bakeries.\nPrefers calls to e-mail.\nHas a van.\nOpen Sat\nand Sun"
+    );
+    // A one-line field still takes a paste as one line.
+    app.update(Action::EditContact);
+    app.update(Action::Paste(" and\nSons".into()));
+    app.update(Action::Save);
+    let name = store::contact::get(app.connection(), ana)
+        .expect("read")
+        .expect("ana")
+        .name;
+    assert_eq!(name, "Ana Lima and Sons");
+}
+
+#[test]
+fn notes_taller_than_the_card_leave_room_for_its_history() {
+    let mut app = with_ana();
+    let ana = app.contacts.current().map(|c| c.id).expect("ana");
+    let conn = app.connection();
+    let mut draft = ContactDraft::named("Ana Lima").expect("d");
+    draft.company = "Lima Print".into();
+    draft.notes = (1..=40)
+        .map(|i| format!("note line {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let category = store::contact::get(conn, ana)
+        .expect("read")
+        .and_then(|c| c.category_id);
+    store::contact::update(conn, ana, category, &draft).expect("notes");
+    app.update(Action::Open);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    for shown in [
+        "Lima Print",
+        "note line 1 ",
+        "History · ",
+        "more lines: E shows the notes whole",
+    ] {
+        assert!(screen.contains(shown), "{shown:?} in {screen}");
+    }
+    insta::assert_snapshot!("card_long_notes_80x24", draw(&app, 80, 24).backend());
+    // Every line is reached: the last item, and back to the top.
+    app.update(Action::Bottom);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("stage: met"), "{screen}");
+    app.update(Action::Top);
+    let screen = draw(&app, 60, 16).backend().to_string();
+    assert!(
+        screen.contains("Lima Print") && screen.contains("History · "),
+        "{screen}"
+    );
+}

@@ -35,7 +35,11 @@ const CONTACT_FIELDS: [(ContactField, &str, &str); 13] = [
         "Referred by",
         "type part of a contact's name",
     ),
-    (ContactField::Notes, "Notes", ""),
+    (
+        ContactField::Notes,
+        "Notes",
+        "anything to remember; Alt-Enter starts a new line",
+    ),
     (ContactField::Cadence, "Every (days)", ""),
     (ContactField::FollowUp, "Follow up on", "YYYY-MM-DD"),
 ];
@@ -106,7 +110,8 @@ impl App {
             (None, 0) => " New contact ".to_owned(),
             (None, n) => format!(" Next contact · {n} added · Esc when done "),
         };
-        let mut form = Form::new(FormKind::Contact(id), title, &fields);
+        let mut form = Form::new(FormKind::Contact(id), title, &fields)
+            .with_lines(contact_field(ContactField::Notes));
         form.streak = added;
         if existing.is_some() {
             form.base = Some(values);

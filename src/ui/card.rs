@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use super::{draw_panel, highlight, scrolled, text, theme, wrapped};
 use crate::app::{App, Card, HistoryItem};
 use crate::domain::dates::short_day;
+use crate::domain::text::count;
 use crate::domain::{Direction, OwedKind};
 
 /// The width of the date before each history item ("22 Nov 25").
@@ -57,24 +58,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
         width,
         theme::muted(),
     ));
-    for note in c.notes.lines() {
-        lines.extend(wrapped(note, width, Style::new()));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("History · {}", card.items.len()),
-        theme::heading(),
-    ));
+    // The history, built first: the notes make room for its first item.
+    let head = lines.len() + 2;
+    let mut history = Vec::new();
+    let mut selected = (0, 0);
+    let mut first_item = 1;
     if card.items.is_empty() {
-        lines.push(Line::styled(
+        history.push(Line::styled(
             "Nothing yet. t logs a touch: a call, a meeting, a card.",
             theme::muted(),
         ));
     }
-    let mut selected = (0, lines.len());
     for (i, item) in card.items.iter().enumerate() {
         let is_sel = i == card.cursor;
-        let start = lines.len();
+        let start = history.len();
         let when = text::pad(&short_day(item.on(), app.today), DATE_W);
         let (mark, what, note) = describe(item, &c.name);
         let first = format!("{mark} {what}");
@@ -90,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
                 Span::raw("  "),
                 Span::raw(part),
             ]);
-            lines.push(highlight(line, is_sel));
+            history.push(highlight(line, is_sel));
         }
         if let Some(note) = note.filter(|n| !n.is_empty()) {
             for part in text::wrap(&note, width.saturating_sub(DATE_W + 4).max(10)) {
@@ -98,13 +95,54 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
                     Span::raw(" ".repeat(DATE_W + 4)),
                     Span::styled(part, theme::muted()),
                 ]);
-                lines.push(highlight(line, is_sel));
+                history.push(highlight(line, is_sel));
             }
         }
+        if i == 0 {
+            first_item = history.len();
+        }
         if is_sel {
-            selected = (start, lines.len());
+            selected = (start, history.len());
         }
     }
+    // Notes taller than the room left show their start and say how many
+    // lines are left out: the card stays a summary whose every line can be
+    // reached, and `E` opens the notes whole.
+    let notes: Vec<Line> = c
+        .notes
+        .lines()
+        .flat_map(|n| wrapped(n, width, Style::new()))
+        .collect();
+    let room = usize::from(inner.height)
+        .saturating_sub(head + first_item.min(3))
+        .max(2);
+    if notes.len() > room {
+        let shown = room - 1;
+        let left = notes.len() - shown;
+        lines.extend(notes.into_iter().take(shown));
+        lines.extend(wrapped(
+            &format!(
+                "… {}: E shows the notes whole",
+                count(u64::try_from(left).unwrap_or(u64::MAX), "more line")
+            ),
+            width,
+            theme::muted(),
+        ));
+    } else {
+        lines.extend(notes);
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("History · {}", card.items.len()),
+        theme::heading(),
+    ));
+    let above = lines.len();
+    lines.extend(history);
+    let selected = if card.items.is_empty() {
+        (0, lines.len())
+    } else {
+        (above + selected.0, above + selected.1)
+    };
     scrolled(frame, inner, lines, selected);
 }
 
