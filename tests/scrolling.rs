@@ -79,6 +79,42 @@ fn program_reaches_the_note_below_a_days_tasks() {
 }
 
 #[test]
+fn a_note_taller_than_the_pane_says_how_many_lines_the_editor_holds_more() {
+    let mut app = at_80x24("2026-11-18", |conn| {
+        store::program::save_note(conn, 5, &note(40), "", &now()).expect("note");
+    });
+    for pane in [Pane::Today, Pane::Program] {
+        app.update(Action::GoTo(pane));
+        if pane == Pane::Program {
+            app.update(Action::Open);
+        }
+        app.update(Action::Bottom);
+        let shown = screen(&app);
+        let rows: Vec<&str> = shown.lines().collect();
+        let first = rows
+            .iter()
+            .position(|r| r.contains("Note line 1 "))
+            .expect("its start");
+        let more = rows
+            .iter()
+            .position(|r| r.contains("more lines: Space shows the note whole"));
+        let more = more.unwrap_or_else(|| panic!("{pane:?}: {shown}"));
+        // Every line shown is whole, the count is of the lines not shown,
+        // and the row saying so is above the pane's bottom border.
+        let last_shown = more - first;
+        let said = format!("… {} more lines", 40 - last_shown);
+        assert!(rows[more].contains(&said), "{pane:?}: {said:?} in {shown}");
+        assert!(rows[more + 1].contains('└'), "{pane:?}: {shown}");
+        app.update(Action::Toggle);
+        match &app.popup {
+            Some(Popup::Note { editor, .. }) => assert_eq!(editor.lines().len(), 40),
+            _ => panic!("Space opens the note"),
+        }
+        app.update(Action::Cancel);
+    }
+}
+
+#[test]
 fn categories_and_contacts_reach_their_last_rows() {
     let mut app = at_80x24("2026-11-18", |conn| {
         for i in 0..40 {

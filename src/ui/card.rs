@@ -6,10 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{draw_panel, highlight, scrolled, text, theme, wrapped};
+use super::{capped, draw_panel, highlight, scrolled, text, theme, wrapped};
 use crate::app::{App, Card, HistoryItem};
 use crate::domain::dates::short_day;
-use crate::domain::text::count;
 use crate::domain::{Direction, OwedKind};
 
 /// The width of the date before each history item ("22 Nov 25").
@@ -108,28 +107,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     // Notes taller than the room left show their start and say how many
     // lines are left out: the card stays a summary whose every line can be
     // reached, and `E` opens the notes whole.
-    let notes: Vec<Line> = c
-        .notes
-        .lines()
-        .flat_map(|n| wrapped(n, width, Style::new()))
-        .collect();
-    let room = usize::from(inner.height)
-        .saturating_sub(head + first_item.min(3))
-        .max(2);
-    if notes.len() > room {
-        let shown = room - 1;
-        let left = notes.len() - shown;
-        lines.extend(notes.into_iter().take(shown));
-        lines.extend(wrapped(
-            &format!(
-                "… {}: E shows the notes whole",
-                count(u64::try_from(left).unwrap_or(u64::MAX), "more line")
-            ),
-            width,
-            theme::muted(),
-        ));
-    } else {
-        lines.extend(notes);
+    if !c.notes.is_empty() {
+        let room = usize::from(inner.height)
+            .saturating_sub(head + first_item.min(3))
+            .max(2);
+        lines.extend(capped(&c.notes, width, room, "E shows the notes whole"));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(

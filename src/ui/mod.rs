@@ -176,16 +176,55 @@ fn message_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 pub fn note_lines(
     lines: &mut Vec<Line<'static>>,
     note: Option<&String>,
-    (width, selected): (usize, bool),
+    (width, selected, room): (usize, bool, usize),
     empty: &'static str,
 ) {
     match note {
         Some(note) => {
             lines.push(highlight(Line::styled("Note", theme::heading()), selected));
-            lines.extend(wrapped(note, width, Style::new()));
+            let room = room.saturating_sub(1);
+            lines.extend(capped(note, width, room, "Space shows the note whole"));
         }
         None => lines.push(highlight(Line::styled(empty, theme::muted()), selected)),
     }
+}
+
+/// `text` wrapped to `width` in at most `room` rows. Taller, it shows its
+/// first lines whole, then a last row saying how many lines are left and
+/// `hint` (where to read them all): every row of a pane can be reached.
+pub fn capped(text: &str, width: usize, room: usize, hint: &str) -> Vec<Line<'static>> {
+    let paragraphs: Vec<Vec<Line<'static>>> = text
+        .split('\n')
+        .map(|p| wrapped(p, width, Style::new()))
+        .collect();
+    let total: usize = paragraphs.iter().map(Vec::len).sum();
+    if total <= room {
+        return paragraphs.into_iter().flatten().collect();
+    }
+    let fit = room.saturating_sub(1).max(1);
+    let mut out: Vec<Line<'static>> = Vec::with_capacity(room);
+    let mut whole = 0;
+    for p in &paragraphs {
+        if out.len() + p.len() > fit {
+            break;
+        }
+        out.extend(p.iter().cloned());
+        whole += 1;
+    }
+    if whole == 0 {
+        // One line taller than the room: its start.
+        out.extend(paragraphs[0].iter().take(fit).cloned());
+    }
+    let left = u64::try_from(paragraphs.len() - whole).unwrap_or(u64::MAX);
+    out.extend(wrapped(
+        &format!(
+            "… {}: {hint}",
+            crate::domain::text::count(left, "more line")
+        ),
+        width,
+        theme::muted(),
+    ));
+    out
 }
 
 /// A checkbox line for a task, wrapped to `width`, as list lines.

@@ -159,7 +159,7 @@ fn render_day(frame: &mut Frame, area: Rect, app: &App) {
     super::note_lines(
         &mut lines,
         app.notes.get(&n),
-        (width, on_note),
+        (width, on_note, usize::from(text_area.height)),
         "No note. Press n to write one.",
     );
     if matches!(position, Position::NotStarted { .. }) && n == 1 {

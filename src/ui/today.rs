@@ -115,7 +115,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     super::note_lines(
         &mut lines,
         app.notes.get(&day_n),
-        (width, on_note),
+        (width, on_note, usize::from(inner.height)),
         "No note for today. Press n to write one.",
     );
     let end = selected.1.min(lines.len());
