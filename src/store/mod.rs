@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_speed.sql"),
     include_str!("migrations/007_skip.sql"),
     include_str!("migrations/008_search_changes.sql"),
+    include_str!("migrations/009_search_index.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
