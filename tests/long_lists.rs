@@ -160,20 +160,28 @@ fn found(app: &App) -> Vec<String> {
     }
 }
 
-#[test]
-fn the_kept_search_index_follows_every_change() {
+/// A database file holding Printers and Ana Lima in it, and the app on
+/// it: the folder (kept while it is used), the file, Printers' and Ana's
+/// ids.
+fn ana_on_file() -> (tempfile::TempDir, std::path::PathBuf, App, i64, i64) {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("l.db");
     let conn = store::open(&db, now().date()).expect("open");
     let printers = category(&conn, "Printers");
-    store::contact::add(
+    let ana = store::contact::add(
         &conn,
         Some(printers),
         &ContactDraft::named("Ana Lima").expect("d"),
         &now(),
     )
     .expect("add");
-    let mut app = common::app_with_connection(conn, "2026-11-22");
+    let app = common::app_with_connection(conn, "2026-11-22");
+    (dir, db, app, printers, ana)
+}
+
+#[test]
+fn the_kept_search_index_follows_every_change() {
+    let (_dir, db, mut app, printers, _) = ana_on_file();
     // Read on another thread while nothing is asked of the app.
     app.update(Action::Tick(std::time::Instant::now()));
     std::thread::sleep(std::time::Duration::from_millis(200));
@@ -214,18 +222,7 @@ fn the_kept_search_index_follows_every_change() {
 
 #[test]
 fn search_reads_again_only_what_a_write_changed() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("l.db");
-    let conn = store::open(&db, now().date()).expect("open");
-    let printers = category(&conn, "Printers");
-    let ana = store::contact::add(
-        &conn,
-        Some(printers),
-        &ContactDraft::named("Ana Lima").expect("d"),
-        &now(),
-    )
-    .expect("add");
-    let mut app = common::app_with_connection(conn, "2026-11-22");
+    let (_dir, _db, mut app, _, ana) = ana_on_file();
     // Ticks until the other thread has read what it was asked to.
     let settle = |app: &mut App| {
         for _ in 0..50 {

@@ -4,6 +4,7 @@ mod card;
 mod categories;
 mod contacts;
 mod footer;
+mod form;
 mod header;
 mod help;
 mod popup;
@@ -58,7 +59,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         None => {}
         Some(Popup::Help { scroll }) => help::render(frame, area, app, *scroll),
         Some(Popup::Note { day, editor, .. }) => popup::note(frame, area, *day, editor),
-        Some(Popup::Form(form)) => popup::form(frame, area, form),
+        Some(Popup::Form(f)) => form::render(frame, area, f),
         Some(Popup::Search(search)) => popup::search(frame, area, search),
         Some(Popup::Suggest(suggest)) => popup::suggest(frame, area, suggest),
         Some(Popup::Confirm { question, .. }) => popup::confirm(frame, area, question),
