@@ -12,6 +12,7 @@ pub mod domain;
 pub mod field;
 pub mod form;
 pub mod help;
+pub mod interop;
 pub mod keymap;
 pub mod pane;
 pub mod store;

@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_skip.sql"),
     include_str!("migrations/008_search_changes.sql"),
     include_str!("migrations/009_search_index.sql"),
+    include_str!("migrations/010_interop.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
