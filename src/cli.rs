@@ -1,6 +1,7 @@
 //! Command-line definitions and the non-interactive subcommands.
 
 pub mod errors;
+mod import;
 pub mod out;
 mod people;
 mod referral;
@@ -105,6 +106,10 @@ pub enum Command {
         #[command(subcommand)]
         command: thanks::ThanksCommand,
     },
+    /// Bring people in from CSV (LinkedIn, Google Contacts, Outlook, any
+    /// with named columns) and vCard files or folders; the same person is
+    /// merged, never doubled. All or nothing.
+    Import(import::ImportArgs),
     /// Referrals given and received per partner, and whom to refer first.
     Balance {
         /// Print JSON instead of text.
@@ -296,6 +301,7 @@ impl Command {
             }
             Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
             Command::Balance { .. } => true,
+            Command::Import(args) => args.dry_run,
             Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
         };
         if reads { Access::Read } else { Access::Write }
@@ -305,7 +311,7 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, client, referral, thanks, balance, script, config, demo (list25 --help describes \
+     contact, client, referral, thanks, balance, script, config, import, demo (list25 --help describes \
      them).";
 
 /// Run what the command line asks for.
@@ -317,6 +323,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     {
         return Ok(refuse(NEEDS_TERMINAL));
     }
+    // Files to import are read before the database is opened: a file
+    // refused leaves the database as it was, byte for byte.
+    let reads = match &cli.command {
+        Some(Command::Import(args)) => match crate::interop::read_all(&args.files) {
+            Ok(reads) => reads,
+            Err(refused) => return Ok(refuse(&format!("{refused}. Nothing was imported."))),
+        },
+        _ => Vec::new(),
+    };
     let access = cli.command.as_ref().map_or(Access::Write, Command::access);
     let sidecars = store::Sidecars::note(&path);
     let options = Options {
@@ -332,7 +347,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     };
     // Damage found while reading: said like damage found on opening, and
     // the files SQLite made beside the database taken away again.
-    match dispatch(conn, cli.command, &path, today) {
+    match dispatch(conn, cli.command, &path, today, &reads) {
         Err(e) => match e.chain().find_map(|c| c.downcast_ref::<rusqlite::Error>()) {
             Some(db) if store::is_damage(db) => {
                 sidecars.tidy();
@@ -350,6 +365,7 @@ fn dispatch(
     command: Option<Command>,
     path: &Path,
     today: NaiveDate,
+    reads: &[crate::interop::FileRead],
 ) -> Result<ExitCode> {
     let mut out = Out::default();
     let code = match command {
@@ -398,6 +414,7 @@ fn dispatch(
         Some(Command::Referral { command }) => referral::referral(&conn, &mut out, command, today)?,
         Some(Command::Thanks { command }) => thanks::thanks(&conn, &mut out, command, today)?,
         Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
+        Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
     };
     out.flush()?;
     Ok(code)

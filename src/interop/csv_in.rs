@@ -43,8 +43,14 @@ fn classify(header: &str) -> Col {
         "first name" | "given name" | "first" | "firstname" => return Col::First,
         "middle name" | "additional name" | "middle" => return Col::Middle,
         "last name" | "family name" | "surname" | "last" | "lastname" => return Col::Last,
-        "company" | "company name" | "organization" | "organisation" | "organization name"
-        | "organization 1 - name" | "employer" | "org" => return Col::Company,
+        "company"
+        | "company name"
+        | "organization"
+        | "organisation"
+        | "organization name"
+        | "organization 1 - name"
+        | "employer"
+        | "org" => return Col::Company,
         "job title" | "position" | "organization title" | "organization 1 - title" | "role" => {
             return Col::Role;
         }
@@ -104,7 +110,10 @@ fn format_of(headers: &csv::StringRecord, linkedin: bool) -> &'static str {
     let named = |n: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(n));
     if linkedin {
         "LinkedIn connections"
-    } else if headers.iter().any(|h| h.to_lowercase().contains(" - value")) {
+    } else if headers
+        .iter()
+        .any(|h| h.to_lowercase().contains(" - value"))
+    {
         "Google Contacts CSV"
     } else if named("E-mail Address") && (named("Business Phone") || named("Mobile Phone")) {
         "Outlook CSV"
@@ -115,7 +124,9 @@ fn format_of(headers: &csv::StringRecord, linkedin: bool) -> &'static str {
 
 /// Where a csv error happened, as a line of the whole file.
 fn error_line(e: &csv::Error, offset: usize) -> usize {
-    offset + e.position().map_or(1, |p| usize::try_from(p.line()).unwrap_or(1))
+    offset
+        + e.position()
+            .map_or(1, |p| usize::try_from(p.line()).unwrap_or(1))
 }
 
 pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
@@ -126,7 +137,12 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
         .from_reader(body.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| (error_line(&e, offset), format!("the header cannot be read: {e}")))?
+        .map_err(|e| {
+            (
+                error_line(&e, offset),
+                format!("the header cannot be read: {e}"),
+            )
+        })?
         .clone();
     let cols: Vec<Col> = headers.iter().map(classify).collect();
     let names_someone = cols
@@ -209,7 +225,10 @@ impl Lines {
             start += 1;
         }
         if start >= self.byte {
-            self.line += bytes[self.byte..start].iter().filter(|&&b| b == b'\n').count();
+            self.line += bytes[self.byte..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             self.byte = start;
         }
         (self.line + 1, start)

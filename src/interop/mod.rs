@@ -96,7 +96,9 @@ fn vcf_files(dir: &Path) -> Result<Vec<PathBuf>, Refused> {
     let entries = std::fs::read_dir(dir).map_err(|e| refused(dir, None, &e.to_string()))?;
     let mut cards = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| refused(dir, None, &e.to_string()))?.path();
+        let path = entry
+            .map_err(|e| refused(dir, None, &e.to_string()))?
+            .path();
         let vcf = path
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("vcf"));
@@ -196,14 +198,18 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
         (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a zip archive (an .xlsx workbook is one; save it as CSV)"),
+        (
+            b"PK\x03\x04",
+            "a zip archive (an .xlsx workbook is one; save it as CSV)",
+        ),
         (b"SQLite format 3\0", "an SQLite database"),
     ];
     if let Some((_, what)) = KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(what);
     }
     let head = &bytes[..bytes.len().min(4096)];
-    head.contains(&0).then_some("a binary file (it holds NUL bytes)")
+    head.contains(&0)
+        .then_some("a binary file (it holds NUL bytes)")
 }
 
 impl Person {
@@ -263,9 +269,7 @@ impl Person {
             return Err(skip(format!("no name and no company{what}")));
         }
         if self.name.chars().count() > MAX_NAME {
-            return Err(skip(format!(
-                "a name longer than {MAX_NAME} characters"
-            )));
+            return Err(skip(format!("a name longer than {MAX_NAME} characters")));
         }
         let long_line = [&self.company, &self.role, &self.city, &self.met_how]
             .into_iter()
@@ -283,9 +287,14 @@ impl Person {
 
     /// Take in what `other` says of the same person and this one lacks:
     /// empty fields filled, addresses and numbers added, notes not already
-    /// held appended. Whether anything changed.
+    /// held appended. Whether anything kept about them changed (the names
+    /// of categories only choose where a new person lands).
     pub fn absorb(&mut self, other: &Person) -> bool {
-        let before = self.clone();
+        let kept = |p: &Person| Person {
+            categories: Vec::new(),
+            ..p.clone()
+        };
+        let before = kept(self);
         for (mine, theirs) in [
             (&mut self.company, &other.company),
             (&mut self.role, &other.role),
@@ -313,7 +322,7 @@ impl Person {
         if self.uid.is_none() {
             self.uid.clone_from(&other.uid);
         }
-        *self != before
+        kept(self) != before
     }
 }
 

@@ -53,12 +53,22 @@ fn google_contacts_split_multiple_values_and_labels() {
     let lucia = named(&r, "Lucía María Fernández");
     assert_eq!(lucia.emails, ["lucia@fernandez.es", "lucia.f@gmail.com"]);
     assert_eq!(lucia.phones, ["+34 600 111 222", "+34 91 555 0000"]);
-    assert_eq!(lucia.categories, ["Attorneys"], "myContacts is not a category");
-    assert_eq!(lucia.notes, "Met at the chamber lunch.\nRefers estate work.");
+    assert_eq!(
+        lucia.categories,
+        ["Attorneys"],
+        "myContacts is not a category"
+    );
+    assert_eq!(
+        lucia.notes,
+        "Met at the chamber lunch.\nRefers estate work."
+    );
     assert_eq!(lucia.company, "Fernández Abogados");
     assert_eq!(lucia.role, "Socia");
     assert_eq!(lucia.city, "Madrid");
-    assert!(named(&r, "Ana Lima").categories.is_empty(), "starred is not one");
+    assert!(
+        named(&r, "Ana Lima").categories.is_empty(),
+        "starred is not one"
+    );
     let wei = named(&r, "Wei 张");
     assert_eq!(wei.notes, "🎉 loves hiking");
     assert_eq!(wei.categories, ["Bankers"]);
@@ -72,7 +82,11 @@ fn outlook_csv_with_a_byte_order_mark_and_crlf_lines() {
     assert_eq!(olga.line, 2);
     assert_eq!(olga.role, "CPA", "the job title, not \"Ms.\"");
     assert_eq!(olga.emails, ["olga@petrova-cpa.com"]);
-    assert_eq!(olga.phones, ["+1 212 555 0142", "+1 917 555 0101"], "no fax");
+    assert_eq!(
+        olga.phones,
+        ["+1 212 555 0142", "+1 917 555 0101"],
+        "no fax"
+    );
     assert_eq!(olga.notes, "Line one\nLine two, with a comma");
     assert_eq!(olga.categories, ["Accountants", "Tax"]);
     assert_eq!(olga.city, "New York");
@@ -119,8 +133,14 @@ fn vcard_3_0_groups_folds_escapes_and_no_photo() {
         "Sees founders the week they incorporate.\nPrefers a call to e-mail; mornings are best."
     );
     assert_eq!(c.categories, ["Accountants", "Tax advisers"]);
-    assert_eq!(c.uid.as_deref(), Some("0b6f3e52-2d55-4d2c-9a8c-5f1f2b7f3a01"));
-    assert!(!format!("{c:?}").contains("9j/4AAQ"), "the photo is not kept");
+    assert_eq!(
+        c.uid.as_deref(),
+        Some("0b6f3e52-2d55-4d2c-9a8c-5f1f2b7f3a01")
+    );
+    assert!(
+        !format!("{c:?}").contains("9j/4AAQ"),
+        "the photo is not kept"
+    );
     assert_eq!(named(&r, "山田 花子").company, "山田法律事務所");
 }
 
@@ -134,7 +154,10 @@ fn vcard_4_0_kinds_preferences_and_tel_uris() {
     assert_eq!(r.skipped.len(), 1, "{:?}", r.skipped);
     assert!(r.skipped[0].reason.contains("KIND:group"));
     assert_eq!(r.skipped[0].name, "Founders' circle");
-    assert_eq!(named(&r, "Harbour Print Works").phones, ["+44-20-7946-0958"]);
+    assert_eq!(
+        named(&r, "Harbour Print Works").phones,
+        ["+44-20-7946-0958"]
+    );
 }
 
 #[test]
@@ -164,12 +187,18 @@ fn files_that_are_not_what_they_claim_are_refused_with_the_line() {
     assert!(png.why.contains("PNG image"), "{}", png.why);
     let utf16 = refusal("contacts.csv", b"\xFF\xFEn\0a\0m\0e\0");
     assert!(utf16.why.contains("UTF-16"), "{}", utf16.why);
-    let latin1 = refusal("contacts.csv", b"name,email\nAna,ana@x.co\nRen\xe9e,r@x.co\n");
+    let latin1 = refusal(
+        "contacts.csv",
+        b"name,email\nAna,ana@x.co\nRen\xe9e,r@x.co\n",
+    );
     assert_eq!(latin1.line, Some(3));
     assert!(latin1.why.contains("not UTF-8"), "{}", latin1.why);
     let text = refusal("card.vcf", b"name,email\nAna,ana@x.co\n");
     assert!(text.why.contains("BEGIN:VCARD"), "{}", text.why);
-    let two = refusal("two.vcf", b"BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\n");
+    let two = refusal(
+        "two.vcf",
+        b"BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\n",
+    );
     assert_eq!(two.line, Some(1));
 }
 

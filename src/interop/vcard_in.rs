@@ -59,7 +59,8 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
     let mut skipped = Vec::new();
     let mut versions: Vec<String> = Vec::new();
     for (line, card) in cards(text)? {
-        let vcard = VCard::parse(card).map_err(|e| (line, format!("this card cannot be read: {e:?}")))?;
+        let vcard =
+            VCard::parse(card).map_err(|e| (line, format!("this card cannot be read: {e:?}")))?;
         let version = text_of(&vcard, &VCardProperty::Version).unwrap_or_else(|| "3.0".into());
         if !versions.contains(&version) {
             versions.push(version);

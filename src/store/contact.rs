@@ -345,6 +345,35 @@ pub fn set_follow_up(conn: &Connection, id: i64, on: Option<NaiveDate>) -> Resul
     Ok(())
 }
 
+/// Every e-mail address and phone number of a contact, the one its row
+/// holds first, then those an import added (`contact_detail`).
+pub fn addresses(conn: &Connection, c: &Contact) -> rusqlite::Result<(Vec<String>, Vec<String>)> {
+    let mut emails: Vec<String> = Some(c.email.clone())
+        .filter(|e| !e.is_empty())
+        .into_iter()
+        .collect();
+    let mut phones: Vec<String> = Some(c.phone.clone())
+        .filter(|p| !p.is_empty())
+        .into_iter()
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, value FROM contact_detail WHERE contact_id = ?1 ORDER BY id",
+    )?;
+    let mut rows = stmt.query([c.id])?;
+    while let Some(r) = rows.next()? {
+        let (kind, value): (String, String) = (r.get(0)?, r.get(1)?);
+        let list = if kind == "email" {
+            &mut emails
+        } else {
+            &mut phones
+        };
+        if !list.contains(&value) {
+            list.push(value);
+        }
+    }
+    Ok((emails, phones))
+}
+
 /// Delete a contact; `restore` brings it back.
 pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
     conn.execute(

@@ -3,6 +3,7 @@
 
 pub mod category;
 pub mod contact;
+pub mod import;
 pub mod metrics;
 mod open;
 mod open_error;
