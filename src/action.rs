@@ -59,6 +59,8 @@ pub enum Action {
     NextView,
     /// Make the selected contact a client today, or no longer one.
     MarkClient,
+    /// Put the selected contact in a category (after an import, say).
+    PutInCategory,
     /// Record a referral someone sent you.
     ReferralIn,
     /// Record a referral you gave ("refer first").

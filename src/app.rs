@@ -13,6 +13,7 @@ mod program;
 mod referrals;
 mod scripts;
 mod search;
+mod sorting;
 mod suggest;
 mod sync;
 mod thanks;
@@ -329,12 +330,13 @@ impl App {
                 self.go_to(Pane::Contacts);
             }
             Action::NextView => {
-                self.contacts.shows = self.contacts.shows.next();
+                self.contacts.shows = self.contacts.shows.next(self.categories.elsewhere > 0);
                 self.contacts.cursor = 0;
                 self.reload_contacts();
             }
             Action::LogTouch => self.open_touch(),
             Action::MarkClient => self.toggle_client(),
+            Action::PutInCategory => self.open_put_in(),
             Action::ReferralIn => self.open_referral_form(Direction::Received),
             Action::ReferralOut => self.open_referral_form(Direction::Given),
             Action::SetStatus => self.open_status_form(),

@@ -37,6 +37,8 @@ pub enum FormKind {
     ThanksSent(i64, crate::domain::ThanksHow),
     /// Thank a past referrer for the client they sent, this way.
     ThankOld(i64, crate::domain::ThanksHow),
+    /// Put a contact in a category.
+    PutIn(i64),
 }
 
 pub struct Field {

@@ -199,6 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
     b(Contacts, &[(Char('c'), NONE)], "c", Action::NextView, "view", true),
     b(Contacts, &[(Char('C'), NONE), (Char('C'), SHIFT)], "C", Action::MarkClient, "client", false),
+    b(Contacts, &[(Char('p'), NONE)], "p", Action::PutInCategory, "put in a category", false),
     b(Contacts, &[(Char('r'), NONE)], "r", Action::ReferralIn, "referral from them", false),
     b(Contacts, &[(Char('s'), NONE)], "s", Action::ReferralOut, "a referral sent to them", false),
     b(Contacts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),

@@ -343,6 +343,10 @@ fn clients_are_a_view_of_contacts_and_c_makes_one() {
     assert_eq!(app.contacts.shows, list25::app::Shows::Clients);
     assert_eq!(names(&app), ["Carla Dias"]);
     insta::assert_snapshot!("clients_80x24", draw(&app, 80, 24).backend());
+    // Zoé is in no category and no client: sorted next.
+    app.update(Action::NextView);
+    assert_eq!(app.contacts.shows, list25::app::Shows::Unsorted);
+    assert_eq!(names(&app), ["Zoé Martin"]);
     app.update(Action::NextView);
     assert_eq!(app.contacts.shows, list25::app::Shows::Category);
     // C on Marc: a client since today, listed with the clients.

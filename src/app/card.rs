@@ -41,6 +41,9 @@ pub struct Card {
     /// Their history, newest first.
     pub items: Vec<HistoryItem>,
     pub cursor: usize,
+    /// Every e-mail address and phone number, the first of each first.
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
 }
 
 /// A kind of touch being picked, one key each, for a new touch with a
@@ -89,11 +92,14 @@ impl Card {
                 !matches!(i, HistoryItem::Touch(_)),
             )
         });
+        let (emails, phones) = store::contact::addresses(conn, &contact)?;
         Ok(Some(Card {
             contact,
             referred_by,
             items,
             cursor: 0,
+            emails,
+            phones,
         }))
     }
 

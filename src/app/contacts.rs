@@ -17,14 +17,29 @@ pub enum Shows {
     Category,
     All,
     Clients,
+    /// People in no category who are not clients (after an import).
+    Unsorted,
 }
 
 impl Shows {
-    pub fn next(self) -> Shows {
+    /// The view `c` goes to next; the unsorted view only when someone may
+    /// be in it.
+    pub fn next(self, unsorted: bool) -> Shows {
         match self {
             Shows::Category => Shows::All,
             Shows::All => Shows::Clients,
-            Shows::Clients => Shows::Category,
+            Shows::Clients if unsorted => Shows::Unsorted,
+            Shows::Clients | Shows::Unsorted => Shows::Category,
+        }
+    }
+
+    /// What `c` shows next, as its hint says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shows::Category => "one category",
+            Shows::All => "all",
+            Shows::Clients => "clients",
+            Shows::Unsorted => "unsorted",
         }
     }
 }
@@ -88,7 +103,7 @@ impl App {
     pub fn contact_filter(&self) -> Option<&Category> {
         match self.contacts.shows {
             Shows::Category => self.categories.list.get(self.categories.cursor),
-            Shows::All | Shows::Clients => None,
+            Shows::All | Shows::Clients | Shows::Unsorted => None,
         }
     }
 
@@ -96,6 +111,7 @@ impl App {
     pub fn contact_view(&self) -> ContactView {
         match (self.contacts.shows, self.contact_filter()) {
             (Shows::Clients, _) => ContactView::Clients,
+            (Shows::Unsorted, _) => ContactView::Unsorted,
             (_, Some(c)) => ContactView::Category(c.id),
             (_, None) => ContactView::All,
         }
@@ -209,6 +225,7 @@ impl App {
             ContactView::Category(id) => c.category_id == Some(id),
             ContactView::All => true,
             ContactView::Clients => c.client_since.is_some(),
+            ContactView::Unsorted => c.category_id.is_none() && c.client_since.is_none(),
         };
         let at = self.contacts.rows.iter().position(|c| c.id == id);
         match (at, fresh.filter(shown)) {
@@ -252,6 +269,7 @@ impl App {
         let listed = match (self.contacts.shows, store::contact::get(&self.conn, id)) {
             (Shows::Clients, Ok(Some(c))) => c.client_since.is_some(),
             (Shows::All, _) => true,
+            (Shows::Unsorted, Ok(Some(c))) => c.category_id.is_none() && c.client_since.is_none(),
             _ => false,
         };
         if !listed {

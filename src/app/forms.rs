@@ -16,6 +16,9 @@ impl App {
             Some(Popup::Form(form)) if matches!(form.kind, FormKind::Referral(_)) => {
                 self.referral_form_typed();
             }
+            Some(Popup::Form(form)) if matches!(form.kind, FormKind::PutIn(_)) => {
+                self.put_in_typed();
+            }
             _ => {}
         }
     }
@@ -54,6 +57,7 @@ impl App {
             FormKind::Referral(direction) => self.save_referral(form, direction),
             FormKind::RefStatus(id, status) => self.save_status(form, id, status),
             FormKind::ThanksSent(..) | FormKind::ThankOld(..) => self.save_thanks(form),
+            FormKind::PutIn(id) => self.save_put_in(form, id),
         }
     }
 

@@ -67,6 +67,8 @@ pub enum ContactView {
     All,
     /// Clients, whatever their category.
     Clients,
+    /// People in no category who are not clients: imported, to be sorted.
+    Unsorted,
 }
 
 /// The kinds of touch a contact can get.

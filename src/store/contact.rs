@@ -333,6 +333,19 @@ pub fn set_client(conn: &Connection, id: i64, since: Option<NaiveDate>) -> Resul
     Ok(())
 }
 
+/// Put a contact in a category.
+pub fn set_category(conn: &Connection, id: i64, category: i64) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    must_be_live(&tx, Live::Contact(id))?;
+    must_be_live(&tx, Live::Category(category))?;
+    tx.execute(
+        "UPDATE contact SET category_id = ?2 WHERE id = ?1",
+        params![id, category],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// Set or clear the next follow-up by hand.
 pub fn set_follow_up(conn: &Connection, id: i64, on: Option<NaiveDate>) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;

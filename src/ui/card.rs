@@ -24,7 +24,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     if !who.is_empty() {
         lines.extend(wrapped(&who, width, theme::heading()));
     }
-    let reach = text::join(&[&c.email, &c.phone]);
+    let reach = card
+        .emails
+        .iter()
+        .chain(&card.phones)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
     if !reach.is_empty() {
         lines.extend(wrapped(&reach, width, Style::new()));
     }

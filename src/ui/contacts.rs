@@ -26,8 +26,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let filter = app.contact_filter();
     let n = app.contacts.total;
+    let next = app.contacts.shows.next(app.categories.elsewhere > 0).name();
     let title = match (app.contacts.shows, filter) {
-        (Shows::Clients, _) => format!(" Clients · {n} · c shows one category "),
+        (Shows::Clients, _) => format!(" Clients · {n} · c shows {next} "),
+        (Shows::Unsorted, _) => {
+            format!(" Unsorted · {n} · p puts one in a category · c shows {next} ")
+        }
         (_, Some(c)) => format!(
             " {} · {} · c shows all ",
             c.name,
@@ -37,7 +41,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let inner = draw_panel(frame, area, &title, false, true);
     if app.contacts.total == 0 {
-        let hint = if app.contacts.shows == Shows::Clients {
+        let hint = if app.contacts.shows == Shows::Unsorted {
+            "Everyone is sorted into a category. People imported with no category of \
+             yours land here; p puts the one selected in a category."
+        } else if app.contacts.shows == Shows::Clients {
             "No clients yet. Press C on a contact to make them a client today, or \
              fill in \"Client since\" in the contact form (a adds, e edits)."
         } else if app.categories.list.is_empty() {
@@ -66,11 +73,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let rest = width.saturating_sub(2 + stage_w + 2 * date_w + 4);
     let name_w = (rest * 11 / 20).max(8);
     let second_w = rest.saturating_sub(name_w + 1);
-    let second = if filter.is_some() {
-        "Company"
-    } else {
-        "Category"
-    };
+    // One category's people, or the unsorted, share no category to show.
+    let by_company = filter.is_some() || app.contacts.shows == Shows::Unsorted;
+    let second = if by_company { "Company" } else { "Category" };
     frame.render_widget(
         Line::from(format!(
             "  {} {} {} {} {}",
@@ -119,7 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(text::pad(&c.name, name_w)),
                 Span::raw(" "),
                 Span::raw(text::pad(
-                    if filter.is_some() {
+                    if by_company {
                         &c.company
                     } else {
                         category_name(c.category_id)

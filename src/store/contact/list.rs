@@ -62,7 +62,7 @@ pub fn each_row(
     // A plain scan of the table reads it in order; an index is worth it
     // only for one category.
     let table = match view {
-        ContactView::Category(_) => "contact",
+        ContactView::Category(_) | ContactView::Unsorted => "contact",
         ContactView::All | ContactView::Clients => "contact NOT INDEXED",
     };
     let mut stmt = conn.prepare_cached(&format!(
@@ -94,6 +94,10 @@ pub(in crate::store) fn view_filter(view: ContactView) -> (&'static str, Option<
         ContactView::Category(id) => ("category_id = ?1", Some(id)),
         ContactView::All => ("?1 IS NULL", None),
         ContactView::Clients => ("?1 IS NULL AND client_since IS NOT NULL", None),
+        ContactView::Unsorted => (
+            "?1 IS NULL AND category_id IS NULL AND client_since IS NULL",
+            None,
+        ),
     }
 }
 
