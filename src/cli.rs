@@ -1,5 +1,6 @@
 //! Command-line definitions and the non-interactive subcommands.
 
+mod backup;
 pub mod errors;
 mod import;
 pub mod out;
@@ -110,6 +111,18 @@ pub enum Command {
     /// with named columns) and vCard files or folders; the same person is
     /// merged, never doubled. All or nothing.
     Import(import::ImportArgs),
+    /// Copy the database to FILE (default: the backups folder beside it),
+    /// whole and consistent even while list25 is open.
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Replace the database with a copy made by `backup` (or a daily one),
+    /// after checking it; the database as it was is kept in the backups folder.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Referrals given and received per partner, and whom to refer first.
     Balance {
         /// Print JSON instead of text.
@@ -277,9 +290,16 @@ pub fn default_db_path() -> PathBuf {
 
 /// Parse the command line; `--help` shows where the data lives.
 pub fn parse() -> Cli {
+    let db = default_db_path();
     let help = format!(
-        "Default database: {}\n(set another with --db or LIST25_DB)",
-        default_db_path().display()
+        "Default database: {}\n(set another with --db or LIST25_DB)\n\n\
+         Backups: the first run of each day copies the database into {}\n\
+         (the folder beside the database; the last {} days and {} weeks are kept).\n\
+         list25 backup makes a copy now; list25 restore FILE brings one back.",
+        db.display(),
+        crate::store::backup::folder(&db).display(),
+        crate::store::backup::DAILY_KEPT,
+        crate::store::backup::WEEKLY_KEPT,
     );
     let matches = Cli::command().after_help(help).get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
@@ -300,7 +320,8 @@ impl Command {
                 matches!(command, referral::ReferralCommand::List { .. })
             }
             Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
-            Command::Balance { .. } => true,
+            Command::Balance { .. } | Command::Backup { .. } => true,
+            Command::Restore { .. } => false,
             Command::Import(args) => args.dry_run,
             Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
         };
@@ -311,7 +332,7 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, client, referral, thanks, balance, script, config, import, demo (list25 --help describes \
+     contact, client, referral, thanks, balance, script, config, import, backup, restore, demo (list25 --help describes \
      them).";
 
 /// Run what the command line asks for.
@@ -361,15 +382,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn dispatch(
-    conn: Connection,
+    mut conn: Connection,
     command: Option<Command>,
     path: &Path,
     today: NaiveDate,
     reads: &[crate::interop::FileRead],
 ) -> Result<ExitCode> {
     let mut out = Out::default();
+    // The first run of a day that writes keeps a copy of the database: the
+    // full-screen program as it starts, a command once it has succeeded
+    // (one refused changes nothing, not even that). Reading needs no copy,
+    // a demo fills a new database, and a backup asked for is one.
+    let keeps_copy = command.as_ref().is_some_and(|c| {
+        c.access() == Access::Write && !matches!(c, Command::Demo { .. } | Command::Restore { .. })
+    });
     let code = match command {
         None => {
+            backup::daily(&conn, path, today);
             let program = Program::builtin().map_err(|e| eyre!(e))?;
             let app = App::new(conn, program, today, path.display().to_string())?;
             crate::tui::run(app)?;
@@ -415,8 +444,15 @@ fn dispatch(
         Some(Command::Thanks { command }) => thanks::thanks(&conn, &mut out, command, today)?,
         Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
         Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
+        Some(Command::Backup { file }) => backup::backup(&conn, &mut out, path, file, today)?,
+        Some(Command::Restore { file }) => {
+            backup::restore(&mut conn, &mut out, path, &file, today)?
+        }
     };
     out.flush()?;
+    if keeps_copy && code == ExitCode::SUCCESS {
+        backup::daily(&conn, path, today);
+    }
     Ok(code)
 }
 

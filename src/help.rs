@@ -34,9 +34,13 @@ pub fn parts(db_label: &str, start: NaiveDate) -> Vec<Part> {
     let mut parts = vec![
         Part::Heading("Database"),
         Part::Text(db_label.to_owned()),
+        Part::Text(format!("Program started {}.", start.format("%a %-d %b %Y"))),
         Part::Text(format!(
-            "Program started {}. Back up by copying this file while list25 is closed.",
-            start.format("%a %-d %b %Y")
+            "Backups: a copy a day in {} (the last {} days and {} weeks are kept). \
+             list25 backup makes one now; list25 restore FILE brings one back.",
+            crate::store::backup::folder(std::path::Path::new(db_label)).display(),
+            crate::store::backup::DAILY_KEPT,
+            crate::store::backup::WEEKLY_KEPT,
         )),
     ];
     for (context, bindings) in keymap::help() {

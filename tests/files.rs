@@ -58,6 +58,9 @@ fn reading_commands_leave_the_file_byte_for_byte_and_nothing_beside_it() {
     let db = dir.path().join("l.db");
     filled_db(&db);
     ok(&list25(&db, &["config", "profession", "graphic designer"]));
+    // The writes above kept the day's copy in backups/.
+    let beside = files_in(dir.path());
+    assert_eq!(beside, ["backups", "l.db"]);
     let before = std::fs::read(&db).expect("read");
     let modified = std::fs::metadata(&db)
         .expect("meta")
@@ -81,7 +84,7 @@ fn reading_commands_leave_the_file_byte_for_byte_and_nothing_beside_it() {
         );
         assert_eq!(
             files_in(dir.path()),
-            ["l.db"],
+            beside,
             "{args:?} left files beside it"
         );
     }
@@ -143,6 +146,7 @@ fn damaged_files_are_refused_untouched() {
         let db = case.join("l.db");
         std::fs::write(&db, &flipped).expect("write copy");
         let visible = sqlite_finds_damage(&db);
+        let mut any_wrote = false;
         for args in [
             &["category", "add", "Florists"][..],
             &["today"][..],
@@ -158,7 +162,13 @@ fn damaged_files_are_refused_untouched() {
                 "byte {at}: {args:?} changed a damaged file ({err})"
             );
             assert!(!(wrote && visible), "byte {at}: wrote to a damaged file");
-            assert_eq!(files_in(&case), ["l.db"], "byte {at}: {args:?} left files");
+            // A write that succeeded keeps the day's copy in backups/.
+            any_wrote |= wrote;
+            let left: Vec<String> = files_in(&case)
+                .into_iter()
+                .filter(|f| !(any_wrote && f == "backups"))
+                .collect();
+            assert_eq!(left, ["l.db"], "byte {at}: {args:?} left files");
             assert!(
                 !err.to_lowercase().contains("backtrace") && !err.contains("panicked"),
                 "byte {at}: {args:?}: {err}"
@@ -428,5 +438,5 @@ fn a_value_that_is_not_text_where_text_belongs_is_damage_said_plainly() {
     );
     assert!(!err.to_lowercase().contains("backtrace"), "{err}");
     assert!(std::fs::read(&db).expect("read") == before);
-    assert_eq!(files_in(dir.path()), ["l.db"]);
+    assert_eq!(files_in(dir.path()), ["backups", "l.db"], "nothing new");
 }

@@ -1,6 +1,7 @@
 //! The repository layer over SQLite: opening, pragmas, migrations, and one
 //! module per aggregate.
 
+pub mod backup;
 pub mod category;
 pub mod contact;
 pub mod import;

@@ -353,6 +353,26 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
+/// Whether the file at `path` is a whole list25 database of a schema this
+/// build can read (a copy to restore): refused, with why, if not. Nothing
+/// is written to it.
+pub(super) fn check_ours(path: &Path) -> Result<(), OpenError> {
+    let header = match look(path)? {
+        Found::Nothing | Found::Empty => return Err(OpenError::NotSqlite(path.to_path_buf())),
+        Found::Database(header) => header,
+    };
+    if header.application_id != APPLICATION_ID {
+        return Err(OpenError::NotOurs(path.to_path_buf()));
+    }
+    if header.user_version > latest_version() {
+        return Err(OpenError::TooNew {
+            path: path.to_path_buf(),
+            version: header.user_version,
+        });
+    }
+    verify(path)
+}
+
 /// Check the file's structure with a read-only connection before the
 /// first write: a damaged file is refused untouched.
 fn verify(path: &Path) -> Result<(), OpenError> {

@@ -98,11 +98,7 @@ impl fmt::Display for OpenError {
                     path.display()
                 )?;
                 if let Some(aside) = newest_backup(path) {
-                    write!(
-                        f,
-                        "for example the copy made before the last upgrade, {}, ",
-                        aside.display()
-                    )?;
+                    write!(f, "for example the newest copy, {}, ", aside.display())?;
                 }
                 write!(
                     f,
@@ -147,11 +143,25 @@ impl From<rusqlite::Error> for OpenError {
 }
 
 /// The newest `.vN.bak` copy beside `path`, if there is one.
+/// The newest copy of the database: a daily or hand-made one in the
+/// backups folder, else the one made before the last upgrade.
 fn newest_backup(path: &Path) -> Option<PathBuf> {
-    (1..latest_version())
-        .rev()
-        .map(|v| backup_path(path, v))
-        .find(|p| p.is_file())
+    let copies = std::fs::read_dir(super::backup::folder(path))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("list25-") && name.ends_with(".db")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max();
+    copies.map(|(_, p)| p).or_else(|| {
+        (1..latest_version())
+            .rev()
+            .map(|v| backup_path(path, v))
+            .find(|p| p.is_file())
+    })
 }
 
 /// Whether an error means the file is damaged: SQLite says so, or a value

@@ -1,0 +1,167 @@
+//! `list25 backup`, the copy made on the first run of each day, and
+//! `list25 restore`, run as the real binary.
+
+mod common;
+
+use std::path::Path;
+
+use common::{cli, ok};
+use rusqlite::Connection;
+
+fn contacts(db: &Path) -> i64 {
+    let conn = Connection::open(db).expect("open");
+    conn.query_row(
+        "SELECT count(*) FROM contact WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )
+    .expect("count")
+}
+
+fn daily_copies(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("backups"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_backup_is_whole_while_another_window_is_writing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["demo", "--contacts", "50"]));
+    // Another window holds a write it has not committed yet.
+    let other = Connection::open(&db).expect("open");
+    other.execute_batch("BEGIN IMMEDIATE").expect("begin");
+    other
+        .execute("UPDATE contact SET name = 'Half Written' WHERE id = 1", [])
+        .expect("write");
+    let copy = dir.path().join("copy.db");
+    let text = ok(&cli(&db, &["backup", copy.to_str().expect("path")]));
+    assert!(text.contains("copy.db"), "{text}");
+    other.execute_batch("ROLLBACK").expect("rollback");
+    assert_eq!(contacts(&copy), 50);
+    let half: i64 = Connection::open(&copy)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM contact WHERE name = 'Half Written'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(half, 0, "what was not committed is not in the copy");
+    // The copy is a list25 database: `restore` takes it.
+    ok(&cli(&db, &["restore", copy.to_str().expect("path")]));
+    // A file of that name is never overwritten.
+    let o = cli(&db, &["backup", copy.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
+}
+
+#[test]
+fn the_first_run_of_each_day_keeps_a_copy_and_old_ones_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    // Reading makes no copy, and neither does a command refused.
+    ok(&cli(&db, &["today"]));
+    let o = cli(&db, &["category", "add", " "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(daily_copies(dir.path()).is_empty());
+    ok(&cli(&db, &["category", "add", "Bankers"]));
+    assert_eq!(daily_copies(dir.path()), ["list25-2026-11-22.db"]);
+    ok(&cli(&db, &["category", "add", "Florists"]));
+    assert_eq!(daily_copies(dir.path()).len(), 1, "one a day");
+    // Forty days of use, one run a day.
+    let start = common::date("2026-11-23");
+    for day in start.iter_days().take(40) {
+        let day = day.format("%Y-%m-%d").to_string();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+            .args(["--db", db.to_str().expect("path"), "--today", &day])
+            .args(["config", "name", "Jane Roe"])
+            .env_remove("LIST25_DB")
+            .output()
+            .expect("run");
+        assert!(o.status.success());
+    }
+    let copies = daily_copies(dir.path());
+    // 26 Dec to 1 Jan daily, then Sundays 20, 13, 6 Dec and 29 Nov.
+    assert_eq!(
+        copies,
+        [
+            "list25-2026-11-29.db",
+            "list25-2026-12-06.db",
+            "list25-2026-12-13.db",
+            "list25-2026-12-20.db",
+            "list25-2026-12-26.db",
+            "list25-2026-12-27.db",
+            "list25-2026-12-28.db",
+            "list25-2026-12-29.db",
+            "list25-2026-12-30.db",
+            "list25-2026-12-31.db",
+            "list25-2027-01-01.db",
+        ]
+    );
+    // A copy made by hand is never taken away.
+    ok(&cli(&db, &["backup"]));
+    let by_hand = daily_copies(dir.path()).len();
+    assert_eq!(by_hand, copies.len() + 1);
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_list25_database_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["demo", "--contacts", "20"]));
+    let foreign = dir.path().join("foreign.db");
+    Connection::open(&foreign)
+        .expect("open")
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .expect("foreign");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database").expect("write");
+    let truncated = dir.path().join("truncated.db");
+    let copy = dir.path().join("copy.db");
+    ok(&cli(&db, &["backup", copy.to_str().expect("path")]));
+    let whole = std::fs::read(&copy).expect("copy");
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).expect("truncate");
+    let before = std::fs::read(&db).expect("db");
+    for (bad, says) in [
+        (&foreign, "another program"),
+        (&text, "not an SQLite file"),
+        (&truncated, "damaged"),
+        (&dir.path().join("missing.db"), "no file"),
+    ] {
+        let o = cli(&db, &["restore", bad.to_str().expect("path")]);
+        assert_eq!(o.status.code(), Some(2), "{}", bad.display());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("Nothing was restored."), "{err}");
+        assert_eq!(std::fs::read(&db).expect("db"), before, "{}", bad.display());
+    }
+    // A good copy replaces the database; what it replaced is kept.
+    ok(&cli(&db, &["category", "add", "Added after the copy"]));
+    let out = ok(&cli(&db, &["restore", copy.to_str().expect("path")]));
+    assert!(out.contains("(20 contacts)"), "{out}");
+    let list = ok(&cli(&db, &["category", "list"]));
+    assert!(!list.contains("Added after the copy"), "{list}");
+    let aside = daily_copies(dir.path())
+        .into_iter()
+        .find(|n| n.starts_with("list25-before-restore-"))
+        .expect("kept aside");
+    let kept = dir.path().join("backups").join(aside);
+    let kept_list = Connection::open(&kept)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM category WHERE name = 'Added after the copy'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .expect("count");
+    assert_eq!(kept_list, 1);
+}
