@@ -2,6 +2,7 @@
 
 mod backup;
 pub mod errors;
+mod export;
 mod import;
 pub mod out;
 mod people;
@@ -111,6 +112,9 @@ pub enum Command {
     /// with named columns) and vCard files or folders; the same person is
     /// merged, never doubled. All or nothing.
     Import(import::ImportArgs),
+    /// Write your contacts, everything (JSON), a report or what is due
+    /// (ICS) in a format other programs read.
+    Export(export::ExportArgs),
     /// Copy the database to FILE (default: the backups folder beside it),
     /// whole and consistent even while list25 is open.
     Backup {
@@ -320,7 +324,7 @@ impl Command {
                 matches!(command, referral::ReferralCommand::List { .. })
             }
             Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
-            Command::Balance { .. } | Command::Backup { .. } => true,
+            Command::Balance { .. } | Command::Backup { .. } | Command::Export(_) => true,
             Command::Restore { .. } => false,
             Command::Import(args) => args.dry_run,
             Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
@@ -332,7 +336,7 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, client, referral, thanks, balance, script, config, import, backup, restore, demo (list25 --help describes \
+     contact, client, referral, thanks, balance, script, config, import, export, backup, restore, demo (list25 --help describes \
      them).";
 
 /// Run what the command line asks for.
@@ -347,11 +351,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // Files to import are read before the database is opened: a file
     // refused leaves the database as it was, byte for byte.
     let reads = match &cli.command {
-        Some(Command::Import(args)) => match crate::interop::read_all(&args.files) {
+        Some(Command::Import(args)) => match import::read(&args.files) {
             Ok(reads) => reads,
             Err(refused) => return Ok(refuse(&format!("{refused}. Nothing was imported."))),
         },
-        _ => Vec::new(),
+        _ => import::Input::Files(Vec::new()),
     };
     let access = cli.command.as_ref().map_or(Access::Write, Command::access);
     let sidecars = store::Sidecars::note(&path);
@@ -386,7 +390,7 @@ fn dispatch(
     command: Option<Command>,
     path: &Path,
     today: NaiveDate,
-    reads: &[crate::interop::FileRead],
+    reads: &import::Input,
 ) -> Result<ExitCode> {
     let mut out = Out::default();
     // The first run of a day that writes keeps a copy of the database: the
@@ -444,6 +448,7 @@ fn dispatch(
         Some(Command::Thanks { command }) => thanks::thanks(&conn, &mut out, command, today)?,
         Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
         Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
+        Some(Command::Export(args)) => export::run(&conn, &mut out, &args, today)?,
         Some(Command::Backup { file }) => backup::backup(&conn, &mut out, path, file, today)?,
         Some(Command::Restore { file }) => {
             backup::restore(&mut conn, &mut out, path, &file, today)?

@@ -83,13 +83,61 @@ struct SkippedJson<'a> {
     reason: &'a str,
 }
 
+/// What the files named hold: people, or a whole JSON backup.
+pub enum Input {
+    Files(Vec<FileRead>),
+    Backup(serde_json::Value),
+}
+
+/// Read the files named, before the database is opened. A list25 JSON
+/// backup is restored alone.
+pub fn read(paths: &[PathBuf]) -> Result<Input, String> {
+    let mut backup = None;
+    for path in paths {
+        let head = std::fs::File::open(path).and_then(|f| {
+            let mut head = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, 512), &mut head).map(|_| head)
+        });
+        if head.is_ok_and(|h| store::json_backup::looks_like_backup(&String::from_utf8_lossy(&h))) {
+            backup = Some(path);
+        }
+    }
+    let Some(path) = backup else {
+        return crate::interop::read_all(paths)
+            .map(Input::Files)
+            .map_err(|r| r.to_string());
+    };
+    if paths.len() > 1 {
+        return Err(format!(
+            "{} is a list25 backup, which is restored alone, into a new file: \
+             list25 --db NEW.db import {}",
+            path.display(),
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes)
+        .map(Input::Backup)
+        .map_err(|e| {
+            format!(
+                "{}, line {}: this backup is not whole JSON ({e}); nothing in it can be trusted",
+                path.display(),
+                e.line()
+            )
+        })
+}
+
 pub fn run(
     conn: &Connection,
     out: &mut Out,
     args: ImportArgs,
-    files: &[FileRead],
+    input: &Input,
     today: NaiveDate,
 ) -> Result<ExitCode> {
+    let files = match input {
+        Input::Files(files) => files,
+        Input::Backup(doc) => return restore(conn, out, &args, doc),
+    };
     let into = match &args.category {
         None => None,
         Some(name) => match store::category::find_by_name(conn, name)? {
@@ -121,6 +169,30 @@ pub fn run(
         text(out, &plan, files, args.dry_run)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A JSON backup into an empty database.
+fn restore(
+    conn: &Connection,
+    out: &mut Out,
+    args: &ImportArgs,
+    doc: &serde_json::Value,
+) -> Result<ExitCode> {
+    if args.dry_run || args.category.is_some() {
+        return Ok(refuse(
+            "a JSON backup is restored whole: --dry-run and --category do not apply to it",
+        ));
+    }
+    match store::json_backup::load(conn, doc) {
+        Ok(loaded) => {
+            out.line(format!(
+                "Restored a list25 backup: {} rows, {} contacts.",
+                loaded.rows, loaded.contacts
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(why) => Ok(refuse(&format!("{why}. Nothing was imported."))),
+    }
 }
 
 fn file_name(files: &[FileRead], i: usize) -> String {

@@ -6,7 +6,11 @@
 //! and the records it could not use, or it is refused whole.
 
 mod csv_in;
+pub mod csv_out;
+pub mod ics_out;
+pub mod markdown;
 mod vcard_in;
+pub mod vcard_out;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

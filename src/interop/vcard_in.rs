@@ -194,6 +194,8 @@ fn person_of(card: &VCard, line: usize) -> Person {
                 .collect::<Vec<_>>()
         }));
     }
+    let met = VCardProperty::Other(super::vcard_out::MET_HOW.into());
+    p.met_how = text_of(card, &met).unwrap_or_default();
     p.uid = card.uid().map(str::to_owned);
     p
 }

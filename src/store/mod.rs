@@ -4,7 +4,9 @@
 pub mod backup;
 pub mod category;
 pub mod contact;
+pub mod export;
 pub mod import;
+pub mod json_backup;
 pub mod metrics;
 mod open;
 mod open_error;

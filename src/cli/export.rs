@@ -1,0 +1,162 @@
+//! `list25 export vcard|csv|json|markdown|ics [-o FILE]`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use color_eyre::Result;
+use rusqlite::Connection;
+
+use super::out::{Out, plain};
+use super::refuse;
+use crate::domain::OwedKind;
+use crate::interop::ics_out::Todo;
+use crate::interop::vcard_out::Version;
+use crate::interop::{csv_out, ics_out, markdown, vcard_out};
+use crate::store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// vCard 4.0 (--vcard-version 3 for older readers): khard, CardDAV.
+    Vcard,
+    /// CSV that Google Contacts and Outlook import.
+    Csv,
+    /// Everything, to restore with `list25 import` into a new file.
+    Json,
+    /// A readable report.
+    Markdown,
+    /// Follow-ups and thank-yous owed as to-dos: calcurse, khal, CalDAV.
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum)]
+    pub format: Format,
+    /// Write to this file (replaced whole) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Which vCard: 4 (the default) or 3.
+    #[arg(long, value_name = "3|4", default_value_t = 4,
+          value_parser = clap::value_parser!(u8).range(3..=4))]
+    pub vcard_version: u8,
+    /// For ics: write all-day events instead of to-dos, for calendars that
+    /// hold no to-dos (khal).
+    #[arg(long)]
+    pub events: bool,
+}
+
+pub fn run(
+    conn: &Connection,
+    out: &mut Out,
+    args: &ExportArgs,
+    today: NaiveDate,
+) -> Result<ExitCode> {
+    let text = match args.format {
+        Format::Vcard => {
+            let version = if args.vcard_version == 3 {
+                Version::V3
+            } else {
+                Version::V4
+            };
+            store::export::contacts(conn)?
+                .iter()
+                .map(|e| vcard_out::card_text(e, version))
+                .collect::<String>()
+        }
+        Format::Csv => {
+            let mut bytes = Vec::new();
+            csv_out::write(&store::export::contacts(conn)?, &mut bytes)?;
+            String::from_utf8(bytes)?
+        }
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&store::json_backup::dump(conn)?)?;
+            text.push('\n');
+            text
+        }
+        Format::Markdown => markdown::report(
+            &store::category::list(conn)?,
+            &store::export::contacts(conn)?,
+            today,
+        ),
+        Format::Ics => {
+            let shape = if args.events {
+                ics_out::Shape::Event
+            } else {
+                ics_out::Shape::Todo
+            };
+            ics_out::calendar(&todos(conn)?, shape, chrono::Utc::now().naive_utc())
+        }
+    };
+    match &args.output {
+        None => {
+            // Exact bytes for the formats other programs read; the report
+            // is made harmless to the terminal like any other text.
+            if args.format == Format::Markdown {
+                out.plain(&plain(&text))?;
+            } else {
+                out.plain(&text)?;
+            }
+        }
+        Some(path) => {
+            if let Err(why) = write_whole(path, text.as_bytes()) {
+                return Ok(refuse(&why));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write `bytes` to `path` whole: beside it first, then renamed over it.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = std::fs::File::create(&partial)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&partial, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        format!("cannot write {}: {e}", path.display())
+    })
+}
+
+/// Everything dated that list25 schedules: each follow-up, and each
+/// thank-you (or news) owed.
+fn todos(conn: &Connection) -> rusqlite::Result<Vec<Todo>> {
+    let mut todos = Vec::new();
+    for e in store::export::contacts(conn)? {
+        let c = &e.contact;
+        if let Some(due) = c.next_follow_up {
+            let about: Vec<&str> = [c.category.as_str(), c.company.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            todos.push(Todo {
+                uid: format!("list25-follow-up-{}", e.uid),
+                summary: format!("Follow up with {}", c.name),
+                description: about.join(" · "),
+                due,
+            });
+        }
+    }
+    for t in store::thanks::owed(conn, u32::MAX)? {
+        let summary = match t.kind {
+            OwedKind::Thanks => format!("Thank {} for referring {}", t.to, t.person),
+            OwedKind::News => format!("Tell {} how it went with {}", t.to, t.person),
+        };
+        todos.push(Todo {
+            uid: format!("list25-{}-{}", t.kind.as_str(), t.id),
+            summary,
+            description: "A handwritten card or a call, within days.".into(),
+            due: t.due,
+        });
+    }
+    todos.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.uid.cmp(&b.uid)));
+    Ok(todos)
+}

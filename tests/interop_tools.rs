@@ -1,0 +1,203 @@
+//! list25's exports read by the programs people use them with: khard for
+//! the vCards, calcurse and khal for the calendar. `scripts/test` installs
+//! them (pip install khard khal; apt-get install calcurse).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{cli, ok};
+
+/// Run a program that must be installed, saying how to install it if not.
+fn run(program: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut cmd = Command::new(program);
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap_or_else(|e| {
+        panic!("{program} could not run ({e}); scripts/test installs it: pip install khard khal, apt-get install calcurse")
+    })
+}
+
+fn text(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A database with demo people and a few with accents, CJK and emoji.
+fn filled(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("a.db");
+    ok(&cli(
+        &db,
+        &["demo", "--contacts", "30", "--categories", "4"],
+    ));
+    let fixture = |n: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import")
+            .join(n)
+            .display()
+            .to_string()
+    };
+    ok(&cli(
+        &db,
+        &["import", &fixture("v30.vcf"), &fixture("google.csv")],
+    ));
+    db
+}
+
+/// Our vCard export as a vdir: one card per file, named by its UID.
+fn vdir(cards: &str, dir: &Path) -> usize {
+    std::fs::create_dir_all(dir).expect("dir");
+    let mut n = 0;
+    for card in cards.split_inclusive("END:VCARD\r\n") {
+        let uid = card
+            .lines()
+            .find_map(|l| l.strip_prefix("UID:"))
+            .expect("every card has a UID")
+            .trim();
+        std::fs::write(dir.join(format!("{uid}.vcf")), card).expect("card");
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn khard_lists_and_shows_every_card_we_export() {
+    for version in ["4", "3"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = filled(dir.path());
+        let cards = ok(&cli(&db, &["export", "vcard", "--vcard-version", version]));
+        let book = dir.path().join("book");
+        let n = vdir(&cards, &book);
+        let config = dir.path().join("config");
+        std::fs::create_dir_all(config.join("khard")).expect("dir");
+        std::fs::write(
+            config.join("khard/khard.conf"),
+            format!(
+                "[addressbooks]\n[[book]]\npath = {}\n[general]\ndefault_action = list\n",
+                book.display()
+            ),
+        )
+        .expect("config");
+        let env = [("XDG_CONFIG_HOME", config.as_path())];
+        let listed = text(&run("khard", &["list", "--parsable"], &env));
+        assert_eq!(listed.lines().count(), n, "vCard {version}: {listed}");
+        for name in [
+            "Chidi Okafor",
+            "Lucía María Fernández",
+            "Wei 张",
+            "Ana Adams",
+        ] {
+            assert!(listed.contains(name), "vCard {version}: {name} in {listed}");
+        }
+        let shown = text(&run("khard", &["show", "Chidi"], &env));
+        assert!(shown.contains("Chidi.Okafor@Gmail.com"), "{shown}");
+        assert!(
+            shown.contains("Prefers a call to e-mail; mornings are best."),
+            "{shown}"
+        );
+        assert!(shown.contains("Accountants"), "{shown}");
+    }
+}
+
+#[test]
+fn calcurse_imports_the_to_dos() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = filled(dir.path());
+    let ics = dir.path().join("due.ics");
+    ok(&cli(
+        &db,
+        &["export", "ics", "-o", ics.to_str().expect("p")],
+    ));
+    let items = std::fs::read_to_string(&ics)
+        .expect("ics")
+        .matches("BEGIN:VTODO")
+        .count();
+    assert!(items > 5, "{items}");
+    let home = dir.path().join("calcurse");
+    std::fs::create_dir_all(&home).expect("dir");
+    let home_s = home.to_str().expect("p");
+    let report = run(
+        "calcurse",
+        &["-D", home_s, "-i", ics.to_str().expect("p")],
+        &[],
+    );
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&report.stdout),
+        String::from_utf8_lossy(&report.stderr)
+    );
+    assert!(report.status.success(), "{said}");
+    assert!(
+        said.contains(&format!("{items} todos / 0 skipped")),
+        "{said}"
+    );
+    let todo = text(&run("calcurse", &["-D", home_s, "-t"], &[]));
+    assert!(todo.contains("Follow up with "), "{todo}");
+}
+
+#[test]
+fn khal_imports_the_events_once_however_often_it_is_given_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = filled(dir.path());
+    let ics = dir.path().join("due.ics");
+    ok(&cli(
+        &db,
+        &["export", "ics", "--events", "-o", ics.to_str().expect("p")],
+    ));
+    let items = std::fs::read_to_string(&ics)
+        .expect("ics")
+        .matches("BEGIN:VEVENT")
+        .count();
+    let cal = dir.path().join("cal");
+    std::fs::create_dir_all(&cal).expect("dir");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("khal")).expect("dir");
+    std::fs::write(
+        config.join("khal/config"),
+        format!(
+            "[calendars]\n[[list25]]\npath = {}\ntype = calendar\n[locale]\n\
+             timeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n\
+             datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n",
+            cal.display()
+        ),
+    )
+    .expect("config");
+    let data = dir.path().join("data");
+    let env = [
+        ("XDG_CONFIG_HOME", config.as_path()),
+        ("XDG_DATA_HOME", data.as_path()),
+    ];
+    let listed = || {
+        text(&run(
+            "khal",
+            &["list", "--format", "{title}", "2026-01-01", "800d"],
+            &env,
+        ))
+        .lines()
+        .filter(|l| l.starts_with("Follow up with ") || l.starts_with("Thank "))
+        .count()
+    };
+    for _ in 0..2 {
+        text(&run(
+            "khal",
+            &[
+                "import",
+                "--batch",
+                "-a",
+                "list25",
+                ics.to_str().expect("p"),
+            ],
+            &env,
+        ));
+        assert_eq!(listed(), items, "each follow-up once");
+    }
+}
