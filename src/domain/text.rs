@@ -44,6 +44,18 @@ pub fn is_invisible(c: char) -> bool {
 /// and no invisible characters at either end. A name of nothing but
 /// invisible characters comes out empty, and is refused as empty.
 pub fn one_line(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to compose and nothing invisible: only the spaces.
+        return text
+            .split(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    one_line_any(text)
+}
+
+fn one_line_any(text: &str) -> String {
     let composed: String = text.nfc().collect();
     composed
         .split(|c: char| c.is_whitespace() || c.is_control())
@@ -57,6 +69,13 @@ pub fn one_line(text: &str) -> String {
 /// case in every script, invisible characters left out. "Éditeurs" and
 /// "éditeurs", composed or not, have the same key; accents still count.
 pub fn key(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase().trim().to_owned();
+    }
+    key_any(text)
+}
+
+fn key_any(text: &str) -> String {
     let lower: String = text
         .nfkc()
         .filter(|&c| !is_invisible(c))
@@ -186,6 +205,14 @@ mod tests {
     #[test]
     fn clean_drops_control_characters_but_keeps_lines() {
         assert_eq!(clean_text("a\r\nb\u{1b}[1m\tc\u{7}"), "a\nb[1m\tc");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_ascii_takes_a_short_way_to_the_same_result(text in "[ -~\\t\\n\\r\\x00-\\x1f\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(one_line(&text), one_line_any(&text));
+            proptest::prop_assert_eq!(key(&text), key_any(&text));
+        }
     }
 
     #[test]

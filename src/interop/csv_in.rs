@@ -159,7 +159,7 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
     let linkedin = offset > 0 || cols.contains(&Col::ConnectedOn);
     let format = format_of(&headers, linkedin);
     let has_role = cols.contains(&Col::Role);
-    let mut people = Vec::new();
+    let mut raw = Vec::new();
     let mut skipped = Vec::new();
     let mut last_start = None;
     let mut lines = Lines::default();
@@ -186,11 +186,7 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
             });
             continue;
         }
-        let person = person_of(&cols, &record, line, has_role, linkedin);
-        match person.finish() {
-            Ok(p) => people.push(p),
-            Err(s) => skipped.push(s),
-        }
+        raw.push(person_of(&cols, &record, line, has_role, linkedin));
     }
     // A quote never closed makes the rest of the file one field of the
     // last record, which csv reads without complaint: count its quotes.
@@ -204,6 +200,7 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
                 .into(),
         ));
     }
+    let people = super::finish_all(raw, &mut skipped);
     Ok((format.to_owned(), (people, skipped)))
 }
 

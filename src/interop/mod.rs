@@ -216,6 +216,39 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .then_some("a binary file (it holds NUL bytes)")
 }
 
+/// Each person as they will be kept (`Person::finish`), or skipped, in
+/// order; a long list is shared between two threads.
+fn finish_all(raw: Vec<Person>, skipped: &mut Vec<Skip>) -> Vec<Person> {
+    let finish = |part: Vec<Person>| -> Vec<Result<Person, Skip>> {
+        part.into_iter().map(Person::finish).collect()
+    };
+    let done: Vec<Result<Person, Skip>> = if raw.len() < 2_000 {
+        finish(raw)
+    } else {
+        let mut first = raw;
+        let second = first.split_off(first.len() / 2);
+        std::thread::scope(|s| {
+            let later = s.spawn(move || finish(second));
+            let mut done = finish(first);
+            // A panic in the other half is a bug; it is raised again here.
+            done.extend(
+                later
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            done
+        })
+    };
+    let mut people = Vec::with_capacity(done.len());
+    for d in done {
+        match d {
+            Ok(p) => people.push(p),
+            Err(s) => skipped.push(s),
+        }
+    }
+    people
+}
+
 impl Person {
     /// The person as they will be kept, or why they cannot be: fields made
     /// one line, notes kept in lines, addresses checked, a name found.

@@ -55,7 +55,7 @@ fn never_ends(line: usize) -> (usize, String) {
 }
 
 pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
-    let mut people = Vec::new();
+    let mut raw = Vec::new();
     let mut skipped = Vec::new();
     let mut versions: Vec<String> = Vec::new();
     for (line, card) in cards(text)? {
@@ -74,11 +74,9 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
             });
             continue;
         }
-        match person.finish() {
-            Ok(p) => people.push(p),
-            Err(s) => skipped.push(s),
-        }
+        raw.push(person);
     }
+    let people = super::finish_all(raw, &mut skipped);
     Ok((format!("vCard {}", versions.join(", ")), (people, skipped)))
 }
 

@@ -127,6 +127,10 @@ pub(crate) fn set_pragmas(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Statement journals (every insert that fires a trigger keeps one) and
+    // sorts in memory, not in files: an import of many rows otherwise
+    // writes each page it touches to a temporary file first.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 

@@ -267,3 +267,73 @@ fn an_import_is_all_or_nothing() {
     ));
     assert_eq!(count(&conn), before, "Bo Chen was not added either");
 }
+
+#[test]
+fn a_large_import_makes_the_indexes_again_as_they_were() {
+    let conn = open_in_memory(today()).expect("open");
+    let bankers = category(&conn, "Bankers");
+    contact::add(
+        &conn,
+        Some(bankers),
+        &ContactDraft::named("Ana Lima")
+            .and_then(|d| d.with_email("ana@lima.co"))
+            .expect("d"),
+        &now(),
+    )
+    .expect("add");
+    let schema = |conn: &Connection| -> Vec<(String, String)> {
+        conn.prepare("SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("schema")
+    };
+    let before = schema(&conn);
+    let searched = crate::store::search_changes(&conn).expect("counts");
+    let mut text = String::from("name,email,phone,categories\n");
+    let n = BULK_MIN + 10;
+    for i in 0..n {
+        text.push_str(&format!(
+            "Person {i},p{i}@example.com,+1 555 {i:06},Bankers\n"
+        ));
+    }
+    // Ana again, by her address: merged, not added.
+    text.push_str("Ana L.,ANA@lima.co,,\n");
+    let plan = import(&conn, &csv(&text), None);
+    assert_eq!(added(&plan), n);
+    assert_eq!(merged(&plan), 1);
+    assert_eq!(schema(&conn), before, "every index as it was");
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(ok, "ok");
+    let (uids, well_formed): (i64, i64) = conn
+        .query_row(
+            "SELECT count(DISTINCT uid), sum(uid GLOB '????????-????-4???-[89ab]???-????????????')
+             FROM contact",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("uids");
+    assert_eq!(
+        (uids, well_formed),
+        (i64::try_from(n).expect("n") + 1, uids)
+    );
+    let in_bankers = contact::page::count(
+        &conn,
+        crate::domain::contact::ContactView::Category(bankers),
+    )
+    .expect("count");
+    assert_eq!(in_bankers, n + 1);
+    assert!(
+        crate::store::search_changes(&conn)
+            .expect("counts")
+            .contacts
+            > searched.contacts
+    );
+    let stages: i64 = conn
+        .query_row("SELECT count(*) FROM stage_change", [], |r| r.get(0))
+        .expect("stages");
+    assert_eq!(stages, i64::try_from(n).expect("n") + 1);
+}
