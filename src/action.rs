@@ -61,6 +61,8 @@ pub enum Action {
     MarkClient,
     /// Put the selected contact in a category (after an import, say).
     PutInCategory,
+    /// Open the import screen.
+    Import,
     /// Record a referral someone sent you.
     ReferralIn,
     /// Record a referral you gave ("refer first").

@@ -8,6 +8,7 @@ mod delete;
 mod editor;
 mod finder;
 mod forms;
+mod import;
 mod notes;
 mod program;
 mod referrals;
@@ -26,6 +27,7 @@ pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use finder::Finder;
+pub use import::{Importing, Preview, Stage as ImportStage, expand};
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
 pub use scripts::{Scripts, Versions, fix_for};
@@ -73,6 +75,8 @@ pub enum Popup {
     /// Pick where a referral stands, one key each.
     Status(Box<StatusPick>),
     Versions(Box<Versions>),
+    /// Import people from a file or folder.
+    Import(Box<Importing>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +235,7 @@ impl App {
             Some(Popup::TouchKind(_)) => Context::TouchKind,
             Some(Popup::ThanksHow(_)) => Context::ThanksHow,
             Some(Popup::Status(_)) => Context::Status,
+            Some(Popup::Import(_)) => Context::Import,
             None => match (self.pane, self.program_pane.focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
@@ -303,7 +308,11 @@ impl App {
             Action::EditStart => self.open_start_form(),
             Action::Save if self.editing_script() => self.save_script(),
             Action::Save => self.save_popup(),
-            Action::Cancel => self.popup = None,
+            Action::Cancel => {
+                if let Some(Popup::Import(imp)) = self.popup.take() {
+                    self.import_escape(imp);
+                }
+            }
             Action::Input(key) => self.input(key),
             Action::Paste(text) => self.paste(&text),
             Action::NextField | Action::PrevField => {
@@ -337,6 +346,7 @@ impl App {
             Action::LogTouch => self.open_touch(),
             Action::MarkClient => self.toggle_client(),
             Action::PutInCategory => self.open_put_in(),
+            Action::Import => self.open_import(),
             Action::ReferralIn => self.open_referral_form(Direction::Received),
             Action::ReferralOut => self.open_referral_form(Direction::Given),
             Action::SetStatus => self.open_status_form(),
@@ -368,6 +378,7 @@ impl App {
                 self.tick(now);
                 self.look_for_changes(now);
                 self.keep_index_fresh();
+                self.import_progress();
             }
             Action::Resize(w, h) => self.screen = Some((w, h)),
             Action::Shutdown => {

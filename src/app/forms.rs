@@ -33,6 +33,7 @@ impl App {
             Some(Popup::Form(form)) => self.save_form(form),
             Some(Popup::Suggest(s)) => self.add_suggestions(&s),
             Some(Popup::Versions(versions)) => self.restore_version(versions),
+            Some(Popup::Import(imp)) => self.import_enter(imp),
             Some(Popup::Search(search)) => {
                 match (search.found.get(search.cursor), search.purpose) {
                     (Some(&(Hit::Contact(id), _)), SearchPurpose::Preview) => self.preview_for(id),

@@ -20,6 +20,7 @@ impl App {
             Some(Popup::Note { editor, .. }) => field::key(editor, key, Lines::Many, MAX_TEXT),
             Some(Popup::Form(form)) => form.input(key),
             Some(Popup::Search(s)) => field::key(&mut s.input, key, Lines::One, MAX_QUERY),
+            Some(Popup::Import(_)) => self.import_typed(Some(key), None),
             _ => Typed::Unchanged,
         };
         self.typed(typed);
@@ -34,6 +35,7 @@ impl App {
             Some(Popup::Note { editor, .. }) => field::paste(editor, text, Lines::Many, MAX_TEXT),
             Some(Popup::Form(form)) => form.paste(text),
             Some(Popup::Search(s)) => field::paste(&mut s.input, text, Lines::One, MAX_QUERY),
+            Some(Popup::Import(_)) => self.import_typed(None, Some(text)),
             _ => {
                 return self.info(
                     "Nothing to paste into: open a field first (a adds, e edits, n a note).",

@@ -46,13 +46,15 @@ pub enum Context {
     Form,
     /// A yes/no question.
     Confirm,
+    /// The import screen: a path typed, then Enter reads it and imports.
+    Import,
     /// The terminal is too small to draw in: only quitting works.
     TooSmall,
 }
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -71,6 +73,7 @@ impl Context {
         Context::PickContact,
         Context::Suggest,
         Context::Form,
+        Context::Import,
         Context::TextField,
         Context::Confirm,
         Context::Help,
@@ -100,6 +103,7 @@ impl Context {
             Context::TextField => "Notes and dates",
             Context::Form => "Forms",
             Context::Confirm => "Questions",
+            Context::Import => "Importing people",
             Context::TooSmall => "A terminal too small to draw in",
         }
     }
@@ -155,7 +159,7 @@ const fn b(
 }
 
 use Context::{
-    Card, Categories, Confirm, Contacts, Form, Global, Help, PickContact, ProgramDays,
+    Card, Categories, Confirm, Contacts, Form, Global, Help, Import, PickContact, ProgramDays,
     ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Status, Suggest, TextField, ThanksHow,
     Today, TooSmall, TouchKind, Versions,
 };
@@ -200,6 +204,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('c'), NONE)], "c", Action::NextView, "view", true),
     b(Contacts, &[(Char('C'), NONE), (Char('C'), SHIFT)], "C", Action::MarkClient, "client", false),
     b(Contacts, &[(Char('p'), NONE)], "p", Action::PutInCategory, "put in a category", false),
+    b(Contacts, &[(Char('I'), NONE), (Char('I'), SHIFT)], "I", Action::Import, "import people", false),
     b(Contacts, &[(Char('r'), NONE)], "r", Action::ReferralIn, "referral from them", false),
     b(Contacts, &[(Char('s'), NONE)], "s", Action::ReferralOut, "a referral sent to them", false),
     b(Contacts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
@@ -307,6 +312,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Suggest, &[(Char('k'), NONE), (Up, NONE)], "", Action::Up, "", false),
     b(Suggest, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
     b(Suggest, &[(Char('c'), CTRL), (Char('q'), NONE)], "q", Action::Quit, "quit", false),
+    b(Import, &[(Enter, NONE)], "Enter", Action::Save, "read the file, then import", true),
+    b(Import, &[(Esc, NONE)], "Esc", Action::Cancel, "close (stops an import: nothing kept)", true),
+    b(Import, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Confirm, &[(Char('y'), NONE), (Enter, NONE)], "y", Action::Confirm, "yes", true),
     b(Confirm, &[(Char('n'), NONE), (Esc, NONE)], "n/Esc", Action::Cancel, "no", true),
     b(Confirm, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
@@ -333,7 +341,9 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action.clone());
     match (found, context) {
-        (None, TextField | Form | Search | PickContact | ScriptEditor) => Some(Action::Input(key)),
+        (None, TextField | Form | Search | PickContact | ScriptEditor | Import) => {
+            Some(Action::Input(key))
+        }
         (found, _) => found,
     }
 }

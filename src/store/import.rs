@@ -110,6 +110,30 @@ impl Plan {
     pub fn count(&self, what: fn(&Outcome) -> bool) -> usize {
         self.entries.iter().filter(|e| what(&e.outcome)).count()
     }
+
+    /// How many are added, merged (and of those, with something new), and
+    /// skipped.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            added: self.count(|o| matches!(o, Outcome::Added { .. })),
+            merged: self.count(|o| matches!(o, Outcome::Merged { .. })),
+            news: self.count(|o| matches!(o, Outcome::Merged { changed: true, .. })),
+            skipped: self.count(|o| matches!(o, Outcome::Skipped { .. })),
+            unsorted: self.count(|o| matches!(o, Outcome::Added { category: None })),
+        }
+    }
+}
+
+/// What an import does, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub added: usize,
+    pub merged: usize,
+    /// Merged with something new about them.
+    pub news: usize,
+    pub skipped: usize,
+    /// Added in no category.
+    pub unsorted: usize,
 }
 
 /// Where a person already is, in the database or in this import.
@@ -394,11 +418,26 @@ fn name_categories(conn: &Connection, plan: &mut Plan) -> rusqlite::Result<()> {
 /// Write what the plan says, in one transaction: the ids of the contacts
 /// added, in the order of the plan's entries.
 pub fn apply(conn: &Connection, plan: &Plan, now: &NaiveDateTime) -> Result<Vec<i64>, WriteError> {
+    apply_with(conn, plan, now, &mut |_, _| true)
+}
+
+/// Said when an import is stopped before it is written.
+pub const STOPPED: &str = "Stopped: nothing was imported.";
+
+/// `apply`, telling `progress` how many of the new people are written, of
+/// how many, as it goes. When `progress` answers false the import stops
+/// and nothing of it is kept (`STOPPED`).
+pub fn apply_with(
+    conn: &Connection,
+    plan: &Plan,
+    now: &NaiveDateTime,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<i64>, WriteError> {
     // A large import touches every index of the contact table; a page
     // cache that holds them saves reading and writing pages again and again.
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
-    let written = write_plan(conn, plan, now);
+    let written = write_plan(conn, plan, now, progress);
     conn.pragma_update(None, "cache_size", cache)?;
     written
 }
@@ -406,7 +445,12 @@ pub fn apply(conn: &Connection, plan: &Plan, now: &NaiveDateTime) -> Result<Vec<
 /// The page cache an import works with, in KiB.
 const IMPORT_CACHE_KIB: i64 = 128 * 1024;
 
-fn write_plan(conn: &Connection, plan: &Plan, now: &NaiveDateTime) -> Result<Vec<i64>, WriteError> {
+fn write_plan(
+    conn: &Connection,
+    plan: &Plan,
+    now: &NaiveDateTime,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<i64>, WriteError> {
     let tx = conn.unchecked_transaction()?;
     let created = now.format(TIMESTAMP_FORMAT).to_string();
     let mut ids = Vec::with_capacity(plan.news.len());
@@ -470,6 +514,10 @@ fn write_plan(conn: &Connection, plan: &Plan, now: &NaiveDateTime) -> Result<Vec
         }
         next += batch.len() as i64;
         ids.extend(batch_ids);
+        if !progress(ids.len(), plan.news.len()) {
+            // The transaction is dropped, not committed: nothing is kept.
+            return Err(WriteError::Refused(STOPPED.into()));
+        }
     }
     for sql in &rebuilt {
         tx.execute_batch(sql)?;

@@ -7,6 +7,7 @@ mod footer;
 mod form;
 mod header;
 mod help;
+mod import;
 mod popup;
 mod program;
 mod referrals;
@@ -67,6 +68,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::TouchKind(pick)) => popup::touch_kind(frame, area, pick),
         Some(Popup::ThanksHow(pick)) => popup::thanks_how(frame, area, pick),
         Some(Popup::Status(pick)) => popup::status(frame, area, pick),
+        Some(Popup::Import(imp)) => import::render(frame, area, imp),
     }
 }
 
