@@ -6,17 +6,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{cli, ok};
+use common::{cli, fixture, ok};
 use list25::store;
 use list25::store::export::Exported;
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-        .display()
-        .to_string()
-}
 
 /// A database with demo people, and imported ones with several addresses,
 /// notes of several lines, accents, CJK and emoji.

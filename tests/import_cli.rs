@@ -5,15 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{cli, ok};
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-        .display()
-        .to_string()
-}
+use common::{cli, fixture, ok};
 
 fn names(db: &Path) -> Vec<String> {
     let v: serde_json::Value =

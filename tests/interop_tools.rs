@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{cli, ok};
+use common::{cli, fixture, ok};
 
 /// Run a program that must be installed, saying how to install it if not.
 fn run(program: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -39,13 +39,6 @@ fn filled(dir: &Path) -> std::path::PathBuf {
         &db,
         &["demo", "--contacts", "30", "--categories", "4"],
     ));
-    let fixture = |n: &str| {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(n)
-            .display()
-            .to_string()
-    };
     ok(&cli(
         &db,
         &["import", &fixture("v30.vcf"), &fixture("google.csv")],

@@ -14,7 +14,7 @@ use super::out::Out;
 use super::refuse;
 use crate::domain::text::count;
 use crate::interop::FileRead;
-use crate::store::import::{Entry, Into, Outcome, Plan, apply, plan};
+use crate::store::import::{Counts, Entry, Into, Outcome, Plan, apply, plan};
 use crate::store::{self, WriteError};
 
 #[derive(Debug, Args)]
@@ -268,11 +268,13 @@ fn text(out: &mut Out, plan: &Plan, files: &[FileRead], dry_run: bool) -> std::i
                 .replace("persons", "people")
         ))?;
     }
-    let added = plan.count(|o| matches!(o, Outcome::Added { .. }));
-    let merged = plan.count(|o| matches!(o, Outcome::Merged { .. }));
-    let news = plan.count(|o| matches!(o, Outcome::Merged { changed: true, .. }));
-    let skipped = plan.count(|o| matches!(o, Outcome::Skipped { .. }));
-    let unsorted = plan.count(|o| matches!(o, Outcome::Added { category: None }));
+    let Counts {
+        added,
+        merged,
+        news,
+        skipped,
+        unsorted,
+    } = plan.counts();
     let (add, merge, skip) = if dry_run {
         ("Would add", "would merge", "would skip")
     } else {
@@ -294,8 +296,8 @@ fn text(out: &mut Out, plan: &Plan, files: &[FileRead], dry_run: bool) -> std::i
     })?;
     if unsorted > 0 {
         out.line(format!(
-            "{unsorted} of those added are in no category: in Contacts, press c until \
-             \"unsorted\", then p to put each one in a category."
+            "{unsorted} of those added are in no category: in Contacts, c shows \
+             \"unsorted\", and p puts the one selected in a category."
         ))?;
     }
     Ok(())

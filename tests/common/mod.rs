@@ -136,3 +136,12 @@ pub fn category(conn: &rusqlite::Connection, name: &str) -> i64 {
     )
     .expect("category")
 }
+
+/// The path of a file in `tests/fixtures/import`.
+pub fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
