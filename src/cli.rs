@@ -8,6 +8,7 @@ pub mod out;
 mod people;
 mod referral;
 mod script;
+mod sync;
 mod thanks;
 mod today;
 
@@ -115,6 +116,11 @@ pub enum Command {
     /// Write your contacts, everything (JSON), a report or what is due
     /// (ICS) in a format other programs read.
     Export(export::ExportArgs),
+    /// Keep a folder of vCards (khard, vdirsyncer) and list25 in step.
+    Sync {
+        #[command(subcommand)]
+        command: sync::SyncCommand,
+    },
     /// Copy the database to FILE (default: the backups folder beside it),
     /// whole and consistent even while list25 is open.
     Backup {
@@ -325,7 +331,7 @@ impl Command {
             }
             Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
             Command::Balance { .. } | Command::Backup { .. } | Command::Export(_) => true,
-            Command::Restore { .. } => false,
+            Command::Restore { .. } | Command::Sync { .. } => false,
             Command::Import(args) => args.dry_run,
             Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
         };
@@ -336,7 +342,7 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, client, referral, thanks, balance, script, config, import, export, backup, restore, demo (list25 --help describes \
+     contact, client, referral, thanks, balance, script, config, import, export, sync, backup, restore, demo (list25 --help describes \
      them).";
 
 /// Run what the command line asks for.
@@ -449,6 +455,7 @@ fn dispatch(
         Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
         Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
         Some(Command::Export(args)) => export::run(&conn, &mut out, &args, today)?,
+        Some(Command::Sync { command }) => sync::run(&conn, &mut out, command, today)?,
         Some(Command::Backup { file }) => backup::backup(&conn, &mut out, path, file, today)?,
         Some(Command::Restore { file }) => {
             backup::restore(&mut conn, &mut out, path, &file, today)?

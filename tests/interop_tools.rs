@@ -1,6 +1,7 @@
 //! list25's exports read by the programs people use them with: khard for
-//! the vCards, calcurse and khal for the calendar. `scripts/test` installs
-//! them (pip install khard khal; apt-get install calcurse).
+//! the vCards and the synced folder, vdirsyncer carrying it elsewhere,
+//! calcurse and khal for the calendar. `scripts/test` installs them (pip
+//! install khard khal vdirsyncer; apt-get install calcurse).
 
 mod common;
 
@@ -17,7 +18,7 @@ fn run(program: &str, args: &[&str], env: &[(&str, &Path)]) -> Output {
         cmd.env(k, v);
     }
     cmd.output().unwrap_or_else(|e| {
-        panic!("{program} could not run ({e}); scripts/test installs it: pip install khard khal, apt-get install calcurse")
+        panic!("{program} could not run ({e}); scripts/test installs it: pip install khard khal vdirsyncer, apt-get install calcurse")
     })
 }
 
@@ -193,4 +194,104 @@ fn khal_imports_the_events_once_however_often_it_is_given_them() {
         ));
         assert_eq!(listed(), items, "each follow-up once");
     }
+}
+
+#[test]
+fn khard_reads_the_folder_list25_syncs_and_list25_reads_what_khard_adds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = filled(dir.path());
+    let book = dir.path().join("book");
+    std::fs::create_dir(&book).expect("book");
+    ok(&cli(&db, &["sync", "vdir", book.to_str().expect("p")]));
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("khard")).expect("dir");
+    std::fs::write(
+        config.join("khard/khard.conf"),
+        format!(
+            "[addressbooks]\n[[book]]\npath = {}\n[general]\ndefault_action = list\n",
+            book.display()
+        ),
+    )
+    .expect("config");
+    let env = [("XDG_CONFIG_HOME", config.as_path())];
+    let listed = text(&run("khard", &["list", "--parsable"], &env));
+    let cards = std::fs::read_dir(&book).expect("book").count();
+    assert_eq!(listed.lines().count(), cards, "{listed}");
+    // khard adds someone; the next sync brings them in.
+    let new = dir.path().join("new.yaml");
+    std::fs::write(
+        &new,
+        "First name: Ines\nLast name: Okafor\nOrganisation: Okafor Print\nEmail:\n    work: ines@okaforprint.com\n",
+    )
+    .expect("yaml");
+    text(&run(
+        "khard",
+        &["new", "-a", "book", "-i", new.to_str().expect("p")],
+        &env,
+    ));
+    let said = ok(&cli(&db, &["sync", "vdir", book.to_str().expect("p")]));
+    assert!(said.contains("1 added"), "{said}");
+    let found = ok(&cli(
+        &db,
+        &["contact", "search", "ines", "okafor", "--json"],
+    ));
+    assert!(found.contains("ines@okaforprint.com"), "{found}");
+}
+
+#[test]
+fn vdirsyncer_carries_a_change_from_one_list25_to_another() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for d in [&a, &b, &dir.path().join("status")] {
+        std::fs::create_dir(d).expect("dir");
+    }
+    let config = dir.path().join("config");
+    std::fs::write(
+        &config,
+        format!(
+            "[general]\nstatus_path = \"{status}/\"\n\n[pair contacts]\na = \"here\"\nb = \"there\"\n\
+             collections = null\n\n[storage here]\ntype = \"filesystem\"\npath = \"{a}/\"\n\
+             fileext = \".vcf\"\n\n[storage there]\ntype = \"filesystem\"\npath = \"{b}/\"\n\
+             fileext = \".vcf\"\n",
+            status = dir.path().join("status").display(),
+            a = a.display(),
+            b = b.display()
+        ),
+    )
+    .expect("config");
+    let vdirsyncer = |args: &[&str]| {
+        let mut all = vec!["-c", config.to_str().expect("p")];
+        all.extend(args);
+        text(&run("vdirsyncer", &all, &[]))
+    };
+    // One machine: list25 to its folder, vdirsyncer to the other folder.
+    let one = dir.path().join("one.db");
+    ok(&cli(&one, &["import", &fixture("google.csv")]));
+    ok(&cli(&one, &["sync", "vdir", a.to_str().expect("p")]));
+    vdirsyncer(&["discover", "contacts"]);
+    vdirsyncer(&["sync"]);
+    // The other machine reads them, and changes one.
+    let two = dir.path().join("two.db");
+    let said = ok(&cli(&two, &["sync", "vdir", b.to_str().expect("p")]));
+    assert!(said.contains("3 added"), "{said}");
+    rusqlite::Connection::open(&two)
+        .expect("open")
+        .execute(
+            "UPDATE contact SET company = 'Zhang Bank' WHERE name LIKE 'Wei%'",
+            [],
+        )
+        .expect("edit");
+    ok(&cli(&two, &["sync", "vdir", b.to_str().expect("p")]));
+    vdirsyncer(&["sync"]);
+    let said = ok(&cli(&one, &["sync", "vdir", a.to_str().expect("p")]));
+    assert!(said.contains("1 read back"), "{said}");
+    let company: String = rusqlite::Connection::open(&one)
+        .expect("open")
+        .query_row(
+            "SELECT company FROM contact WHERE name LIKE 'Wei%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("company");
+    assert_eq!(company, "Zhang Bank");
 }

@@ -1,7 +1,6 @@
 //! `list25 export vcard|csv|json|markdown|ics [-o FILE]`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -101,29 +100,12 @@ pub fn run(
             }
         }
         Some(path) => {
-            if let Err(why) = write_whole(path, text.as_bytes()) {
+            if let Err(why) = crate::interop::write_whole(path, text.as_bytes()) {
                 return Ok(refuse(&why));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Write `bytes` to `path` whole: beside it first, then renamed over it.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let written = std::fs::File::create(&partial)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&partial, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        format!("cannot write {}: {e}", path.display())
-    })
 }
 
 /// Everything dated that list25 schedules: each follow-up, and each

@@ -370,6 +370,30 @@ fn push_new(list: &mut Vec<String>, value: String, key: fn(&str) -> String) {
     }
 }
 
+/// Add a line to the end of notes.
+pub fn add_note_line(notes: &mut String, line: &str) {
+    add_line(notes, line);
+}
+
+/// Write `bytes` to `path` whole: beside it first, then renamed over it,
+/// so that a reader never finds half a file.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = std::fs::File::create(&partial)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&partial, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        format!("cannot write {}: {e}", path.display())
+    })
+}
+
 fn add_line(notes: &mut String, line: &str) {
     if !notes.is_empty() {
         notes.push('\n');

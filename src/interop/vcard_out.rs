@@ -109,3 +109,59 @@ pub fn card_text(e: &Exported, version: Version) -> String {
     let _ = card(e, version).write_to(&mut out, v);
     out
 }
+
+/// The properties a list25 card says; a card from elsewhere keeps all
+/// the others (a birthday, a photo, a street address) when list25 writes
+/// its own over them.
+fn is_ours(prop: &VCardProperty) -> bool {
+    match prop {
+        VCardProperty::Fn
+        | VCardProperty::N
+        | VCardProperty::Org
+        | VCardProperty::Title
+        | VCardProperty::Email
+        | VCardProperty::Tel
+        | VCardProperty::Note
+        | VCardProperty::Categories
+        | VCardProperty::Uid
+        | VCardProperty::Prodid
+        | VCardProperty::Version
+        | VCardProperty::Related => true,
+        VCardProperty::Other(name) => {
+            name.eq_ignore_ascii_case(MET_HOW) || name.eq_ignore_ascii_case(REFERRED_BY)
+        }
+        _ => false,
+    }
+}
+
+/// The card `existing` (a file written by another program, perhaps) with
+/// what list25 holds of the contact written over it: list25's properties
+/// replaced, every other one kept, in the card's own version. A card that
+/// cannot be read is replaced whole.
+pub fn merge_into(existing: &str, e: &Exported, default: Version) -> String {
+    let Ok(old) = VCard::parse(existing) else {
+        return card_text(e, default);
+    };
+    let version = match old.version() {
+        Some(VCardVersion::V4_0) => Version::V4,
+        Some(_) => Version::V3,
+        None => default,
+    };
+    let mut card = card(e, version);
+    let has_adr = old.entries.iter().any(|x| x.name == VCardProperty::Adr);
+    if has_adr {
+        // Their address is more than the city list25 keeps: theirs stays.
+        card.entries.retain(|x| x.name != VCardProperty::Adr);
+    }
+    card.entries.extend(old.entries.into_iter().filter(|x| {
+        !is_ours(&x.name) && !matches!(x.name, VCardProperty::Begin | VCardProperty::End)
+    }));
+    let mut out = String::new();
+    let v = match version {
+        Version::V3 => VCardVersion::V3_0,
+        Version::V4 => VCardVersion::V4_0,
+    };
+    // Writing to a String cannot fail.
+    let _ = card.write_to(&mut out, v);
+    out
+}

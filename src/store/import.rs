@@ -256,6 +256,27 @@ impl Known {
     }
 }
 
+/// An exported contact as a person read from its card would be.
+pub(super) fn person_of_exported(e: &super::export::Exported) -> Person {
+    let c = &e.contact;
+    Person {
+        line: 0,
+        name: c.name.clone(),
+        company: c.company.clone(),
+        role: c.role.clone(),
+        emails: e.emails.clone(),
+        phones: e.phones.clone(),
+        city: c.city.clone(),
+        met_how: c.met_how.clone(),
+        notes: c.notes.clone(),
+        categories: Some(c.category.clone())
+            .filter(|n| !n.is_empty())
+            .into_iter()
+            .collect(),
+        uid: Some(e.uid.clone()),
+    }
+}
+
 /// A contact there already, as a person read from a file would be.
 fn person_of_contact(conn: &Connection, c: &Contact) -> rusqlite::Result<Person> {
     let (emails, phones) = super::contact::addresses(conn, c)?;

@@ -17,6 +17,7 @@ mod script_text;
 pub mod settings;
 pub mod thanks;
 pub mod touch;
+pub mod vdir;
 
 use std::fmt;
 use std::path::Path;
@@ -44,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_search_changes.sql"),
     include_str!("migrations/009_search_index.sql"),
     include_str!("migrations/010_interop.sql"),
+    include_str!("migrations/011_vdir.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
