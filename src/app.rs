@@ -122,6 +122,8 @@ pub struct App {
     /// A quit was refused because the script could not be saved: the
     /// next one goes ahead.
     quit_unsaved: bool,
+    /// What work done on other threads has to say (a backup not made).
+    notices: Option<std::sync::mpsc::Receiver<String>>,
     /// The time of day, injected so tests can pin it.
     clock: fn() -> NaiveTime,
     /// The moment a key arrives, for autosave timing; injected for tests.
@@ -184,6 +186,7 @@ impl App {
             running: true,
             screen: None,
             quit_unsaved: false,
+            notices: None,
             clock: || Local::now().time(),
             instant: Instant::now,
             data_version,
@@ -192,6 +195,12 @@ impl App {
     }
 
     /// Use `clock` for the time of day instead of the system clock.
+    /// Say on screen what arrives from `notices` (work on other threads).
+    pub fn with_notices(mut self, notices: std::sync::mpsc::Receiver<String>) -> Self {
+        self.notices = Some(notices);
+        self
+    }
+
     pub fn with_clock(mut self, clock: fn() -> NaiveTime) -> Self {
         self.clock = clock;
         self
@@ -379,6 +388,9 @@ impl App {
                 self.look_for_changes(now);
                 self.keep_index_fresh();
                 self.import_progress();
+                if let Some(notice) = self.notices.as_ref().and_then(|rx| rx.try_recv().ok()) {
+                    self.message = Some(Message::Error(notice));
+                }
             }
             Action::Resize(w, h) => self.screen = Some((w, h)),
             Action::Shutdown => {

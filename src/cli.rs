@@ -408,9 +408,12 @@ fn dispatch(
     });
     let code = match command {
         None => {
-            backup::daily(&conn, path, today);
+            // The day's copy is made on another thread: the first frame
+            // does not wait for it.
+            let notices = backup::daily_aside(path, today);
             let program = Program::builtin().map_err(|e| eyre!(e))?;
-            let app = App::new(conn, program, today, path.display().to_string())?;
+            let app =
+                App::new(conn, program, today, path.display().to_string())?.with_notices(notices);
             crate::tui::run(app)?;
             // Nothing of ours to flush; the terminal may be gone.
             return Ok(ExitCode::SUCCESS);

@@ -165,3 +165,21 @@ fn restore_refuses_what_is_not_a_list25_database_and_changes_nothing() {
         .expect("count");
     assert_eq!(kept_list, 1);
 }
+
+#[test]
+fn the_full_screen_program_keeps_the_days_copy_without_waiting_for_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["demo", "--contacts", "30"]));
+    assert!(daily_copies(dir.path()).is_empty(), "a demo makes none");
+    let mut s = common::pty::Session::start(&db, &["--today", "2026-11-24"], 80, 24);
+    s.wait_for("Today's tasks");
+    let copy = dir.path().join("backups/list25-2026-11-24.db");
+    let start = std::time::Instant::now();
+    while !copy.exists() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    s.send("q");
+    assert!(s.wait_exit());
+    assert_eq!(contacts(&copy), 30);
+}

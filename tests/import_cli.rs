@@ -124,6 +124,30 @@ fn a_file_that_is_not_what_it_claims_changes_nothing_and_exits_2() {
     assert_eq!(files_of(&db), before);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let fifo = dir.path().join("contacts.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    for args in [&["import"][..], &["restore"][..]] {
+        let mut all = args.to_vec();
+        all.push(fifo.to_str().expect("path"));
+        let o = cli(&db, &all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("not a regular file"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
 #[test]
 fn a_refused_import_into_a_new_path_makes_no_file() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -70,6 +70,34 @@ pub fn restore(
     }
 }
 
+/// Today's copy made on another thread, with its own connection: what to
+/// say if it could not be made arrives on the channel.
+pub fn daily_aside(db: &Path, today: NaiveDate) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let db = db.to_path_buf();
+    let made = std::thread::Builder::new()
+        .name("daily backup".into())
+        .spawn(move || {
+            let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+            let copied = Connection::open_with_flags(&db, flags)
+                .map_err(|e| e.to_string())
+                .and_then(|conn| {
+                    conn.busy_timeout(std::time::Duration::from_secs(5))
+                        .map_err(|e| e.to_string())?;
+                    backup::daily(&conn, &db, today)
+                });
+            if let Err(why) = copied {
+                let _ = tx.send(format!("Today's backup was not made: {why}"));
+            }
+        });
+    if let Err(e) = made {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _ = tx.send(format!("Today's backup was not made: {e}"));
+        return rx;
+    }
+    rx
+}
+
 /// Today's copy, if none was made yet. A copy that cannot be made is said,
 /// and the command goes on.
 pub fn daily(conn: &Connection, db: &Path, today: NaiveDate) {

@@ -93,7 +93,8 @@ pub enum Input {
 /// backup is restored alone.
 pub fn read(paths: &[PathBuf]) -> Result<Input, String> {
     let mut backup = None;
-    for path in paths {
+    // Only a regular file is opened to look: a pipe would wait for a writer.
+    for path in paths.iter().filter(|p| p.is_file()) {
         let head = std::fs::File::open(path).and_then(|f| {
             let mut head = Vec::new();
             std::io::Read::read_to_end(&mut std::io::Read::take(f, 512), &mut head).map(|_| head)

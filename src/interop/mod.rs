@@ -81,6 +81,17 @@ impl fmt::Display for Refused {
 pub fn read_all(paths: &[PathBuf]) -> Result<Vec<FileRead>, Refused> {
     let mut out = Vec::new();
     for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) => return Err(refused(path, None, &e.to_string())),
+            Ok(m) if !m.is_file() && !m.is_dir() => {
+                return Err(refused(
+                    path,
+                    None,
+                    "not a regular file (a pipe or a device); save what it holds to a file first",
+                ));
+            }
+            Ok(_) => {}
+        }
         if path.is_dir() {
             let cards = vcf_files(path)?;
             if cards.is_empty() {

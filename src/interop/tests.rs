@@ -202,6 +202,15 @@ fn files_that_are_not_what_they_claim_are_refused_with_the_line() {
     assert_eq!(two.line, Some(1));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_is_refused_before_it_is_read() {
+    let r = read_all(&[PathBuf::from("/dev/null")]).expect_err("a device");
+    assert!(r.why.contains("not a regular file"), "{}", r.why);
+    let r = read_all(&[PathBuf::from("/no/such/file.csv")]).expect_err("missing");
+    assert!(r.to_string().contains("/no/such/file.csv"), "{r}");
+}
+
 #[test]
 fn people_merge_what_the_other_knows_and_nothing_twice() {
     let mut a = Person {

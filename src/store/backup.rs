@@ -134,8 +134,14 @@ pub fn restore(
     from: &Path,
     now: &NaiveDateTime,
 ) -> Result<Restored, String> {
-    if !from.is_file() {
+    if !from.exists() {
         return Err(format!("there is no file {}", from.display()));
+    }
+    if !from.is_file() {
+        return Err(format!(
+            "{} is not a regular file (a folder, a pipe or a device)",
+            from.display()
+        ));
     }
     if same_file(db, from) {
         return Err(format!(
