@@ -45,7 +45,15 @@ pub fn is_invisible(c: char) -> bool {
 /// invisible characters comes out empty, and is refused as empty.
 pub fn one_line(text: &str) -> String {
     if text.is_ascii() {
-        // Nothing to compose and nothing invisible: only the spaces.
+        // Nothing to compose and nothing invisible: only the spaces, and
+        // most often nothing at all to change.
+        let tidy = !text.starts_with(' ')
+            && !text.ends_with(' ')
+            && !text.contains("  ")
+            && text.bytes().all(|b| b == b' ' || (b.is_ascii_graphic()));
+        if tidy {
+            return text.to_owned();
+        }
         return text
             .split(|c: char| c.is_ascii_whitespace() || c.is_ascii_control())
             .filter(|w| !w.is_empty())

@@ -591,6 +591,9 @@ fn drop_indexes(tx: &Connection) -> rusqlite::Result<Vec<String>> {
 
 /// The addresses and numbers beyond the first of each.
 fn write_details(tx: &Connection, id: i64, p: &Person) -> rusqlite::Result<()> {
+    if p.emails.len() < 2 && p.phones.len() < 2 {
+        return Ok(());
+    }
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO contact_detail (contact_id, kind, value) VALUES (?1, ?2, ?3)",
     )?;
