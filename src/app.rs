@@ -9,6 +9,7 @@ mod editor;
 mod finder;
 mod forms;
 mod import;
+mod navigate;
 mod notes;
 mod program;
 mod referrals;
@@ -28,6 +29,7 @@ pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use finder::Finder;
 pub use import::{Importing, Preview, Stage as ImportStage, expand};
+use navigate::step;
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
 pub use scripts::{Scripts, Versions, fix_for};
@@ -408,107 +410,4 @@ impl App {
         }
         self.flush_script(crate::domain::SaveKind::Saved, true)
     }
-
-    fn go_to(&mut self, pane: Pane) {
-        if self.pane == Pane::Scripts && pane != Pane::Scripts {
-            self.stop_editing();
-        }
-        self.pane = pane;
-        match pane {
-            Pane::Contacts => self.reload_contacts(),
-            Pane::Scripts => self.enter_scripts(),
-            Pane::Referrals => self.reload_referrals(),
-            _ => {}
-        }
-    }
-
-    fn move_by(&mut self, by: isize) {
-        match &mut self.popup {
-            Some(Popup::Help { scroll }) => {
-                let parts = crate::help::parts(&self.db_label, self.start);
-                let max = crate::help::max_scroll(&parts, self.screen.unwrap_or((80, 24)));
-                *scroll = step(usize::from(*scroll), by, max).try_into().unwrap_or(0);
-                return;
-            }
-            Some(Popup::Search(search)) => {
-                search.cursor = step(search.cursor, by, search.len().saturating_sub(1));
-                return;
-            }
-            Some(Popup::Suggest(s)) => {
-                s.cursor = step(s.cursor, by, s.items.len().saturating_sub(1));
-                return;
-            }
-            Some(Popup::Versions(v)) => {
-                v.cursor = step(v.cursor, by, v.list.len().saturating_sub(1));
-                return;
-            }
-            _ => {}
-        }
-        match self.pane {
-            Pane::Today => self.today_move(by),
-            Pane::Program => self.program_move(by),
-            Pane::Categories => self.categories.move_by(by),
-            Pane::Contacts if self.contacts.card.is_some() => self.card_move(by),
-            Pane::Contacts => self.contacts_move(by),
-            Pane::Scripts => self.scripts_move(by),
-            Pane::Referrals => self.referrals_move(by),
-        }
-    }
-
-    fn open(&mut self) {
-        if self.on_note() {
-            self.open_note();
-            return;
-        }
-        match self.pane {
-            Pane::Program if self.program_pane.focus == ProgramFocus::Days => {
-                self.program_pane.focus = ProgramFocus::Tasks;
-                self.program_pane.task = 0;
-            }
-            Pane::Today => {
-                let id = self
-                    .selected_follow_up()
-                    .map(|c| c.id)
-                    .or_else(|| self.selected_thank_you().map(|t| t.to_id));
-                if let Some(c) = id {
-                    self.show_contact(c);
-                }
-            }
-            Pane::Scripts => self.start_editing(),
-            Pane::Referrals => self.open_referral_contact(false),
-            Pane::Contacts => self.open_card(),
-            _ => {}
-        }
-    }
-
-    fn toggle_selected(&mut self) {
-        if let Some(Popup::Suggest(s)) = &mut self.popup {
-            if s.choosing {
-                let s = s.clone();
-                return self.choose_profession(&s);
-            }
-            if let Some(item) = s.items.get_mut(s.cursor).filter(|i| !i.on_list) {
-                item.picked = !item.picked;
-            }
-            return;
-        }
-        if self.on_note() {
-            self.open_note();
-            return;
-        }
-        if self.selected_follow_up().is_some() {
-            self.open_touch();
-            return;
-        }
-        if self.selected_thank_you().is_some() {
-            self.open_thanks_form();
-            return;
-        }
-        self.toggle_task();
-    }
-}
-
-/// Move `from` by `by`, kept within `0..=max`.
-pub(super) fn step(from: usize, by: isize, max: usize) -> usize {
-    from.saturating_add_signed(by).min(max)
 }

@@ -1,11 +1,11 @@
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
 use crate::domain::{CategoryDraft, ContactDraft, parse_date};
 use crate::interop::{read_all, read_bytes};
-use crate::store::{contact, open_in_memory};
+use crate::store::{WriteError, contact, open_in_memory};
 
 fn today() -> NaiveDate {
     parse_date("2026-11-24").expect("date")
