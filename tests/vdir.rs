@@ -264,3 +264,39 @@ fn a_missing_folder_is_refused_and_nothing_changes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("make the folder first"));
 }
+
+#[test]
+fn a_card_that_cannot_be_read_is_left_alone_and_its_contact_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, book) = synced(dir.path());
+    let ana = file_of(&book, "Ana Lima");
+    // Another program is halfway through writing it.
+    let half = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nORG:Lima Par";
+    std::fs::write(&ana, half).expect("write");
+    Connection::open(&db)
+        .expect("open")
+        .execute(
+            "UPDATE contact SET role = 'Founder' WHERE name = 'Ana Lima'",
+            [],
+        )
+        .expect("edit");
+    let said = sync(&db, &book);
+    assert!(said.contains("0 archived"), "{said}");
+    assert!(said.contains("left alone:"), "{said}");
+    assert!(said.contains("never ends"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(&ana).expect("read"),
+        half,
+        "not written over"
+    );
+    assert_eq!(field(&db, "Ana Lima", "role").as_deref(), Some("Founder"));
+    // Once the other program is done, the next sync sees both sides.
+    std::fs::write(
+        &ana,
+        "BEGIN:VCARD\nVERSION:3.0\nUID:whatever\nFN:Ana Lima\nEMAIL:ana@lima.co\nORG:Lima Partners\nEND:VCARD\n",
+    )
+    .expect("write");
+    let said = sync(&db, &book);
+    assert!(!said.contains("left alone"), "{said}");
+    assert_eq!(field(&db, "Ana Lima", "name").as_deref(), Some("Ana Lima"));
+}

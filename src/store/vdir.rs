@@ -195,6 +195,17 @@ pub fn sync(
         .prepare("SELECT uid, file_hash, card_hash FROM vdir_state WHERE dir = ?1")?
         .query_map([&key], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
+    // A card's file that is there but could not be read (left alone, and
+    // said) is neither removed nor written over.
+    let unreadable: HashSet<String> = conn
+        .prepare("SELECT uid, file FROM vdir_state WHERE dir = ?1")?
+        .query_map([&key], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .filter_map(Result::ok)
+        .filter(|(uid, file)| !files.contains_key(uid) && Path::new(file).exists())
+        .map(|(uid, _)| uid)
+        .collect();
     let in_scope = |e: &Exported| category.is_none_or(|c| e.contact.category_id == Some(c));
     let cards: HashMap<String, Exported> = export::contacts(conn)?
         .into_iter()
@@ -272,6 +283,7 @@ pub fn sync(
     }
     for (uid, e) in &cards {
         if !files.contains_key(uid)
+            && !unreadable.contains(uid)
             && let Some((_, c)) = last.get(uid)
         {
             if *c == card_hash(e) {
@@ -341,8 +353,14 @@ pub fn sync(
         .filter(in_scope)
         .collect();
     let tx = conn.unchecked_transaction()?;
-    tx.execute("DELETE FROM vdir_state WHERE dir = ?1", [&key])?;
-    for e in &now_cards {
+    tx.execute(
+        "DELETE FROM vdir_state WHERE dir = ?1 AND uid NOT IN (SELECT value FROM json_each(?2))",
+        params![
+            key,
+            serde_json::to_string(&unreadable.iter().collect::<Vec<_>>()).unwrap_or_default()
+        ],
+    )?;
+    for e in now_cards.iter().filter(|e| !unreadable.contains(&e.uid)) {
         let ours = vcard_out::card_text(e, Version::V4);
         let file = files.get(&e.uid);
         let path = file.map_or_else(|| dir.join(file_name(&e.uid)), |f| f.path.clone());
