@@ -173,3 +173,27 @@ fn unsorted_people_list_with_a_null_category() {
     assert!(chidi["category"].is_null());
     assert_eq!(chidi["email"], "chidi@okaforlane.com");
 }
+
+#[test]
+fn adding_someone_whose_address_an_import_kept_as_a_second_one_names_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["category", "add", "Attorneys"]));
+    // Lucía's second address, from Google Contacts.
+    ok(&cli(&db, &["import", &fixture("google.csv")]));
+    let o = cli(
+        &db,
+        &[
+            "contact",
+            "add",
+            "L. Fernández",
+            "--category",
+            "Attorneys",
+            "--email",
+            "Lucia.F@gmail.com",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Lucía María Fernández"), "{err}");
+}

@@ -80,8 +80,14 @@ pub fn same_as(
     if !email.is_empty() {
         let id: Option<i64> = conn
             .prepare_cached(
-                "SELECT id FROM contact WHERE deleted_at IS NULL AND email <> ''
-                   AND lower(trim(email)) = lower(?1) ORDER BY id LIMIT 1",
+                "SELECT id FROM (
+                     SELECT id FROM contact WHERE deleted_at IS NULL AND email <> ''
+                       AND lower(trim(email)) = lower(?1)
+                     UNION ALL
+                     SELECT d.contact_id FROM contact_detail d
+                       JOIN contact c ON c.id = d.contact_id AND c.deleted_at IS NULL
+                     WHERE d.kind = 'email' AND lower(trim(d.value)) = lower(?1))
+                 ORDER BY id LIMIT 1",
             )?
             .query_row([email], |r| r.get(0))
             .optional()?;
