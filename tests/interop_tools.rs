@@ -1,7 +1,8 @@
 //! list25's exports read by the programs people use them with: khard for
-//! the vCards and the synced folder, vdirsyncer carrying it elsewhere,
-//! calcurse and khal for the calendar. `scripts/test` installs them (pip
-//! install khard khal vdirsyncer; apt-get install calcurse).
+//! the vCards and the synced folder, vdirsyncer carrying it elsewhere (to
+//! a Radicale CardDAV server and back), calcurse and khal for the
+//! calendar. `scripts/test` installs them (pip install khard khal
+//! vdirsyncer radicale; apt-get install calcurse).
 
 mod common;
 
@@ -294,4 +295,133 @@ fn vdirsyncer_carries_a_change_from_one_list25_to_another() {
         )
         .expect("company");
     assert_eq!(company, "Zhang Bank");
+}
+
+/// A Radicale CardDAV server on a free port of this machine, with an
+/// address book `ana/list25`; stopped when dropped.
+struct Radicale {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for Radicale {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn radicale(store: &Path) -> Radicale {
+    use std::io::{Read, Write};
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let child = Command::new("python3")
+        .args(["-m", "radicale", "--auth-type=none"])
+        .arg(format!("--storage-filesystem-folder={}", store.display()))
+        .arg(format!("--server-hosts=127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("radicale (scripts/test installs it: pip install radicale)");
+    let server = Radicale {
+        child,
+        url: format!("http://127.0.0.1:{port}/ana/list25/"),
+    };
+    // Make the address book once the server answers (extended MKCOL).
+    let body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><mkcol xmlns=\"DAV:\" \
+                xmlns:CR=\"urn:ietf:params:xml:ns:carddav\"><set><prop><resourcetype>\
+                <collection/><CR:addressbook/></resourcetype></prop></set></mkcol>";
+    let start = std::time::Instant::now();
+    loop {
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            let request = format!(
+                "MKCOL /ana/list25/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic YW5hOng=\r\n\
+                 Content-Type: application/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            s.write_all(request.as_bytes()).expect("mkcol");
+            let mut answer = String::new();
+            let _ = s.read_to_string(&mut answer);
+            assert!(answer.contains(" 201 "), "{answer}");
+            return server;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "radicale did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// A vdirsyncer configuration pairing `folder` with the server.
+fn carddav_config(dir: &Path, name: &str, folder: &Path, url: &str) -> std::path::PathBuf {
+    let status = dir.join(format!("status-{name}"));
+    std::fs::create_dir_all(&status).expect("status");
+    let config = dir.join(format!("config-{name}"));
+    std::fs::write(
+        &config,
+        format!(
+            "[general]\nstatus_path = \"{}/\"\n\n[pair list25]\na = \"list25_folder\"\n\
+             b = \"list25_server\"\ncollections = null\n\n[storage list25_folder]\n\
+             type = \"filesystem\"\npath = \"{}/\"\nfileext = \".vcf\"\n\n\
+             [storage list25_server]\ntype = \"carddav\"\nurl = \"{url}\"\n\
+             username = \"ana\"\npassword = \"x\"\n",
+            status.display(),
+            folder.display()
+        ),
+    )
+    .expect("config");
+    config
+}
+
+#[test]
+fn two_machines_keep_in_step_through_a_carddav_server() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = radicale(&dir.path().join("server"));
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir(&a).expect("a");
+    std::fs::create_dir(&b).expect("b");
+    let config_a = carddav_config(dir.path(), "a", &a, &server.url);
+    let config_b = carddav_config(dir.path(), "b", &b, &server.url);
+    let vdirsyncer = |config: &Path, args: &[&str]| {
+        let mut all = vec!["-c", config.to_str().expect("p")];
+        all.extend(args);
+        text(&run("vdirsyncer", &all, &[]))
+    };
+    // The README's chain, on the first machine.
+    let one = dir.path().join("one.db");
+    ok(&cli(&one, &["import", &fixture("google.csv")]));
+    ok(&cli(&one, &["sync", "vdir", a.to_str().expect("p")]));
+    vdirsyncer(&config_a, &["discover", "list25"]);
+    vdirsyncer(&config_a, &["sync"]);
+    // The second machine gets everyone, and changes one of them.
+    let two = dir.path().join("two.db");
+    vdirsyncer(&config_b, &["discover", "list25"]);
+    vdirsyncer(&config_b, &["sync"]);
+    let said = ok(&cli(&two, &["sync", "vdir", b.to_str().expect("p")]));
+    assert!(said.contains("3 added"), "{said}");
+    rusqlite::Connection::open(&two)
+        .expect("open")
+        .execute(
+            "UPDATE contact SET role = 'Partner' WHERE name = 'Ana Lima'",
+            [],
+        )
+        .expect("edit");
+    ok(&cli(&two, &["sync", "vdir", b.to_str().expect("p")]));
+    vdirsyncer(&config_b, &["sync"]);
+    // Back on the first machine.
+    vdirsyncer(&config_a, &["sync"]);
+    let said = ok(&cli(&one, &["sync", "vdir", a.to_str().expect("p")]));
+    assert!(said.contains("1 read back"), "{said}");
+    let role: String = rusqlite::Connection::open(&one)
+        .expect("open")
+        .query_row(
+            "SELECT role FROM contact WHERE name = 'Ana Lima'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("role");
+    assert_eq!(role, "Partner");
 }
