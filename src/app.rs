@@ -28,7 +28,7 @@ pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use finder::Finder;
-pub use import::{Importing, Preview, Stage as ImportStage, expand};
+pub use import::{Importing, Stage as ImportStage, expand};
 use navigate::step;
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};

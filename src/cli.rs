@@ -275,7 +275,7 @@ impl Command {
             Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
             Command::Balance { .. } | Command::Backup { .. } | Command::Export(_) => true,
             Command::Restore { .. } | Command::Sync { .. } => false,
-            Command::Import(args) => args.dry_run,
+            Command::Import(args) => args.dry_run || args.preview.is_some(),
             Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
         };
         if reads { Access::Read } else { Access::Write }

@@ -197,3 +197,50 @@ fn adding_someone_whose_address_an_import_kept_as_a_second_one_names_them() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("Lucía María Fernández"), "{err}");
 }
+
+#[test]
+fn the_import_screens_worker_previews_without_writing_and_stops_when_nobody_listens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["category", "add", "Attorneys"]));
+    let before = files_of(&db);
+    let preview = ok(&cli(
+        &db,
+        &["import", "--preview", "1", &fixture("google.csv")],
+    ));
+    let v: serde_json::Value = serde_json::from_str(preview.trim()).expect("one line of JSON");
+    assert_eq!(v["counts"]["added"], 3);
+    assert_eq!(v["records"], 3);
+    assert_eq!(v["rows"].as_array().expect("rows").len(), 1);
+    assert_eq!(
+        files_of(&db),
+        before,
+        "a preview writes nothing, not even a copy"
+    );
+    // 500 people, more than one batch, for a reader that is gone (the
+    // screen closed): the first progress line cannot be written.
+    let csv = dir.path().join("many.csv");
+    let mut text = String::from("name,email\n");
+    for i in 0..500 {
+        text.push_str(&format!("Person {i},p{i}@example.com\n"));
+    }
+    std::fs::write(&csv, text).expect("csv");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+        .args(["--db", db.to_str().expect("p"), "--today", "2026-11-22"])
+        .args(["import", "--progress", csv.to_str().expect("p")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let done = child.wait_with_output().expect("wait");
+    // A closed pipe ends a command quietly; what it did is said on stderr.
+    assert!(String::from_utf8_lossy(&done.stderr).contains("Stopped: nothing was imported."));
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(&cli(&db, &["contact", "list", "--json"]))).expect("json");
+    assert_eq!(
+        v.as_array().expect("list").len(),
+        0,
+        "nothing of it is kept"
+    );
+}

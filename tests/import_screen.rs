@@ -37,7 +37,7 @@ fn a_path_shows_what_will_be_stored_then_enter_imports_it() {
     // same wherever the code is checked out.
     app.update(Action::Paste("tests/fixtures/import/google.csv".into()));
     app.update(Action::Save);
-    assert!(matches!(stage(&app), ImportStage::Preview(_)));
+    assert!(matches!(stage(&app), ImportStage::Preview { .. }));
     let shown = screen(&app);
     for part in [
         "google.csv: Google Contacts CSV, 3 people",

@@ -1,22 +1,30 @@
 //! The import screen (`I` in Contacts): a path typed or pasted, a preview
 //! of what the file holds as it will be stored and what becomes of each
-//! record, then the import itself, on another thread with a progress bar
-//! when the database is a file. All or nothing, as on the command line.
+//! record, then the import itself, with a progress bar. All or nothing,
+//! as on the command line.
+//!
+//! On a database file both steps run as `list25 import` in a process of
+//! their own: the screen stays live while a long file is read, and the
+//! memory a large import takes is handed back when it ends. Stopping it
+//! kills that process before it has saved, and nothing is kept. A database
+//! in memory (the tests) is imported here and now.
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use ratatui_textarea::TextArea;
 
 use super::{App, Message, Popup, Shows};
-use crate::domain::text::Lines;
+use crate::domain::text::{Lines, MAX_LINE};
 use crate::field;
-use crate::interop::FileRead;
 use crate::pane::Pane;
-use crate::store::import::{Counts, Plan};
-use crate::store::{self, Access, Options};
+use crate::store::import::{Counts, Preview};
+use crate::store::{self};
+
+/// How many records the preview lists.
+const PREVIEW_ROWS: usize = 200;
 
 /// The import screen's state.
 pub struct Importing {
@@ -24,39 +32,46 @@ pub struct Importing {
     pub stage: Stage,
 }
 
+/// A `list25 import` working for the screen: killed if the screen goes.
+pub struct Worker {
+    child: Child,
+    said: Receiver<Said>,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Ended already, or stopped here before it saved: nothing is kept.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A line from the worker, or its end with what it wrote on stderr.
+enum Said {
+    Line(String),
+    Ended(String),
+}
+
 /// Where an import stands.
 pub enum Stage {
     /// A path is being typed; why the last one was refused, if it was.
     Typing { refused: Option<String> },
-    /// What the path holds, read, and what importing it would do.
-    Preview(Box<Preview>),
-    /// Being written on another thread: how many new people of how many.
-    /// Setting `stop` stops it before it is saved.
+    /// The path being read and matched, by a worker.
+    Reading { typed: String, worker: Worker },
+    /// What the path holds and what importing it would do.
+    Preview {
+        typed: String,
+        preview: Box<Preview>,
+    },
+    /// Being written by a worker: how many new people of how many.
     Running {
-        from: Receiver<Progress>,
-        stop: Arc<AtomicBool>,
+        worker: Worker,
         done: usize,
         total: usize,
         counts: Counts,
     },
     /// Written, or not: what to say.
     Over { said: String, unsorted: usize },
-}
-
-/// A path read and planned.
-pub struct Preview {
-    /// The text of the path field it was read for.
-    pub typed: String,
-    pub files: Vec<FileRead>,
-    pub plan: Plan,
-}
-
-/// What the thread writing an import says.
-pub enum Progress {
-    Wrote(usize, usize),
-    /// The counts of the plan made again against the database as it is.
-    Planned(Counts),
-    Finished(Result<Counts, String>),
 }
 
 /// A path as typed: `~` is the home folder; the rest as the shell would
@@ -77,6 +92,65 @@ pub fn expand(typed: &str) -> PathBuf {
 impl Importing {
     pub fn typed(&self) -> String {
         self.path.lines().join("")
+    }
+}
+
+/// Start `list25 import` on `db` with `args`; its output lines and end
+/// arrive on the worker's channel.
+fn spawn(
+    db: &str,
+    today: chrono::NaiveDate,
+    args: &[&str],
+    file: &std::path::Path,
+) -> Result<Worker, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut child = Command::new(exe)
+        .arg("--db")
+        .arg(db)
+        .arg("--today")
+        .arg(today.format("%Y-%m-%d").to_string())
+        .arg("import")
+        .args(args)
+        .arg("--")
+        .arg(file)
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let (tx, said) = mpsc::channel();
+    let (Some(out), Some(mut err)) = (child.stdout.take(), child.stderr.take()) else {
+        return Err("no output from the import".into());
+    };
+    std::thread::Builder::new()
+        .name("import output".into())
+        .spawn(move || {
+            for line in BufReader::new(out).lines() {
+                match line {
+                    Ok(l) => {
+                        if tx.send(Said::Line(l)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+            let mut text = String::new();
+            let _ = err.read_to_string(&mut text);
+            let _ = tx.send(Said::Ended(text));
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(Worker { child, said })
+}
+
+/// What a worker said on stderr, as the screen says it.
+fn complaint(stderr: &str) -> String {
+    let text = stderr.trim().trim_start_matches("list25: ").trim();
+    if text.is_empty() {
+        "the import ended without saying why".into()
+    } else {
+        text.to_owned()
     }
 }
 
@@ -105,13 +179,8 @@ impl App {
             return field::Typed::Unchanged;
         }
         let typed = match (key, paste) {
-            (Some(k), _) => field::key(&mut imp.path, k, Lines::One, crate::domain::text::MAX_LINE),
-            (None, Some(text)) => field::paste(
-                &mut imp.path,
-                text,
-                Lines::One,
-                crate::domain::text::MAX_LINE,
-            ),
+            (Some(k), _) => field::key(&mut imp.path, k, Lines::One, MAX_LINE),
+            (None, Some(text)) => field::paste(&mut imp.path, text, Lines::One, MAX_LINE),
             (None, None) => field::Typed::Unchanged,
         };
         if typed == field::Typed::Changed {
@@ -120,39 +189,62 @@ impl App {
         typed
     }
 
+    /// The database's file, when it has one.
+    fn db_file(&self) -> Option<String> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+    }
+
     /// Enter: read the path, then import what was read, then close.
     pub(super) fn import_enter(&mut self, mut imp: Box<Importing>) {
-        match std::mem::replace(&mut imp.stage, Stage::Typing { refused: None }) {
-            Stage::Typing { .. } => imp.stage = self.import_preview(&imp.typed()),
-            Stage::Preview(preview) if preview.typed == imp.typed() => {
-                imp.stage = self.start_import(*preview);
-            }
-            Stage::Preview(_) => imp.stage = self.import_preview(&imp.typed()),
-            running @ Stage::Running { .. } => {
-                imp.stage = running;
-                self.info("Importing… Esc stops it, and nothing is imported.");
+        let typed = imp.typed();
+        imp.stage = match std::mem::replace(&mut imp.stage, Stage::Typing { refused: None }) {
+            Stage::Preview {
+                typed: read,
+                preview,
+            } if read == typed => self.start_import(&typed, preview.counts),
+            busy @ (Stage::Reading { .. } | Stage::Running { .. }) => {
+                self.info("A moment: the file is being read or written.");
+                busy
             }
             Stage::Over { unsorted, .. } => {
                 self.popup = None;
                 self.show_imported(unsorted);
                 return;
             }
-        }
+            Stage::Typing { .. } | Stage::Preview { .. } => self.import_preview(&typed),
+        };
         self.popup = Some(Popup::Import(imp));
     }
 
-    /// Esc: close, or stop an import running (nothing of it is kept). Once
-    /// every row is written, it is being saved and ends by itself.
-    pub(super) fn import_escape(&mut self, imp: Box<Importing>) {
+    /// Esc: close (a worker reading is stopped), or stop an import being
+    /// written: nothing of it is kept. Once every row is written it is
+    /// being saved, and ends by itself.
+    pub(super) fn import_escape(&mut self, mut imp: Box<Importing>) {
         if let Stage::Running {
-            stop, done, total, ..
-        } = &imp.stage
+            worker,
+            done,
+            total,
+            ..
+        } = &mut imp.stage
         {
             if *total > 0 && done >= total {
                 self.info("Almost done: the import is being saved.");
-            } else {
-                stop.store(true, Ordering::Relaxed);
-                self.info("Stopping the import: nothing of it is kept.");
+                self.popup = Some(Popup::Import(imp));
+                return;
+            }
+            // Killed before it saved, nothing is kept; if it had ended
+            // already, what it did is said on the next tick.
+            let _ = worker.child.kill();
+            let finished = worker.child.wait().is_ok_and(|s| s.success());
+            if !finished {
+                imp.stage = Stage::Over {
+                    said: store::import::STOPPED.into(),
+                    unsorted: 0,
+                };
+                self.info("Stopped: nothing of the import is kept.");
             }
             self.popup = Some(Popup::Import(imp));
             return;
@@ -168,77 +260,60 @@ impl App {
                 refused: Some("Type or paste the path of a file or folder first.".into()),
             };
         }
-        let files = match crate::interop::read_all(&[expand(typed)]) {
-            Ok(files) => files,
-            Err(refused) => {
-                return Stage::Typing {
-                    refused: Some(format!("{refused}.")),
-                };
-            }
-        };
-        match store::import::plan(&self.conn, &files, None) {
-            Ok(plan) => Stage::Preview(Box::new(Preview {
+        let path = expand(typed);
+        if let Some(db) = self.db_file() {
+            let rows = PREVIEW_ROWS.to_string();
+            return match spawn(&db, self.today, &["--preview", &rows], &path) {
+                Ok(worker) => Stage::Reading {
+                    typed: typed.to_owned(),
+                    worker,
+                },
+                Err(why) => Stage::Typing {
+                    refused: Some(format!("Could not read it: {why}")),
+                },
+            };
+        }
+        let preview = crate::interop::read_all(&[path])
+            .map_err(|refused| format!("{refused}."))
+            .and_then(|files| {
+                store::import::plan(&self.conn, &files, None)
+                    .map(|plan| Preview::of(&plan, &files, PREVIEW_ROWS))
+                    .map_err(|e| format!("Could not read the database: {e}"))
+            });
+        match preview {
+            Ok(preview) => Stage::Preview {
                 typed: typed.to_owned(),
-                files,
-                plan,
-            })),
-            Err(e) => Stage::Typing {
-                refused: Some(format!("Could not read the database: {e}")),
+                preview: Box::new(preview),
             },
+            Err(why) => Stage::Typing { refused: Some(why) },
         }
     }
 
-    /// Write the import: on another thread with its own connection when
-    /// the database is a file, here when it is in memory.
-    fn start_import(&mut self, preview: Preview) -> Stage {
-        let now = self.now();
-        let counts = preview.plan.counts();
-        let Some(path) = self
-            .conn
-            .path()
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
-        else {
-            let written = store::import::apply(&self.conn, &preview.plan, &now);
-            return self.import_over(written.map(|_| counts).map_err(|e| e.to_string()));
-        };
-        let (tx, rx) = mpsc::channel();
-        let stop = Arc::new(AtomicBool::new(false));
-        let stopped = Arc::clone(&stop);
-        let today = self.today;
-        let files = preview.files;
-        let spawned = std::thread::Builder::new()
-            .name("import".into())
-            .spawn(move || {
-                let result = (|| {
-                    let options = Options {
-                        access: Access::Write,
-                        create_folder: false,
-                    };
-                    let conn =
-                        store::open_with(&path, today, options).map_err(|e| e.to_string())?;
-                    // Planned again: another window may have written meanwhile.
+    /// Write the import: by a worker on a database file (it reads the file
+    /// again and matches against the database as it is then: another
+    /// window may have written meanwhile), here on one in memory.
+    fn start_import(&mut self, typed: &str, planned: Counts) -> Stage {
+        let path = expand(typed);
+        let Some(db) = self.db_file() else {
+            let now = self.now();
+            let done = crate::interop::read_all(&[path])
+                .map_err(|r| r.to_string())
+                .and_then(|files| {
                     let plan =
-                        store::import::plan(&conn, &files, None).map_err(|e| e.to_string())?;
-                    let _ = tx.send(Progress::Planned(plan.counts()));
-                    store::import::apply_with(&conn, &plan, &now, &mut |done, total| {
-                        let _ = tx.send(Progress::Wrote(done, total));
-                        !stopped.load(Ordering::Relaxed)
-                    })
-                    .map_err(|e| e.to_string())?;
+                        store::import::plan(&self.conn, &files, None).map_err(|e| e.to_string())?;
+                    store::import::apply(&self.conn, &plan, &now).map_err(|e| e.to_string())?;
                     Ok(plan.counts())
-                })();
-                let _ = tx.send(Progress::Finished(result));
-            });
-        match spawned {
-            Ok(_) => Stage::Running {
-                from: rx,
-                stop,
+                });
+            return self.import_over(done);
+        };
+        match spawn(&db, self.today, &["--progress"], &path) {
+            Ok(worker) => Stage::Running {
+                worker,
                 done: 0,
-                total: counts.added,
-                counts,
+                total: planned.added,
+                counts: planned,
             },
-            Err(e) => self.import_over(Err(e.to_string())),
+            Err(why) => self.import_over(Err(why)),
         }
     }
 
@@ -260,10 +335,6 @@ impl App {
                     unsorted: c.unsorted,
                 }
             }
-            Err(why) if why == store::import::STOPPED => Stage::Over {
-                said: why,
-                unsorted: 0,
-            },
             Err(why) => Stage::Over {
                 said: format!("Nothing was imported: {why}"),
                 unsorted: 0,
@@ -271,45 +342,82 @@ impl App {
         }
     }
 
-    /// Time passed: take what the import thread said.
+    /// Time passed: take what the worker said.
     pub(super) fn import_progress(&mut self) {
         let Some(Popup::Import(imp)) = &mut self.popup else {
             return;
         };
-        let Stage::Running {
-            from,
-            done,
-            total,
-            counts,
-            ..
-        } = &mut imp.stage
-        else {
-            return;
+        let worker = match &mut imp.stage {
+            Stage::Reading { worker, .. } | Stage::Running { worker, .. } => worker,
+            _ => return,
         };
-        let mut finished = None;
+        let mut lines = Vec::new();
+        let mut ended = None;
         loop {
-            match from.try_recv() {
-                Ok(Progress::Planned(c)) => {
-                    *counts = c;
-                    *total = c.added;
-                }
-                Ok(Progress::Wrote(d, t)) => (*done, *total) = (d, t),
-                Ok(Progress::Finished(result)) => {
-                    finished = Some(result);
+            match worker.said.try_recv() {
+                Ok(Said::Line(l)) => lines.push(l),
+                Ok(Said::Ended(stderr)) => {
+                    let ok = worker.child.wait().is_ok_and(|s| s.success());
+                    ended = Some((ok, stderr));
                     break;
                 }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    finished = Some(Err("the import stopped unexpectedly".into()));
+                    ended = Some((false, String::new()));
                     break;
                 }
             }
         }
-        if let Some(result) = finished {
-            let stage = self.import_over(result);
-            if let Some(Popup::Import(imp)) = &mut self.popup {
-                imp.stage = stage;
+        let next = match &mut imp.stage {
+            Stage::Reading { typed, .. } => match ended {
+                None => return,
+                Some((true, _)) => match lines.last().map(|l| serde_json::from_str::<Preview>(l)) {
+                    Some(Ok(preview)) => Ok(Stage::Preview {
+                        typed: typed.clone(),
+                        preview: Box::new(preview),
+                    }),
+                    _ => Ok(Stage::Typing {
+                        refused: Some("The file could not be read.".into()),
+                    }),
+                },
+                Some((false, stderr)) => Ok(Stage::Typing {
+                    refused: Some(complaint(&stderr)),
+                }),
+            },
+            Stage::Running {
+                done,
+                total,
+                counts,
+                ..
+            } => {
+                for l in &lines {
+                    if let Some(rest) = l.strip_prefix("wrote ") {
+                        let mut n = rest.split(' ').filter_map(|x| x.parse::<usize>().ok());
+                        if let (Some(d), Some(t)) = (n.next(), n.next()) {
+                            (*done, *total) = (d, t);
+                        }
+                    } else if let Some(json) = l.strip_prefix("counts ")
+                        && let Ok(c) = serde_json::from_str::<Counts>(json)
+                    {
+                        *counts = c;
+                    }
+                }
+                match ended {
+                    None => return,
+                    Some((true, _)) => Err(Ok(*counts)),
+                    Some((false, stderr)) => Err(Err(complaint(&stderr))),
+                }
             }
+            _ => return,
+        };
+        // A preview is shown as it is; an import that ended is said, with
+        // the lists read again.
+        let next = match next {
+            Ok(stage) => stage,
+            Err(result) => self.import_over(result),
+        };
+        if let Some(Popup::Import(imp)) = &mut self.popup {
+            imp.stage = next;
         }
     }
 

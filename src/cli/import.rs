@@ -1,6 +1,7 @@
 //! `list25 import FILE...`: people from CSV and vCard files, merged with
 //! those already there, in one transaction.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +15,7 @@ use super::out::Out;
 use super::refuse;
 use crate::domain::text::count;
 use crate::interop::FileRead;
-use crate::store::import::{Counts, Entry, Into, Outcome, Plan, apply, plan};
+use crate::store::import::{Counts, Entry, Into, Outcome, Plan, Preview, apply, apply_with, plan};
 use crate::store::{self, WriteError};
 
 #[derive(Debug, Args)]
@@ -33,6 +34,15 @@ pub struct ImportArgs {
     /// Print JSON: added, merged and skipped, each with file and line.
     #[arg(long)]
     pub json: bool,
+    /// For the import screen: print what would happen, with the first N
+    /// records, as one line of JSON, and write nothing.
+    #[arg(long, hide = true, value_name = "N")]
+    pub preview: Option<usize>,
+    /// For the import screen: print "wrote DONE TOTAL" lines as the new
+    /// people are written, then "counts" and the counts as JSON. When
+    /// standard output is gone, the import stops and nothing is kept.
+    #[arg(long, hide = true)]
+    pub progress: bool,
 }
 
 /// How many skipped or merged records the text lists before "… N more".
@@ -152,11 +162,26 @@ pub fn run(
         },
     };
     let plan = plan(conn, files, into)?;
+    if let Some(rows) = args.preview {
+        out.line(serde_json::to_string(&Preview::of(&plan, files, rows))?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let ids = if args.dry_run {
         Vec::new()
     } else {
         let now = today.and_time(Local::now().time());
-        match apply(conn, &plan, &now) {
+        let mut said = |done: usize, total: usize| {
+            let mut stdout = std::io::stdout().lock();
+            writeln!(stdout, "wrote {done} {total}")
+                .and_then(|()| stdout.flush())
+                .is_ok()
+        };
+        let written = if args.progress {
+            apply_with(conn, &plan, &now, &mut said)
+        } else {
+            apply(conn, &plan, &now)
+        };
+        match written {
             Ok(ids) => ids,
             Err(WriteError::Refused(why)) => {
                 return Ok(refuse(&format!("{why} Nothing was imported.")));
@@ -164,7 +189,9 @@ pub fn run(
             Err(WriteError::Db(e)) => return Err(e.into()),
         }
     };
-    if args.json {
+    if args.progress {
+        out.line(format!("counts {}", serde_json::to_string(&plan.counts())?))?;
+    } else if args.json {
         out.json(&report(&plan, files, &ids, args.dry_run))?;
     } else {
         text(out, &plan, files, args.dry_run)?;

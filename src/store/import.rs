@@ -89,7 +89,7 @@ impl Plan {
 }
 
 /// What an import does, counted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub added: usize,
     pub merged: usize,
@@ -400,7 +400,10 @@ fn name_categories(conn: &Connection, plan: &mut Plan) -> rusqlite::Result<()> {
     Ok(())
 }
 
+mod preview;
 mod write;
+
+pub use preview::{Preview, PreviewRow};
 
 #[cfg(test)]
 use write::BULK_MIN;

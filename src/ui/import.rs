@@ -9,8 +9,8 @@ use ratatui::widgets::{Gauge, Paragraph};
 
 use super::popup::{centered, frame_block};
 use super::{text, theme, wrapped};
-use crate::app::{ImportStage, Importing, Preview};
-use crate::store::import::{Counts, Into, Outcome};
+use crate::app::{ImportStage, Importing};
+use crate::store::import::{Counts, Preview, PreviewRow};
 
 /// How the counts read.
 fn counts_line(c: &Counts) -> String {
@@ -22,18 +22,11 @@ fn counts_line(c: &Counts) -> String {
 
 fn preview_lines(p: &Preview, width: usize, rows: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for f in &p.files {
-        let name = f.path.file_name().map_or_else(
-            || f.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+    for (name, format, people) in p.files.iter().take(2) {
         lines.push(Line::from(text::truncate(
-            &format!("{name}: {}, {} people", f.format, f.people.len()),
+            &format!("{name}: {format}, {people} people"),
             width,
         )));
-        if lines.len() >= 2 {
-            break;
-        }
     }
     if p.files.len() > 2 {
         lines.push(Line::styled(
@@ -41,58 +34,50 @@ fn preview_lines(p: &Preview, width: usize, rows: usize) -> Vec<Line<'static>> {
             theme::muted(),
         ));
     }
-    lines.push(Line::styled(
-        counts_line(&p.plan.counts()),
-        theme::heading(),
-    ));
+    lines.push(Line::styled(counts_line(&p.counts), theme::heading()));
     lines.push(Line::default());
     let name_w = (width / 3).clamp(8, 28);
-    let shown = rows.saturating_sub(lines.len());
-    for e in p.plan.entries.iter().take(shown) {
-        let (label, style, what) = match &e.outcome {
-            Outcome::Added { category } => {
-                let person = p
-                    .files
-                    .get(e.file)
-                    .and_then(|f| f.people.iter().find(|x| x.line == e.line));
-                let details = person.map_or_else(String::new, |x| {
-                    text::join(&[
-                        &x.company,
-                        x.emails.first().map_or("", String::as_str),
-                        x.phones.first().map_or("", String::as_str),
-                    ])
-                });
+    let shown = rows.saturating_sub(lines.len() + 1);
+    for row in p.rows.iter().take(shown) {
+        let (label, style, name, what) = match row {
+            PreviewRow::New {
+                name,
+                category,
+                details,
+            } => {
                 let place = category
                     .as_ref()
                     .map_or_else(|| "unsorted".to_owned(), |c| format!("in {c}"));
                 (
                     "new  ",
                     Style::new().fg(theme::DONE),
-                    text::join(&[&place, &details]),
+                    name,
+                    text::join(&[&place, details]),
                 )
             }
-            Outcome::Merged { into, changed } => {
-                let into = match into {
-                    Into::Contact { name, .. } => name.clone(),
-                    Into::Earlier { line, .. } => format!("line {line} above"),
-                };
+            PreviewRow::Merge {
+                name,
+                into,
+                changed,
+            } => {
                 let what = if *changed {
                     format!("same as {into}, with something new")
                 } else {
                     format!("same as {into}, nothing new")
                 };
-                ("merge", Style::new(), what)
+                ("merge", Style::new(), name, what)
             }
-            Outcome::Skipped { reason } => (
+            PreviewRow::Skip { name, line, reason } => (
                 "skip ",
                 Style::new().fg(theme::ERROR),
-                format!("line {}: {reason}", e.line),
+                name,
+                format!("line {line}: {reason}"),
             ),
         };
-        let name = if e.name.is_empty() {
+        let name = if name.is_empty() {
             "—"
         } else {
-            e.name.as_str()
+            name.as_str()
         };
         let rest = width.saturating_sub(name_w + 8);
         lines.push(Line::from(vec![
@@ -103,8 +88,8 @@ fn preview_lines(p: &Preview, width: usize, rows: usize) -> Vec<Line<'static>> {
             Span::styled(text::truncate(&what, rest), theme::muted()),
         ]));
     }
-    let more = p.plan.entries.len().saturating_sub(shown);
-    if more > 0 && lines.len() < rows + 1 {
+    let more = p.records.saturating_sub(shown.min(p.rows.len()));
+    if more > 0 {
         lines.push(Line::styled(format!("… {more} more"), theme::muted()));
     }
     lines
@@ -150,8 +135,12 @@ pub fn render(frame: &mut Frame, area: ratatui::layout::Rect, imp: &Importing) {
             wrapped(why, width, Style::new().fg(theme::ERROR)),
             "Enter reads it · Esc closes".into(),
         ),
-        ImportStage::Preview(p) => {
-            let c = p.plan.counts();
+        ImportStage::Reading { .. } => (
+            vec![Line::styled("Reading the file…", theme::muted())],
+            "Esc closes".into(),
+        ),
+        ImportStage::Preview { preview: p, .. } => {
+            let c = p.counts;
             let hint = if c.added + c.merged == 0 {
                 "Nothing to import · Esc closes".to_owned()
             } else {
