@@ -148,3 +148,33 @@ fn imported_through_the_screen_in_a_terminal_and_there_after_a_restart() {
     s.send("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_card_lists_every_address_and_number_and_cuts_no_number_in_two() {
+    let mut app = with_attorneys();
+    app.update(Action::Import);
+    app.update(Action::Paste("tests/fixtures/import/v30.vcf".into()));
+    app.update(Action::Save);
+    app.update(Action::Save);
+    app.update(Action::Save);
+    // In the unsorted view, by name.
+    let at = app
+        .contacts
+        .rows
+        .iter()
+        .position(|c| c.name == "Chidi Okafor")
+        .expect("Chidi");
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("chidi@okaforlane.com · Chidi.Okafor@Gmail.com"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("+1 (415) 555-0101 · +1 415 555 0199"),
+        "{shown}"
+    );
+}

@@ -64,6 +64,22 @@ fn vdir(cards: &str, dir: &Path) -> usize {
     n
 }
 
+/// A khard configuration under `dir` with the address book `book`: the
+/// folder to give as XDG_CONFIG_HOME.
+fn khard_config(dir: &Path, book: &Path) -> std::path::PathBuf {
+    let config = dir.join("config");
+    std::fs::create_dir_all(config.join("khard")).expect("dir");
+    std::fs::write(
+        config.join("khard/khard.conf"),
+        format!(
+            "[addressbooks]\n[[book]]\npath = {}\n[general]\ndefault_action = list\n",
+            book.display()
+        ),
+    )
+    .expect("config");
+    config
+}
+
 #[test]
 fn khard_lists_and_shows_every_card_we_export() {
     for version in ["4", "3"] {
@@ -72,16 +88,7 @@ fn khard_lists_and_shows_every_card_we_export() {
         let cards = ok(&cli(&db, &["export", "vcard", "--vcard-version", version]));
         let book = dir.path().join("book");
         let n = vdir(&cards, &book);
-        let config = dir.path().join("config");
-        std::fs::create_dir_all(config.join("khard")).expect("dir");
-        std::fs::write(
-            config.join("khard/khard.conf"),
-            format!(
-                "[addressbooks]\n[[book]]\npath = {}\n[general]\ndefault_action = list\n",
-                book.display()
-            ),
-        )
-        .expect("config");
+        let config = khard_config(dir.path(), &book);
         let env = [("XDG_CONFIG_HOME", config.as_path())];
         let listed = text(&run("khard", &["list", "--parsable"], &env));
         assert_eq!(listed.lines().count(), n, "vCard {version}: {listed}");
@@ -204,16 +211,7 @@ fn khard_reads_the_folder_list25_syncs_and_list25_reads_what_khard_adds() {
     let book = dir.path().join("book");
     std::fs::create_dir(&book).expect("book");
     ok(&cli(&db, &["sync", "vdir", book.to_str().expect("p")]));
-    let config = dir.path().join("config");
-    std::fs::create_dir_all(config.join("khard")).expect("dir");
-    std::fs::write(
-        config.join("khard/khard.conf"),
-        format!(
-            "[addressbooks]\n[[book]]\npath = {}\n[general]\ndefault_action = list\n",
-            book.display()
-        ),
-    )
-    .expect("config");
+    let config = khard_config(dir.path(), &book);
     let env = [("XDG_CONFIG_HOME", config.as_path())];
     let listed = text(&run("khard", &["list", "--parsable"], &env));
     let cards = std::fs::read_dir(&book).expect("book").count();

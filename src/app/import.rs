@@ -17,8 +17,6 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use ratatui_textarea::TextArea;
 
 use super::{App, Message, Popup, Shows};
-use crate::domain::text::{Lines, MAX_LINE};
-use crate::field;
 use crate::pane::Pane;
 use crate::store::import::{Counts, Preview};
 use crate::store::{self};
@@ -93,6 +91,11 @@ impl Importing {
     pub fn typed(&self) -> String {
         self.path.lines().join("")
     }
+
+    /// Whether the path is in use: being read or imported.
+    pub fn busy(&self) -> bool {
+        matches!(self.stage, Stage::Reading { .. } | Stage::Running { .. })
+    }
 }
 
 /// Start `list25 import` on `db` with `args`; its output lines and end
@@ -163,30 +166,6 @@ impl App {
             path,
             stage: Stage::Typing { refused: None },
         })));
-    }
-
-    /// A key or paste went into the path: what was read for the old one
-    /// no longer holds.
-    pub(super) fn import_typed(
-        &mut self,
-        key: Option<ratatui::crossterm::event::KeyEvent>,
-        paste: Option<&str>,
-    ) -> field::Typed {
-        let Some(Popup::Import(imp)) = &mut self.popup else {
-            return field::Typed::Unchanged;
-        };
-        if matches!(imp.stage, Stage::Running { .. }) {
-            return field::Typed::Unchanged;
-        }
-        let typed = match (key, paste) {
-            (Some(k), _) => field::key(&mut imp.path, k, Lines::One, MAX_LINE),
-            (None, Some(text)) => field::paste(&mut imp.path, text, Lines::One, MAX_LINE),
-            (None, None) => field::Typed::Unchanged,
-        };
-        if typed == field::Typed::Changed {
-            imp.stage = Stage::Typing { refused: None };
-        }
-        typed
     }
 
     /// The database's file, when it has one.

@@ -4,8 +4,8 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::editor::Edit;
-use super::{App, MAX_QUERY, Message, Popup};
-use crate::domain::text::{Lines, MAX_TEXT};
+use super::{App, ImportStage as Stage, MAX_QUERY, Message, Popup};
+use crate::domain::text::{Lines, MAX_LINE, MAX_TEXT};
 use crate::field::{self, Typed};
 
 impl App {
@@ -20,7 +20,9 @@ impl App {
             Some(Popup::Note { editor, .. }) => field::key(editor, key, Lines::Many, MAX_TEXT),
             Some(Popup::Form(form)) => form.input(key),
             Some(Popup::Search(s)) => field::key(&mut s.input, key, Lines::One, MAX_QUERY),
-            Some(Popup::Import(_)) => self.import_typed(Some(key), None),
+            Some(Popup::Import(imp)) if !imp.busy() => {
+                field::key(&mut imp.path, key, Lines::One, MAX_LINE)
+            }
             _ => Typed::Unchanged,
         };
         self.typed(typed);
@@ -35,7 +37,10 @@ impl App {
             Some(Popup::Note { editor, .. }) => field::paste(editor, text, Lines::Many, MAX_TEXT),
             Some(Popup::Form(form)) => form.paste(text),
             Some(Popup::Search(s)) => field::paste(&mut s.input, text, Lines::One, MAX_QUERY),
-            Some(Popup::Import(_)) => self.import_typed(None, Some(text)),
+            Some(Popup::Import(imp)) if !imp.busy() => {
+                field::paste(&mut imp.path, text, Lines::One, MAX_LINE)
+            }
+            Some(Popup::Import(_)) => Typed::Unchanged,
             _ => {
                 return self.info(
                     "Nothing to paste into: open a field first (a adds, e edits, n a note).",
@@ -49,9 +54,11 @@ impl App {
     fn typed(&mut self, typed: Typed) {
         match typed {
             Typed::Refused(why) => self.message = Some(Message::Error(why)),
-            Typed::Changed => match &self.popup {
+            Typed::Changed => match &mut self.popup {
                 Some(Popup::Form(_)) => self.form_typed(),
                 Some(Popup::Search(_)) => self.search_typed(),
+                // What was read for the old path no longer holds.
+                Some(Popup::Import(imp)) => imp.stage = Stage::Typing { refused: None },
                 _ => {}
             },
             Typed::Unchanged => {}

@@ -100,26 +100,23 @@ pub fn report(categories: &[Category], people: &[Exported], today: NaiveDate) ->
             out.push_str("Nobody yet.\n");
         }
     }
-    let clients: Vec<&Exported> = people
-        .iter()
-        .filter(|e| e.contact.category_id.is_none() && e.contact.client_since.is_some())
-        .collect();
-    if !clients.is_empty() {
-        out.push_str("\n## Clients in no category\n\n");
-        for e in clients {
-            out.push_str(&person(e, today));
-            out.push('\n');
-        }
-    }
-    let unsorted: Vec<&Exported> = people
-        .iter()
-        .filter(|e| e.contact.category_id.is_none() && e.contact.client_since.is_none())
-        .collect();
-    if !unsorted.is_empty() {
-        out.push_str("\n## Not in a category yet\n\n");
-        for e in unsorted {
-            out.push_str(&person(e, today));
-            out.push('\n');
+    // People in no category: clients (who need none), then the rest.
+    for (title, clients) in [
+        ("Clients in no category", true),
+        ("Not in a category yet", false),
+    ] {
+        let mut them = people
+            .iter()
+            .filter(|e| {
+                e.contact.category_id.is_none() && e.contact.client_since.is_some() == clients
+            })
+            .peekable();
+        if them.peek().is_some() {
+            out.push_str(&format!("\n## {title}\n\n"));
+            for e in them {
+                out.push_str(&person(e, today));
+                out.push('\n');
+            }
         }
     }
     out

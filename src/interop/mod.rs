@@ -284,7 +284,9 @@ impl Person {
             let email = one_line(&email);
             match check_email(&email) {
                 Ok(e) if e.is_empty() => {}
-                Ok(e) => push_new(&mut emails, e, email_key),
+                Ok(e) => {
+                    push_new(&mut emails, e, email_key);
+                }
                 Err(_) => add_line(&mut self.notes, &format!("E-mail as imported: {email}")),
             }
         }
@@ -338,47 +340,50 @@ impl Person {
     /// held appended. Whether anything kept about them changed (the names
     /// of categories only choose where a new person lands).
     pub fn absorb(&mut self, other: &Person) -> bool {
-        let kept = |p: &Person| Person {
-            categories: Vec::new(),
-            ..p.clone()
-        };
-        let before = kept(self);
+        let mut changed = false;
         for (mine, theirs) in [
             (&mut self.company, &other.company),
             (&mut self.role, &other.role),
             (&mut self.city, &other.city),
             (&mut self.met_how, &other.met_how),
         ] {
-            if mine.is_empty() {
+            if mine.is_empty() && !theirs.is_empty() {
                 mine.clone_from(theirs);
+                changed = true;
             }
         }
         for e in &other.emails {
-            push_new(&mut self.emails, e.clone(), email_key);
+            changed |= push_new(&mut self.emails, e.clone(), email_key);
         }
         for p in &other.phones {
-            push_new(&mut self.phones, p.clone(), phone_key);
+            changed |= push_new(&mut self.phones, p.clone(), phone_key);
         }
         if !other.notes.is_empty() && !self.notes.contains(&other.notes) {
             add_line(&mut self.notes, &other.notes);
+            changed = true;
         }
         for c in &other.categories {
             if !self.categories.contains(c) {
                 self.categories.push(c.clone());
             }
         }
-        if self.uid.is_none() {
+        if self.uid.is_none() && other.uid.is_some() {
             self.uid.clone_from(&other.uid);
+            changed = true;
         }
-        kept(self) != before
+        changed
     }
 }
 
-fn push_new(list: &mut Vec<String>, value: String, key: fn(&str) -> String) {
+/// Add `value` to `list` unless it holds the same already (by `key`);
+/// whether it was added.
+fn push_new(list: &mut Vec<String>, value: String, key: fn(&str) -> String) -> bool {
     let k = key(&value);
-    if !k.is_empty() && !list.iter().any(|v| key(v) == k) {
+    let new = !k.is_empty() && !list.iter().any(|v| key(v) == k);
+    if new {
         list.push(value);
     }
+    new
 }
 
 /// Add a line to the end of notes.

@@ -361,20 +361,25 @@ pub fn set_follow_up(conn: &Connection, id: i64, on: Option<NaiveDate>) -> Resul
 /// Every e-mail address and phone number of a contact, the one its row
 /// holds first, then those an import added (`contact_detail`).
 pub fn addresses(conn: &Connection, c: &Contact) -> rusqlite::Result<(Vec<String>, Vec<String>)> {
-    let mut emails: Vec<String> = Some(c.email.clone())
-        .filter(|e| !e.is_empty())
-        .into_iter()
-        .collect();
-    let mut phones: Vec<String> = Some(c.phone.clone())
-        .filter(|p| !p.is_empty())
-        .into_iter()
-        .collect();
     let mut stmt = conn.prepare_cached(
         "SELECT kind, value FROM contact_detail WHERE contact_id = ?1 ORDER BY id",
     )?;
-    let mut rows = stmt.query([c.id])?;
-    while let Some(r) = rows.next()? {
-        let (kind, value): (String, String) = (r.get(0)?, r.get(1)?);
+    let details = stmt
+        .query_map([c.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+    Ok(with_details(c, details))
+}
+
+/// A contact's first address and number, then each `(kind, value)` of its
+/// details not already there.
+pub(super) fn with_details(
+    c: &Contact,
+    details: impl IntoIterator<Item = (String, String)>,
+) -> (Vec<String>, Vec<String>) {
+    let first = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
+    let mut emails: Vec<String> = first(&c.email).into_iter().collect();
+    let mut phones: Vec<String> = first(&c.phone).into_iter().collect();
+    for (kind, value) in details {
         let list = if kind == "email" {
             &mut emails
         } else {
@@ -384,7 +389,30 @@ pub fn addresses(conn: &Connection, c: &Contact) -> rusqlite::Result<(Vec<String
             list.push(value);
         }
     }
-    Ok((emails, phones))
+    (emails, phones)
+}
+
+/// Add the addresses and numbers beyond the first of each (the contact
+/// row holds the first) to a contact's details.
+pub(super) fn write_details(
+    tx: &Connection,
+    id: i64,
+    emails: &[String],
+    phones: &[String],
+) -> rusqlite::Result<()> {
+    if emails.len() < 2 && phones.len() < 2 {
+        return Ok(());
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO contact_detail (contact_id, kind, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for e in emails.iter().skip(1) {
+        stmt.execute(params![id, "email", e])?;
+    }
+    for ph in phones.iter().skip(1) {
+        stmt.execute(params![id, "phone", ph])?;
+    }
+    Ok(())
 }
 
 /// Delete a contact; `restore` brings it back.

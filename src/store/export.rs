@@ -44,24 +44,10 @@ pub fn contacts(conn: &Connection) -> rusqlite::Result<Vec<Exported>> {
     Ok(list
         .into_iter()
         .map(|contact| {
-            let mut emails: Vec<String> = Some(contact.email.clone())
-                .filter(|e| !e.is_empty())
-                .into_iter()
-                .collect();
-            let mut phones: Vec<String> = Some(contact.phone.clone())
-                .filter(|p| !p.is_empty())
-                .into_iter()
-                .collect();
-            for (kind, value) in details.remove(&contact.id).unwrap_or_default() {
-                let list = if kind == "email" {
-                    &mut emails
-                } else {
-                    &mut phones
-                };
-                if !list.contains(&value) {
-                    list.push(value);
-                }
-            }
+            let (emails, phones) = super::contact::with_details(
+                &contact,
+                details.remove(&contact.id).unwrap_or_default(),
+            );
             let referred_by = contact
                 .referred_by
                 .and_then(|r| Some((names.get(&r)?.clone(), uids.get(&r)?.clone())));

@@ -230,13 +230,13 @@ pub fn sync(
         let was = last.get(uid);
         let file_changed = was.is_none_or(|(f, _)| *f != hash(&file.bytes));
         match cards.get(uid) {
+            Some(_) if !file_changed => {}
             Some(e) => {
-                let card_changed = was.is_none_or(|(_, c)| *c != card_hash(e));
                 let mine = super::import::person_of_exported(e);
-                if !file_changed || kept(&mine) == kept(&file.person) {
+                if kept(&mine) == kept(&file.person) {
                     continue;
                 }
-                if !card_changed {
+                if was.is_some_and(|(_, c)| *c == card_hash(e)) {
                     write_person(&tx, e.contact.id, &file.person)?;
                     out.read += 1;
                     continue;
@@ -418,14 +418,5 @@ fn write_person(tx: &Connection, id: i64, p: &Person) -> rusqlite::Result<()> {
         ],
     )?;
     tx.execute("DELETE FROM contact_detail WHERE contact_id = ?1", [id])?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO contact_detail (contact_id, kind, value) VALUES (?1, ?2, ?3)",
-    )?;
-    for e in p.emails.iter().skip(1) {
-        stmt.execute(params![id, "email", e])?;
-    }
-    for ph in p.phones.iter().skip(1) {
-        stmt.execute(params![id, "phone", ph])?;
-    }
-    Ok(())
+    super::contact::write_details(tx, id, &p.emails, &p.phones)
 }

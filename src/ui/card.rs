@@ -24,15 +24,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     if !who.is_empty() {
         lines.extend(wrapped(&who, width, theme::heading()));
     }
-    let reach = card
+    // Addresses, then numbers: together they may not fit one line, and a
+    // number cut in two reads as two.
+    let one = card
         .emails
         .iter()
         .chain(&card.phones)
-        .cloned()
+        .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" · ");
-    if !reach.is_empty() {
-        lines.extend(wrapped(&reach, width, Style::new()));
+    let reach = if text::width(&one) <= width {
+        vec![one]
+    } else {
+        vec![card.emails.join(" · "), card.phones.join(" · ")]
+    };
+    for line in reach.iter().filter(|l| !l.is_empty()) {
+        lines.extend(wrapped(line, width, Style::new()));
     }
     let client = c
         .client_since

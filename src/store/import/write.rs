@@ -5,10 +5,10 @@ use chrono::NaiveDateTime;
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, params, params_from_iter};
 
+use super::super::contact::write_details;
 use super::super::{TIMESTAMP_FORMAT, WriteError, contact::date_text};
 use super::Plan;
 use crate::domain::contact::DEFAULT_CADENCE;
-use crate::interop::Person;
 
 /// `n` new random UUIDs (version 4), from SQLite's random numbers.
 fn new_uids(tx: &Connection, n: usize) -> rusqlite::Result<Vec<String>> {
@@ -138,7 +138,7 @@ fn write_plan(
         }
         stage.execute(params_from_iter(values))?;
         for (new, id) in batch.iter().zip(&batch_ids) {
-            write_details(&tx, *id, &new.person)?;
+            write_details(&tx, *id, &new.person.emails, &new.person.phones)?;
         }
         next += batch.len() as i64;
         ids.extend(batch_ids);
@@ -172,7 +172,7 @@ fn write_plan(
                 p.uid,
             ],
         )?;
-        write_details(&tx, *id, p)?;
+        write_details(&tx, *id, &p.emails, &p.phones)?;
     }
     tx.commit()?;
     Ok(ids)
@@ -194,21 +194,4 @@ fn drop_indexes(tx: &Connection) -> rusqlite::Result<Vec<String>> {
         tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
     }
     Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
-}
-
-/// The addresses and numbers beyond the first of each.
-fn write_details(tx: &Connection, id: i64, p: &Person) -> rusqlite::Result<()> {
-    if p.emails.len() < 2 && p.phones.len() < 2 {
-        return Ok(());
-    }
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO contact_detail (contact_id, kind, value) VALUES (?1, ?2, ?3)",
-    )?;
-    for e in p.emails.iter().skip(1) {
-        stmt.execute(params![id, "email", e])?;
-    }
-    for ph in p.phones.iter().skip(1) {
-        stmt.execute(params![id, "phone", ph])?;
-    }
-    Ok(())
 }
