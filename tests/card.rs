@@ -259,7 +259,7 @@ fn notes_taller_than_the_card_leave_room_for_its_history() {
     let category = store::contact::get(conn, ana)
         .expect("read")
         .and_then(|c| c.category_id);
-    store::contact::update(conn, ana, category, &draft).expect("notes");
+    store::contact::update(conn, ana, category, &draft, &common::now()).expect("notes");
     app.update(Action::Open);
     let screen = draw(&app, 80, 24).backend().to_string();
     for shown in [

@@ -391,7 +391,14 @@ fn the_preview_follows_contacts_and_reads_the_contact_afresh() {
     let bo = app.scripts.contact.as_ref().expect("bo").clone();
     let mut draft = ContactDraft::named("Bo").expect("draft");
     draft.company = "Bo & Sons".into();
-    store::contact::update(app.connection(), bo.id, bo.category_id, &draft).expect("update");
+    store::contact::update(
+        app.connection(),
+        bo.id,
+        bo.category_id,
+        &draft,
+        &common::now(),
+    )
+    .expect("update");
     app.update(Action::GoTo(Pane::Contacts));
     app.update(Action::GoTo(Pane::Scripts));
     select(&mut app, "Reach out to a possible partner");

@@ -24,7 +24,8 @@ fn setup(conn: &Connection) {
         add(name, None);
     }
     let eve = add("Eve Park", None);
-    store::contact::set_client(conn, eve, Some(common::date("2026-10-01"))).expect("client");
+    store::contact::set_client(conn, eve, Some(common::date("2026-10-01")), &common::now())
+        .expect("client");
 }
 
 fn unsorted_app() -> App {

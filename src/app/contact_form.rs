@@ -228,7 +228,9 @@ impl App {
             }
         }
         let written = match id {
-            Some(id) => store::contact::update(&self.conn, id, category, &draft).map(|()| id),
+            Some(id) => {
+                store::contact::update(&self.conn, id, category, &draft, &self.now()).map(|()| id)
+            }
             None => store::contact::add(&self.conn, category, &draft, &self.now()),
         };
         let saved = match written {

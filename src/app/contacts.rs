@@ -401,7 +401,7 @@ impl App {
         } else {
             Some(self.today)
         };
-        match store::contact::set_client(&self.conn, id, to) {
+        match store::contact::set_client(&self.conn, id, to, &self.now()) {
             Ok(()) => {
                 self.refresh_contact(id);
                 self.info(match since {

@@ -169,6 +169,7 @@ pub(super) fn write_new(
         "INSERT INTO stage_change (contact_id, stage, changed_on) VALUES (?1, ?2, ?3)",
         params![id, Stage::Identified.as_str(), date_text(now.date())],
     )?;
+    super::journey::client_changed(tx, id, None, draft.client_since, now)?;
     Ok(id)
 }
 
@@ -178,6 +179,7 @@ pub fn update(
     id: i64,
     category: Option<i64>,
     draft: &ContactDraft,
+    now: &NaiveDateTime,
 ) -> Result<(), WriteError> {
     if draft.referred_by == Some(id) {
         return Err(WriteError::Refused(
@@ -189,6 +191,7 @@ pub fn update(
     if let Some(c) = category {
         must_be_live(&tx, Live::Category(c))?;
     }
+    let before = super::journey::client_since(&tx, id)?;
     tx.execute(
         &format!(
             "UPDATE contact SET ({DRAFT_COLUMNS}, category_id)
@@ -197,6 +200,7 @@ pub fn update(
         ),
         params_from_iter(draft_values(draft, &category, &id)),
     )?;
+    super::journey::client_changed(&tx, id, before, draft.client_since, now)?;
     tx.commit()?;
     Ok(())
 }
@@ -290,17 +294,19 @@ pub(super) fn write_touch(
     on: NaiveDate,
     note: &str,
     now: &NaiveDateTime,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO touch (contact_id, kind, on_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, kind.as_str(), date_text(on), note, now.format(TIMESTAMP_FORMAT).to_string()],
     )?;
+    let touch = tx.last_insert_rowid();
     if let (Some(reached), Some(current)) = (kind.reaches(), stage_of(tx, id)?)
         && reached > current
     {
         write_stage(tx, id, reached, on)?;
     }
-    super::touch::reschedule(tx, id)
+    super::touch::reschedule(tx, id)?;
+    Ok(touch)
 }
 
 fn stage_of(conn: &Connection, id: i64) -> rusqlite::Result<Option<Stage>> {
@@ -321,14 +327,23 @@ pub fn touches(
         .collect())
 }
 
-/// Make a contact a client since `since`, or no longer a client.
-pub fn set_client(conn: &Connection, id: i64, since: Option<NaiveDate>) -> Result<(), WriteError> {
+/// Make a contact a client since `since`, or no longer a client. A new
+/// client gets the journey's touchpoints and an ask planned (as of
+/// `now`); one no longer a client loses what was planned and not done.
+pub fn set_client(
+    conn: &Connection,
+    id: i64,
+    since: Option<NaiveDate>,
+    now: &NaiveDateTime,
+) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
     must_be_live(&tx, Live::Contact(id))?;
+    let before = super::journey::client_since(&tx, id)?;
     tx.execute(
         "UPDATE contact SET client_since = ?2 WHERE id = ?1",
         params![id, since.map(date_text)],
     )?;
+    super::journey::client_changed(&tx, id, before, since, now)?;
     tx.commit()?;
     Ok(())
 }

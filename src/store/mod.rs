@@ -1,11 +1,13 @@
 //! The repository layer over SQLite: opening, pragmas, migrations, and one
 //! module per aggregate.
 
+pub mod ask;
 pub mod backup;
 pub mod category;
 pub mod contact;
 pub mod export;
 pub mod import;
+pub mod journey;
 pub mod json_backup;
 pub mod metrics;
 mod open;
@@ -46,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_search_index.sql"),
     include_str!("migrations/010_interop.sql"),
     include_str!("migrations/011_vdir.sql"),
+    include_str!("migrations/012_journey.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -250,7 +253,7 @@ mod tests {
         let at = counts();
         contact::set_stage(&conn, ana, Stage::Met, today()).expect("stage");
         draft.phone = "+1 555 0100".into();
-        contact::update(&conn, ana, Some(bankers), &draft).expect("phone");
+        contact::update(&conn, ana, Some(bankers), &draft, &now).expect("phone");
         contact::set_follow_up(&conn, ana, None).expect("follow-up");
         let script = script::add(
             &conn,
@@ -268,7 +271,7 @@ mod tests {
 
         let at = counts();
         draft.city = "Lyon".into();
-        contact::update(&conn, ana, Some(bankers), &draft).expect("city");
+        contact::update(&conn, ana, Some(bankers), &draft, &now).expect("city");
         assert_eq!(moved(at), (true, false), "a city changed");
 
         let at = counts();

@@ -40,10 +40,21 @@ pub fn add(
     now: &NaiveDateTime,
 ) -> Result<(i64, i64), WriteError> {
     let tx = conn.unchecked_transaction()?;
-    must_be_live(&tx, Live::Contact(draft.partner))?;
+    let ids = write(&tx, draft, now)?;
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// `add` within a transaction the caller holds.
+pub(super) fn write(
+    tx: &Connection,
+    draft: &ReferralDraft,
+    now: &NaiveDateTime,
+) -> Result<(i64, i64), WriteError> {
+    must_be_live(tx, Live::Contact(draft.partner))?;
     let person = match &draft.person {
         Person::Existing(id) => {
-            must_be_live(&tx, Live::Contact(*id))?;
+            must_be_live(tx, Live::Contact(*id))?;
             *id
         }
         Person::New(d) => {
@@ -51,7 +62,7 @@ pub fn add(
             if draft.direction == Direction::Received {
                 d.referred_by = Some(draft.partner);
             }
-            write_new(&tx, None, &d, now)?
+            write_new(tx, None, &d, now)?
         }
     };
     if person == draft.partner {
@@ -82,7 +93,7 @@ pub fn add(
             params![person, draft.partner],
         )?;
         owe(
-            &tx,
+            tx,
             OwedKind::Thanks,
             Some(id),
             draft.partner,
@@ -91,7 +102,6 @@ pub fn add(
             now,
         )?;
     }
-    tx.commit()?;
     Ok((id, person))
 }
 
@@ -139,6 +149,9 @@ pub fn set_status(
                 "UPDATE contact SET client_since = ?2 WHERE id = ?1 AND client_since IS NULL",
                 params![r.person_id, date_text(on)],
             )? > 0;
+            if change.made_client {
+                super::journey::client_changed(&tx, r.person_id, None, Some(on), now)?;
+            }
         }
         let news_before: bool = tx.query_row(
             "SELECT count(*) > 0 FROM thank_you WHERE referral_id = ?1 AND kind = 'news'",

@@ -196,7 +196,7 @@ fn every_form_field_is_written_by_add_and_by_update() {
     let bo = add(&conn, Some(cat), &d, &now()).expect("add");
     check(bo, cat);
     let plain = add(&conn, Some(cat), &person("Cy"), &now()).expect("add");
-    update(&conn, plain, Some(other), &d).expect("update");
+    update(&conn, plain, Some(other), &d, &now()).expect("update");
     check(plain, other);
 }
 
@@ -206,7 +206,7 @@ fn a_contact_cannot_introduce_themselves() {
     let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
     let mut draft = person("Ana");
     draft.referred_by = Some(id);
-    assert!(update(&conn, id, Some(cat), &draft).is_err());
+    assert!(update(&conn, id, Some(cat), &draft, &now()).is_err());
 }
 
 proptest::proptest! {

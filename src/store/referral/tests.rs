@@ -230,7 +230,7 @@ fn past_referrers_are_listed_until_thanked_once() {
     let mut d = ContactDraft::named("Bo Chen").expect("draft");
     d.client_since = Some(day("2026-01-10"));
     d.referred_by = Some(ana);
-    contact::update(&conn, bo, None, &d).expect("update");
+    contact::update(&conn, bo, None, &d, &now()).expect("update");
     let list = unthanked(&conn).expect("list");
     assert_eq!(list.len(), 1);
     assert_eq!((list[0].client_id, list[0].referrer_id), (bo, ana));
