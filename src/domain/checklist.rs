@@ -21,6 +21,14 @@ pub struct Metrics {
     pub referrers: u32,
     /// Of those, the ones whose referrer was thanked for them.
     pub referrers_thanked: u32,
+    pub groups: u32,
+    pub events_planned: u32,
+    /// 1 once the user saved the journey template.
+    pub journey_set: u32,
+    pub welcomes: u32,
+    pub clients: u32,
+    /// Clients with an ask planned.
+    pub asks_planned: u32,
 }
 
 impl Metrics {
@@ -36,8 +44,7 @@ impl Metrics {
             met: categories.iter().map(|c| c.met).sum(),
             partners: categories.iter().map(|c| c.partners).sum(),
             listed: categories.iter().map(|c| c.on_list).sum(),
-            referrers: 0,
-            referrers_thanked: 0,
+            ..Metrics::default()
         }
     }
 
@@ -49,6 +56,11 @@ impl Metrics {
             Metric::Met => self.met,
             Metric::Partners => self.partners,
             Metric::ReferrersThanked => self.referrers_thanked,
+            Metric::Groups => self.groups,
+            Metric::EventsPlanned => self.events_planned,
+            Metric::JourneySet => self.journey_set,
+            Metric::Welcomes => self.welcomes,
+            Metric::AsksPlanned => self.asks_planned,
         }
     }
 
@@ -57,6 +69,7 @@ impl Metrics {
     pub fn target(&self, measure: super::program::Measure) -> u32 {
         match measure.metric {
             Metric::ReferrersThanked => measure.target.max(self.referrers),
+            Metric::AsksPlanned => measure.target.max(self.clients),
             _ => measure.target,
         }
     }

@@ -4,6 +4,7 @@ pub mod category;
 pub mod checklist;
 pub mod contact;
 pub mod dates;
+pub mod event;
 pub mod journey;
 pub mod program;
 pub mod referral;
@@ -17,6 +18,7 @@ pub use category::{Category, CategoryDraft, CategoryField};
 pub use checklist::{Checklist, Item, Metrics, Status};
 pub use contact::{Contact, ContactDraft, ContactField, ContactRow, Stage, Touch, TouchKind};
 pub use dates::DateUse;
+pub use event::{Event, EventDraft, Group, GroupKind, Guest};
 pub use journey::{Ask, AskReason, How, Outcome, Step, Touchpoint};
 pub use program::{Day, Measure, Metric, Position, Program, Task, TaskRef, parse_date};
 pub use referral::{

@@ -27,6 +27,16 @@ pub enum Metric {
     /// Clients with a referrer recorded whose referrer was thanked; the
     /// target is all of them (and at least the target written).
     ReferrersThanked,
+    /// Groups of referral sources joined (recorded in Events).
+    Groups,
+    /// Events planned with at least one person invited.
+    EventsPlanned,
+    /// The journey template set (saved by the user): 1 or 0.
+    JourneySet,
+    /// Clients whose welcome (the journey's first step) was done.
+    Welcomes,
+    /// Clients with a referral ask planned; the target is all of them.
+    AsksPlanned,
 }
 
 impl Metric {
@@ -39,6 +49,11 @@ impl Metric {
             Metric::Met => "met",
             Metric::Partners => "partners",
             Metric::ReferrersThanked => "referrers thanked",
+            Metric::Groups => "groups",
+            Metric::EventsPlanned => "events with invitees",
+            Metric::JourneySet => "journey set",
+            Metric::Welcomes => "welcomes sent",
+            Metric::AsksPlanned => "clients with an ask planned",
         }
     }
 }

@@ -17,6 +17,11 @@ pub fn from_categories(
 ) -> rusqlite::Result<Metrics> {
     let mut m = Metrics::from_categories(categories);
     (m.referrers, m.referrers_thanked) = super::thanks::referrers_thanked(conn)?;
+    m.groups = super::group::count(conn)?;
+    m.events_planned = super::event::planned_with_invitees(conn)?;
+    m.journey_set = u32::from(super::journey::template_set(conn)?);
+    m.welcomes = super::journey::welcomes_done(conn)?;
+    (m.clients, m.asks_planned) = super::ask::clients_planned(conn)?;
     Ok(m)
 }
 
@@ -58,8 +63,7 @@ mod tests {
                 met: 1,
                 partners: 0,
                 listed: 1,
-                referrers: 0,
-                referrers_thanked: 0,
+                ..Metrics::default()
             }
         );
     }

@@ -5,7 +5,9 @@ pub mod ask;
 pub mod backup;
 pub mod category;
 pub mod contact;
+pub mod event;
 pub mod export;
+pub mod group;
 pub mod import;
 pub mod journey;
 pub mod json_backup;
@@ -67,6 +69,38 @@ pub enum Lookup<T> {
     One(Box<T>),
     None,
     Many(Vec<String>),
+}
+
+/// The one of `all` (id, name) that `typed` names: `#ID`, a whole name
+/// (case and accents aside), or a part of one name only.
+pub(crate) fn pick(all: &[(i64, String)], typed: &str) -> Lookup<i64> {
+    use crate::domain::text::{fold, key};
+    if let Some(id) = typed
+        .trim()
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return if all.iter().any(|(i, _)| *i == id) {
+            Lookup::One(Box::new(id))
+        } else {
+            Lookup::None
+        };
+    }
+    let wanted = key(typed);
+    let whole: Vec<&(i64, String)> = all.iter().filter(|(_, n)| key(n) == wanted).collect();
+    let found = if whole.is_empty() {
+        let part = fold(typed.trim());
+        all.iter()
+            .filter(|(_, n)| !part.is_empty() && fold(n).contains(&part))
+            .collect()
+    } else {
+        whole
+    };
+    match found.as_slice() {
+        [] => Lookup::None,
+        [(id, _)] => Lookup::One(Box::new(*id)),
+        many => Lookup::Many(many.iter().take(10).map(|(_, n)| n.clone()).collect()),
+    }
 }
 
 /// Why a write was not made: refused for a reason the user can act on,

@@ -1,0 +1,166 @@
+//! Tests of `event` and `group`, on the real migrations.
+
+use super::*;
+use crate::domain::{ContactDraft, GroupKind, parse_date};
+use crate::store::{contact, group, open_in_memory, thanks, touch};
+
+fn day(text: &str) -> NaiveDate {
+    parse_date(text).expect("date")
+}
+
+fn now() -> NaiveDateTime {
+    day("2026-11-24").and_hms_opt(9, 0, 0).expect("time")
+}
+
+fn person(conn: &Connection, name: &str) -> i64 {
+    contact::add(
+        conn,
+        None,
+        &ContactDraft::named(name).expect("draft"),
+        &now(),
+    )
+    .expect("add")
+}
+
+fn event(conn: &Connection, title: &str, on: &str) -> i64 {
+    add(
+        conn,
+        &EventDraft::new(title, day(on), "Café Lumière", "").expect("draft"),
+        None,
+        &now(),
+    )
+    .expect("event")
+}
+
+#[test]
+fn events_list_upcoming_soonest_first_and_past_latest_first() {
+    let conn = open_in_memory(now().date()).expect("open");
+    event(&conn, "Autumn talk", "2026-10-01");
+    event(&conn, "Summer picnic", "2026-07-01");
+    event(&conn, "Open house", "2026-12-03");
+    event(&conn, "Today's breakfast", "2026-11-24");
+    let (upcoming, past) = list(&conn, now().date()).expect("list");
+    let titles = |v: &[Event]| v.iter().map(|e| e.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&upcoming), ["Today's breakfast", "Open house"]);
+    assert_eq!(titles(&past), ["Autumn talk", "Summer picnic"]);
+}
+
+#[test]
+fn a_guest_brought_is_a_referral_received_with_a_thank_you_owed() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    let bo = person(&conn, "Bo Chen");
+    let e = event(&conn, "Open house", "2026-11-20");
+    assert_eq!(invite(&conn, e, &[ana, bo]).expect("invite"), 2);
+    assert_eq!(invite(&conn, e, &[ana]).expect("again"), 0, "invited once");
+    assert_eq!(planned_with_invitees(&conn).expect("count"), 1);
+    let guest = Person::New(Box::new(ContactDraft::named("Zoë Brandt").expect("draft")));
+    let came = came(&conn, e, ana, &[guest], &now()).expect("came");
+    assert!(came.newly);
+    assert_eq!(came.brought.len(), 1);
+    let zoe = came.brought[0].1;
+    let z = contact::get(&conn, zoe).expect("read").expect("zoë");
+    assert_eq!(z.referred_by, Some(ana));
+    let owed = thanks::owed(&conn, 10).expect("owed");
+    assert_eq!(owed.len(), 1);
+    assert_eq!(
+        (owed[0].to.as_str(), owed[0].person.as_str()),
+        ("Ana Lima", "Zoë Brandt")
+    );
+    let r = crate::store::referral::get(&conn, came.brought[0].0)
+        .expect("read")
+        .expect("ref");
+    assert_eq!(r.direction, Direction::Received);
+    let e = get(&conn, e).expect("read").expect("event");
+    assert_eq!((e.invited, e.came, e.brought), (2, 2, 1));
+    let list = guests(&conn, e.id).expect("guests");
+    let names: Vec<(&str, bool, Option<&str>)> = list
+        .iter()
+        .map(|g| (g.name.as_str(), g.came, g.brought_by.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Ana Lima", true, None),
+            ("Zoë Brandt", true, Some("Ana Lima")),
+            ("Bo Chen", false, None)
+        ]
+    );
+}
+
+#[test]
+fn coming_twice_logs_one_touch_and_a_guest_is_brought_once() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    let bo = person(&conn, "Bo Chen");
+    let e = event(&conn, "Open house", "2026-11-20");
+    came(&conn, e, ana, &[], &now()).expect("came");
+    let again = came(&conn, e, ana, &[], &now()).expect("again");
+    assert!(!again.newly);
+    let touches = touch::list(&conn, ana).expect("touches");
+    assert_eq!(touches.len(), 1);
+    assert_eq!(touches[0].kind, TouchKind::Event);
+    assert_eq!(touches[0].on, day("2026-11-20"));
+    came(&conn, e, bo, &[], &now()).expect("bo came");
+    let before = crate::store::json_backup::dump(&conn).expect("dump");
+    let why = came(&conn, e, ana, &[Person::Existing(bo)], &now()).expect_err("bo is on it");
+    assert!(why.to_string().contains("on the list already"), "{why}");
+    assert_eq!(
+        crate::store::json_backup::dump(&conn).expect("dump"),
+        before
+    );
+    assert!(came(&conn, 999, ana, &[], &now()).is_err(), "no such event");
+}
+
+#[test]
+fn an_invitation_is_taken_back_only_before_they_came() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    let e = event(&conn, "Open house", "2026-12-03");
+    invite(&conn, e, &[ana]).expect("invite");
+    uninvite(&conn, e, ana).expect("taken back");
+    came(&conn, e, ana, &[], &now()).expect("came anyway");
+    assert!(uninvite(&conn, e, ana).is_err());
+}
+
+#[test]
+fn groups_have_unique_names_members_and_meetings_as_events() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let g = group::add(
+        &conn,
+        "Downtown BNI",
+        GroupKind::Networking,
+        "Tuesdays 7:00",
+        &now(),
+    )
+    .expect("group");
+    assert!(group::add(&conn, "downtown bni", GroupKind::Club, "", &now()).is_err());
+    assert!(group::add(&conn, " \n", GroupKind::Club, "", &now()).is_err());
+    let ana = person(&conn, "Ana Lima");
+    assert!(group::add_member(&conn, g, ana, now().date()).expect("member"));
+    assert!(!group::add_member(&conn, g, ana, now().date()).expect("again"));
+    assert_eq!(
+        group::met_through(&conn, ana).expect("read").as_deref(),
+        Some("Downtown BNI")
+    );
+    assert_eq!(group::list(&conn).expect("list")[0].members, 1);
+    let meeting = group::log_meeting(&conn, g, day("2026-12-01"), &now()).expect("meeting");
+    let e = get(&conn, meeting).expect("read").expect("event");
+    assert_eq!(e.title, "Downtown BNI meeting");
+    assert_eq!(e.place, "Tuesdays 7:00");
+    assert_eq!(e.group, Some((g, "Downtown BNI".to_owned())));
+    assert_eq!(e.invited, 1);
+    assert_eq!(group::count(&conn).expect("count"), 1);
+    assert!(matches!(
+        group::lookup(&conn, "bni").expect("lookup"),
+        Lookup::One(_)
+    ));
+    assert!(matches!(
+        lookup(&conn, "meeting").expect("lookup"),
+        Lookup::One(_)
+    ));
+    assert!(matches!(
+        lookup(&conn, "#999").expect("lookup"),
+        Lookup::None
+    ));
+}
