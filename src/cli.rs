@@ -3,8 +3,10 @@
 mod backup;
 mod config;
 pub mod errors;
+mod events;
 mod export;
 mod import;
+pub mod journey;
 pub mod out;
 mod people;
 mod referral;
@@ -133,6 +135,26 @@ pub enum Command {
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Referral asks planned for clients, and recording what they said.
+    Ask {
+        #[command(subcommand)]
+        command: journey::AskCommand,
+    },
+    /// The journey's touchpoints for clients: a welcome card, a call...
+    Touchpoint {
+        #[command(subcommand)]
+        command: journey::TouchpointCommand,
+    },
+    /// Events a client can bring a friend to.
+    Event {
+        #[command(subcommand)]
+        command: events::EventCommand,
+    },
+    /// Groups of referral sources: networking groups, associations, clubs.
+    Group {
+        #[command(subcommand)]
+        command: events::GroupCommand,
     },
     /// Referrals given and received per partner, and whom to refer first.
     Balance {
@@ -273,6 +295,12 @@ impl Command {
                 matches!(command, referral::ReferralCommand::List { .. })
             }
             Command::Thanks { command } => matches!(command, thanks::ThanksCommand::List { .. }),
+            Command::Ask { command } => matches!(command, journey::AskCommand::List { .. }),
+            Command::Touchpoint { command } => {
+                matches!(command, journey::TouchpointCommand::List { .. })
+            }
+            Command::Event { command } => matches!(command, events::EventCommand::List { .. }),
+            Command::Group { command } => matches!(command, events::GroupCommand::List { .. }),
             Command::Balance { .. } | Command::Backup { .. } | Command::Export(_) => true,
             Command::Restore { .. } | Command::Sync { .. } => false,
             Command::Import(args) => args.dry_run || args.preview.is_some(),
@@ -285,7 +313,7 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, client, referral, thanks, balance, script, config, import, export, sync, backup, restore, demo (list25 --help describes \
+     contact, client, referral, thanks, balance, ask, touchpoint, event, group, script, config, import, export, sync, backup, restore, demo (list25 --help describes \
      them).";
 
 /// Run what the command line asks for.
@@ -399,6 +427,12 @@ fn dispatch(
         Some(Command::Referral { command }) => referral::referral(&conn, &mut out, command, today)?,
         Some(Command::Thanks { command }) => thanks::thanks(&conn, &mut out, command, today)?,
         Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
+        Some(Command::Ask { command }) => journey::ask(&conn, &mut out, command, today)?,
+        Some(Command::Touchpoint { command }) => {
+            journey::touchpoint(&conn, &mut out, command, today)?
+        }
+        Some(Command::Event { command }) => events::event(&conn, &mut out, command, today)?,
+        Some(Command::Group { command }) => events::group(&conn, &mut out, command, today)?,
         Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
         Some(Command::Export(args)) => export::run(&conn, &mut out, &args, today)?,
         Some(Command::Sync { command }) => sync::run(&conn, &mut out, command, today)?,
@@ -425,6 +459,18 @@ pub(crate) fn say(message: &str) {
 pub(crate) fn refuse(message: &str) -> ExitCode {
     say(message);
     ExitCode::from(2)
+}
+
+/// A write's outcome for a command: done, refused for a reason to say
+/// (exit 2), or an error of the database.
+pub(crate) fn refused<T>(
+    r: std::result::Result<T, store::WriteError>,
+) -> Result<std::result::Result<T, String>> {
+    match r {
+        Ok(x) => Ok(Ok(x)),
+        Err(store::WriteError::Refused(why)) => Ok(Err(why)),
+        Err(store::WriteError::Db(e)) => Err(e.into()),
+    }
 }
 
 /// The one item `typed` matched, or what to tell the user: `none` when

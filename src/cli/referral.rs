@@ -93,7 +93,11 @@ pub enum ReferralCommand {
 }
 
 /// The contact `typed` names, or what to tell the user.
-fn contact_named(conn: &Connection, typed: &str, flag: &str) -> Result<Result<Contact, String>> {
+pub(super) fn contact_named(
+    conn: &Connection,
+    typed: &str,
+    flag: &str,
+) -> Result<Result<Contact, String>> {
     let found = store::contact::lookup(conn, typed)?;
     Ok(only(
         found,
@@ -109,27 +113,36 @@ fn contact_named(conn: &Connection, typed: &str, flag: &str) -> Result<Result<Co
 /// The person a referral is for: a contact by `#ID`, by name or by a part
 /// of a name only they have; a name nobody has is a new contact, as is any
 /// name with `new`. A part of several names is refused, to say which.
-fn person_named(conn: &Connection, typed: &str, new: bool) -> Result<Result<Person, String>> {
+pub(super) fn person_named(
+    conn: &Connection,
+    typed: &str,
+    new: bool,
+    flag: &str,
+) -> Result<Result<Person, String>> {
     use crate::store::Lookup;
     if new {
         return Ok(ContactDraft::named(typed)
             .map(|d| Person::New(Box::new(d)))
-            .map_err(|(_, why)| format!("--for: {why}")));
+            .map_err(|(_, why)| format!("{flag}: {why}")));
     }
     Ok(match store::contact::lookup(conn, typed)? {
         Lookup::One(c) => Ok(Person::Existing(c.id)),
         Lookup::Many(names) => Err(format!(
-            "--for {typed:?} could be {}; give more of the name, its #ID, or --new for a \
-             new person.",
-            names.join(", ")
+            "{flag} {typed:?} could be {}; give more of the name or its #ID{}.",
+            names.join(", "),
+            if flag == "--for" {
+                ", or --new for a new person"
+            } else {
+                ""
+            }
         )),
         Lookup::None if typed.trim().starts_with('#') => Err(format!(
-            "--for: there is no contact {}; see `list25 contact list`.",
+            "{flag}: there is no contact {}; see `list25 contact list`.",
             typed.trim()
         )),
         Lookup::None => ContactDraft::named(typed)
             .map(|d| Person::New(Box::new(d)))
-            .map_err(|(_, why)| format!("--for: {why}")),
+            .map_err(|(_, why)| format!("{flag}: {why}")),
     })
 }
 
@@ -300,7 +313,7 @@ pub fn referral(
         Ok(c) => c,
         Err(why) => return Ok(refuse(&why)),
     };
-    let person = match person_named(conn, &person, new)? {
+    let person = match person_named(conn, &person, new, "--for")? {
         Ok(p) => p,
         Err(why) => return Ok(refuse(&why)),
     };

@@ -34,6 +34,10 @@ pub struct Report {
     pub tasks: Vec<ReportTask>,
     /// Thank-yous (and news) owed to referrers, the most overdue first.
     pub thank_yous: Vec<super::ThanksJson>,
+    /// Referral asks due, the most overdue first.
+    pub asks: Vec<super::journey::AskJson>,
+    /// The journey's touchpoints due, the most overdue first.
+    pub touchpoints: Vec<super::journey::TouchpointJson>,
     pub follow_ups: Vec<FollowUp>,
     pub progress: Progress,
 }
@@ -97,6 +101,14 @@ impl Report {
             .iter()
             .map(|t| super::ThanksJson::new(t, today))
             .collect();
+        report.asks = store::ask::due(conn, today, u32::MAX)?
+            .iter()
+            .map(|a| super::journey::AskJson::new(a, today))
+            .collect();
+        report.touchpoints = store::journey::due(conn, today, u32::MAX)?
+            .iter()
+            .map(|t| super::journey::TouchpointJson::new(t, today))
+            .collect();
         Ok(report)
     }
 
@@ -145,6 +157,8 @@ impl Report {
             lesson: day.map(|d| d.lesson.clone()).unwrap_or_default(),
             tasks,
             thank_yous: Vec::new(),
+            asks: Vec::new(),
+            touchpoints: Vec::new(),
             follow_ups: Vec::new(),
             progress: Progress { done, total },
         }
@@ -201,6 +215,28 @@ impl Report {
                     format!("Thank {} for {}", t.to, t.person)
                 };
                 let _ = writeln!(out, "  {what}, {when} {}", t.due);
+            }
+        }
+        if !self.asks.is_empty() {
+            out.push_str("\nReferral asks due\n");
+            for a in &self.asks {
+                let when = if a.overdue { "overdue since" } else { "due" };
+                let _ = writeln!(out, "  Ask {} for referrals, {when} {}", a.client, a.due);
+            }
+        }
+        if !self.touchpoints.is_empty() {
+            out.push_str("\nTouchpoints due\n");
+            for t in &self.touchpoints {
+                let when = if t.overdue { "overdue since" } else { "due" };
+                let _ = writeln!(
+                    out,
+                    "  #{} {}: {} ({}), {when} {}",
+                    t.id,
+                    t.client,
+                    t.step,
+                    t.how,
+                    t.due.as_deref().unwrap_or_default()
+                );
             }
         }
         if !self.follow_ups.is_empty() {

@@ -25,6 +25,9 @@ pub enum DateUse {
     /// When something happened (a referral, a thank-you sent, becoming a
     /// client): not after today.
     Happened,
+    /// When something is planned (an event, an ask, a touchpoint), or
+    /// was: up to five years ahead.
+    Planned,
 }
 
 /// The earliest date list25 takes for anything.
@@ -56,6 +59,11 @@ pub fn check(d: NaiveDate, today: NaiveDate, what: DateUse) -> Result<NaiveDate,
         )),
         DateUse::FollowUp if d > plus_months(today, 60) => Err(format!(
             "{} is more than five years away; follow up by {} at the latest",
+            ymd(d),
+            ymd(plus_months(today, 60))
+        )),
+        DateUse::Planned if d > plus_months(today, 60) => Err(format!(
+            "{} is more than five years away; plan it by {} at the latest",
             ymd(d),
             ymd(plus_months(today, 60))
         )),

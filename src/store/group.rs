@@ -92,27 +92,31 @@ fn gone(id: i64) -> WriteError {
     ))
 }
 
-/// Add a member to a group, since `on`. A member whose "how we met" is
-/// empty is noted as met through the group. Returns whether they were
-/// not a member yet.
-pub fn add_member(
+/// Add members to a group, since `on`, all or none. A member whose "how
+/// we met" is empty is noted as met through the group. Returns how many
+/// were not members yet.
+pub fn add_members(
     conn: &Connection,
     group: i64,
-    contact: i64,
+    contacts: &[i64],
     on: NaiveDate,
-) -> Result<bool, WriteError> {
+) -> Result<usize, WriteError> {
     let tx = conn.unchecked_transaction()?;
     get(&tx, group)?.ok_or_else(|| gone(group))?;
-    must_be_live(&tx, Live::Contact(contact))?;
-    let added = tx.execute(
-        "INSERT INTO group_member (group_id, contact_id, since) VALUES (?1, ?2, ?3)
-         ON CONFLICT DO NOTHING",
-        params![group, contact, date_text(on)],
-    )? > 0;
-    tx.execute(
-        "UPDATE contact SET met_group = ?2 WHERE id = ?1 AND met_group IS NULL AND met_how = ''",
-        params![contact, group],
-    )?;
+    let mut added = 0;
+    for &contact in contacts {
+        must_be_live(&tx, Live::Contact(contact))?;
+        added += tx.execute(
+            "INSERT INTO group_member (group_id, contact_id, since) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![group, contact, date_text(on)],
+        )?;
+        tx.execute(
+            "UPDATE contact SET met_group = ?2
+             WHERE id = ?1 AND met_group IS NULL AND met_how = ''",
+            params![contact, group],
+        )?;
+    }
     tx.commit()?;
     Ok(added)
 }

@@ -109,10 +109,15 @@ pub fn ok(o: &std::process::Output) -> String {
 /// Run the real binary: `list25 --db DB --today 2026-11-22 ARGS`, with no
 /// `LIST25_DB` and no backtrace asked for, standard input empty.
 pub fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    cli_on(db, "2026-11-22", args)
+}
+
+/// `cli` on another day: `list25 --db DB --today TODAY ARGS`.
+pub fn cli_on(db: &std::path::Path, today: &str, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
         .arg("--db")
         .arg(db)
-        .args(["--today", "2026-11-22"])
+        .args(["--today", today])
         .args(args)
         .env_remove("LIST25_DB")
         .env_remove("RUST_BACKTRACE")

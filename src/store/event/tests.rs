@@ -137,8 +137,14 @@ fn groups_have_unique_names_members_and_meetings_as_events() {
     assert!(group::add(&conn, "downtown bni", GroupKind::Club, "", &now()).is_err());
     assert!(group::add(&conn, " \n", GroupKind::Club, "", &now()).is_err());
     let ana = person(&conn, "Ana Lima");
-    assert!(group::add_member(&conn, g, ana, now().date()).expect("member"));
-    assert!(!group::add_member(&conn, g, ana, now().date()).expect("again"));
+    assert_eq!(
+        group::add_members(&conn, g, &[ana], now().date()).expect("member"),
+        1
+    );
+    assert_eq!(
+        group::add_members(&conn, g, &[ana], now().date()).expect("again"),
+        0
+    );
     assert_eq!(
         group::met_through(&conn, ana).expect("read").as_deref(),
         Some("Downtown BNI")
