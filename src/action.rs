@@ -75,6 +75,16 @@ pub enum Action {
     OpenPerson,
     /// The kind of touch picked; `None` keeps the kind of the touch changed.
     PickKind(Option<crate::domain::TouchKind>),
+    /// What a client said when asked for referrals, picked.
+    PickOutcome(crate::domain::Outcome),
+    /// A problem was solved for the selected client: ask them today.
+    ProblemSolved,
+    /// Plan (or move) the selected client's referral ask.
+    PlanAsk,
+    /// When the selected touchpoint or ask falls (a milestone is dated so).
+    SetWhen,
+    /// Edit the journey template every new client gets.
+    EditJourney,
     /// Where the referral stands, picked.
     PickStatus(crate::domain::RefStatus),
     /// How the thank-you was given, picked.

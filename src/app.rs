@@ -9,6 +9,7 @@ mod editor;
 mod finder;
 mod forms;
 mod import;
+mod journey;
 mod navigate;
 mod notes;
 mod program;
@@ -29,6 +30,7 @@ pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use finder::Finder;
 pub use import::{Importing, Stage as ImportStage, expand};
+pub use journey::{OutcomePick, names_typed};
 use navigate::step;
 pub use program::{ProgramFocus, ProgramPane};
 pub use referrals::{LEDGER_SHOWN, ReferralRow, ReferralsPane, StatusPick};
@@ -79,6 +81,8 @@ pub enum Popup {
     Versions(Box<Versions>),
     /// Import people from a file or folder.
     Import(Box<Importing>),
+    /// What a client said when asked, one key each.
+    Outcome(Box<OutcomePick>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +251,7 @@ impl App {
             Some(Popup::ThanksHow(_)) => Context::ThanksHow,
             Some(Popup::Status(_)) => Context::Status,
             Some(Popup::Import(_)) => Context::Import,
+            Some(Popup::Outcome(_)) => Context::Outcome,
             None => match (self.pane, self.program_pane.focus) {
                 (Pane::Today, _) => Context::Today,
                 (Pane::Categories, _) => Context::Categories,
@@ -305,7 +310,11 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Toggle => self.toggle_selected(),
-            Action::Skip => self.skip_task(),
+            Action::Skip => {
+                if !self.skip_touchpoint() {
+                    self.skip_task();
+                }
+            }
             Action::Open => self.open(),
             Action::Back => match self.popup {
                 Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,
@@ -366,6 +375,13 @@ impl App {
             Action::PickKind(kind) => self.picked_kind(kind),
             Action::PickHow(how) => self.picked_how(how),
             Action::PickStatus(status) => self.picked_status(status),
+            Action::PickOutcome(outcome) => self.picked_outcome(outcome),
+            Action::ProblemSolved => self.problem_solved(),
+            Action::PlanAsk => self.open_plan_ask(),
+            Action::SetWhen => {
+                self.open_when();
+            }
+            Action::EditJourney => self.open_journey(),
             Action::EditTouch => self.edit_touch(),
             Action::EditContact => {
                 if let Some(c) = self.contacts.card.as_ref().map(|c| c.contact.clone()) {

@@ -39,6 +39,18 @@ pub enum FormKind {
     ThankOld(i64, crate::domain::ThanksHow),
     /// Put a contact in a category.
     PutIn(i64),
+    /// The names a client gave when asked.
+    AskNames(i64),
+    /// A client said not now: when to ask again.
+    AskLater(i64),
+    /// When to ask a client for referrals.
+    AskPlan(i64),
+    /// A touchpoint done: when, and a note.
+    TouchpointDone(i64),
+    /// When a touchpoint falls.
+    TouchpointMove(i64),
+    /// The journey template.
+    Journey,
 }
 
 pub struct Field {

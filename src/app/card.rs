@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use super::{App, Deleted, Popup, step};
 use crate::domain::dates::{day, parse_for};
-use crate::domain::{Contact, DateUse, Referral, Stage, ThankNote, Touch, TouchKind};
+use crate::domain::{
+    Ask, Contact, DateUse, Referral, Stage, ThankNote, Touch, TouchKind, Touchpoint,
+};
 use crate::form::{Form, FormKind};
 use crate::store::{self, WriteError};
 
@@ -18,6 +20,11 @@ pub enum HistoryItem {
     Referral(Referral),
     Thanks(ThankNote),
     Client(NaiveDate),
+    /// A referral ask: made (with what they said), or the one planned.
+    Ask(Ask),
+    /// A step of their journey not done yet, or skipped (one done is a
+    /// touch).
+    Touchpoint(Touchpoint),
 }
 
 impl HistoryItem {
@@ -28,7 +35,15 @@ impl HistoryItem {
             HistoryItem::Stage(_, d) | HistoryItem::Client(d) => *d,
             HistoryItem::Referral(r) => r.on,
             HistoryItem::Thanks(t) => t.sent.map_or(t.due, |(d, _)| d),
+            HistoryItem::Ask(a) => a.asked.map_or(a.due, |(d, _)| d),
+            // A milestone not dated yet comes first, above what is planned.
+            HistoryItem::Touchpoint(t) => t.skipped.or(t.due).unwrap_or(NaiveDate::MAX),
         }
+    }
+
+    /// Whether it has a date to show (a milestone may wait for one).
+    pub fn dated(&self) -> bool {
+        !matches!(self, HistoryItem::Touchpoint(t) if t.skipped.is_none() && t.due.is_none())
     }
 }
 
@@ -85,6 +100,17 @@ impl Card {
                 .map(HistoryItem::Thanks),
         );
         items.extend(contact.client_since.map(HistoryItem::Client));
+        items.extend(
+            store::ask::for_client(conn, id)?
+                .into_iter()
+                .map(HistoryItem::Ask),
+        );
+        items.extend(
+            store::journey::for_client(conn, id)?
+                .into_iter()
+                .filter(|t| t.done.is_none())
+                .map(HistoryItem::Touchpoint),
+        );
         // Newest first; on one day, touches before the rest.
         items.sort_by_key(|i| {
             (

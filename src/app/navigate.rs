@@ -64,7 +64,9 @@ impl App {
                 let id = self
                     .selected_follow_up()
                     .map(|c| c.id)
-                    .or_else(|| self.selected_thank_you().map(|t| t.to_id));
+                    .or_else(|| self.selected_thank_you().map(|t| t.to_id))
+                    .or_else(|| self.selected_ask().map(|a| a.client_id))
+                    .or_else(|| self.selected_touchpoint().map(|t| t.client_id));
                 if let Some(c) = id {
                     self.show_contact(c);
                 }
@@ -97,6 +99,17 @@ impl App {
         }
         if self.selected_thank_you().is_some() {
             self.open_thanks_form();
+            return;
+        }
+        if self.selected_ask().is_some() {
+            self.open_outcome();
+            return;
+        }
+        if self.selected_touchpoint().is_some() {
+            self.open_touchpoint_done();
+            return;
+        }
+        if self.pane == Pane::Contacts {
             return;
         }
         self.toggle_task();

@@ -69,7 +69,7 @@ const PARTNER: usize = 0;
 const PERSON: usize = 1;
 
 /// Whom a typed name means as the person referred.
-enum PersonPick {
+pub(super) enum PersonPick {
     Existing(i64, String),
     New(String),
 }
@@ -165,7 +165,7 @@ impl App {
     /// The person a typed name means: a contact of that name, or the one
     /// contact whose name holds it; else a new contact. Several are
     /// refused, to say which.
-    fn person_for(&mut self, typed: &str) -> Result<PersonPick, String> {
+    pub(super) fn person_for(&mut self, typed: &str) -> Result<PersonPick, String> {
         let name = crate::domain::text::one_line(typed);
         let hits = self.contacts.names.search(&name, 10);
         let found: Vec<(i64, String)> = hits

@@ -171,11 +171,20 @@ impl App {
     }
 
     /// Copy the thank-you script filled in for the referrer and the person
-    /// they sent.
+    /// they sent; on an ask due, the ask script filled in for the client.
     pub(super) fn copy_thanks(&mut self) {
+        if let Some(client) = self.selected_ask().map(|a| a.client_id) {
+            return self.copy_filled(ScriptKind::ReferralAsk, client, None);
+        }
         let Some((to, person)) = self.thanks_about() else {
             return self.info("Move to a referral received or a thank-you owed, then y.");
         };
+        self.copy_filled(ScriptKind::ThankYou, to, Some(person));
+    }
+
+    /// Copy the first script of `kind` (one that names the person
+    /// referred, when there is one) filled in for contact `to`.
+    fn copy_filled(&mut self, kind: ScriptKind, to: i64, person: Option<String>) {
         let loaded = (|| {
             Ok::<_, rusqlite::Error>((
                 store::contact::get(&self.conn, to)?,
@@ -183,23 +192,27 @@ impl App {
                 store::settings::me(&self.conn)?,
             ))
         })();
-        let (referrer, scripts, me) = match loaded {
+        let (contact, scripts, me) = match loaded {
             Ok((Some(c), s, me)) => (c, s, me),
-            Ok((None, ..)) => return self.info("That referrer was deleted meanwhile."),
+            Ok((None, ..)) => return self.info("That contact was deleted meanwhile."),
             Err(e) => return self.error("Could not read", e),
         };
-        let thanks = scripts.iter().filter(|s| s.kind == ScriptKind::ThankYou);
-        let Some(script) = thanks
+        let of_kind = scripts.iter().filter(|s| s.kind == kind);
+        let Some(script) = of_kind
             .clone()
-            .find(|s| s.text.contains("{referred_name}"))
-            .or_else(|| thanks.clone().next())
+            .find(|s| person.is_some() && s.text.contains("{referred_name}"))
+            .or_else(|| of_kind.clone().next())
         else {
-            return self.info("No thank-you script yet: add one in Scripts (5), of kind thanks.");
+            return self.info(format!(
+                "No {} script yet: add one in Scripts (5), of kind {}.",
+                kind.label().to_lowercase(),
+                kind.key()
+            ));
         };
         let values = Values {
-            contact: Some(&referrer),
+            contact: Some(&contact),
             me: &me,
-            referred: Some(&person),
+            referred: person.as_deref(),
         };
         let filled = render(&script.text, &values);
         if let Some(p) = filled.distinct_problems().first() {
@@ -211,13 +224,13 @@ impl App {
                 format!(
                     "{:?}: {}.{fix}",
                     script.title,
-                    p.describe(Some(&referrer.name))
+                    p.describe(Some(&contact.name))
                 ),
             );
         }
         self.clipboard = Some(filled.text());
         let blanks = filled.distinct_blanks().join(", ");
-        let mut said = format!("Copied {:?} for {}.", script.title, referrer.name);
+        let mut said = format!("Copied {:?} for {}.", script.title, contact.name);
         if !blanks.is_empty() {
             said.push_str(&format!(" Fill in by hand: {blanks}."));
         }

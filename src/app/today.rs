@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use super::{App, step};
 use crate::domain::checklist::{Hidden, recent_behind};
-use crate::domain::{Contact, Item, ThankYou};
+use crate::domain::{Ask, Contact, Item, ThankYou, Touchpoint};
 use crate::pane::Pane;
 use crate::store;
 
@@ -23,6 +23,13 @@ pub struct TodayPane {
     pub thanks: Vec<ThankYou>,
     /// How many are owed in all.
     pub thanks_total: u32,
+    /// Referral asks due, the most overdue first, at most `DUE_SHOWN`.
+    pub asks: Vec<Ask>,
+    pub asks_total: u32,
+    /// The journey's touchpoints due, the most overdue first, at most
+    /// `DUE_SHOWN`.
+    pub touchpoints: Vec<Touchpoint>,
+    pub touchpoints_total: u32,
 }
 
 /// One line of the Today pane's list.
@@ -31,6 +38,10 @@ pub enum TodayRow {
     Task(Item),
     /// A thank-you owed (by index into `TodayPane::thanks`).
     ThankYou(usize),
+    /// A referral ask due (by index into `TodayPane::asks`).
+    Ask(usize),
+    /// A touchpoint due (by index into `TodayPane::touchpoints`).
+    Touchpoint(usize),
     /// A contact whose follow-up is due (by index into `TodayPane::due`).
     FollowUp(usize),
     /// The day's note, last, so that the cursor can reach it.
@@ -52,6 +63,10 @@ impl TodayPane {
             due_total: store::contact::due_count(conn, today)?,
             thanks: store::thanks::owed(conn, DUE_SHOWN)?,
             thanks_total: store::thanks::owed_count(conn)?,
+            asks: store::ask::due(conn, today, DUE_SHOWN)?,
+            asks_total: store::ask::due_count(conn, today)?,
+            touchpoints: store::journey::due(conn, today, DUE_SHOWN)?,
+            touchpoints_total: store::journey::due_count(conn, today)?,
         })
     }
 }
@@ -62,8 +77,9 @@ impl App {
         self.checklist.today(&self.program, self.position())
     }
 
-    /// The Today pane's list: today's tasks, the thank-yous owed, the
-    /// follow-ups due, the unfinished tasks of earlier days, and the note.
+    /// The Today pane's list: today's tasks, the thank-yous owed, the asks
+    /// and touchpoints due, the follow-ups due, the unfinished tasks of
+    /// earlier days, and the note.
     pub fn today_rows(&self) -> Vec<TodayRow> {
         let (shown, _) = recent_behind(self.today_items(), BEHIND_DAYS);
         let (behind, today): (Vec<Item>, Vec<Item>) = shown.into_iter().partition(|i| i.behind);
@@ -71,6 +87,8 @@ impl App {
             .into_iter()
             .map(TodayRow::Task)
             .chain((0..self.today_pane.thanks.len()).map(TodayRow::ThankYou))
+            .chain((0..self.today_pane.asks.len()).map(TodayRow::Ask))
+            .chain((0..self.today_pane.touchpoints.len()).map(TodayRow::Touchpoint))
             .chain((0..self.today_pane.due.len()).map(TodayRow::FollowUp))
             .chain(behind.into_iter().map(TodayRow::Task))
             .chain([TodayRow::Note])

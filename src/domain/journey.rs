@@ -378,6 +378,21 @@ impl Touchpoint {
     pub fn is_open(&self) -> bool {
         self.done.is_none() && self.skipped.is_none()
     }
+
+    /// The step as a line says it: its title, and how when the title does
+    /// not say ("Welcome card", "A wow (gift)").
+    pub fn what(&self) -> String {
+        let title = self.title.to_lowercase();
+        let said = [self.how.as_str(), self.how.label()]
+            .iter()
+            .any(|w| title.contains(w))
+            || (self.how == How::Email && title.contains("mail"));
+        if said {
+            self.title.clone()
+        } else {
+            format!("{} ({})", self.title, self.how.label())
+        }
+    }
 }
 
 #[cfg(test)]

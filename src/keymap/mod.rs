@@ -27,6 +27,8 @@ pub enum Context {
     ThanksHow,
     /// Picking where a referral stands, one key each.
     Status,
+    /// Picking what a client said when asked, one key each.
+    Outcome,
     /// The search box: typing filters, arrows pick.
     Search,
     /// The search box, picking whom a script preview is for.
@@ -54,7 +56,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 23] = [
+    pub const ALL: [Context; 24] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -68,6 +70,7 @@ impl Context {
         Context::Referrals,
         Context::ThanksHow,
         Context::Status,
+        Context::Outcome,
         Context::Versions,
         Context::Search,
         Context::PickContact,
@@ -93,6 +96,7 @@ impl Context {
             Context::TouchKind => "The kind of a touch",
             Context::ThanksHow => "How a thank-you was given",
             Context::Status => "Where a referral stands",
+            Context::Outcome => "What a client said when asked",
             Context::Search => "Search",
             Context::PickContact => "Pick a contact for the preview",
             Context::Suggest => "Suggested categories",
@@ -159,9 +163,9 @@ const fn b(
 }
 
 use Context::{
-    Card, Categories, Confirm, Contacts, Form, Global, Help, Import, PickContact, ProgramDays,
-    ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Status, Suggest, TextField, ThanksHow,
-    Today, TooSmall, TouchKind, Versions,
+    Card, Categories, Confirm, Contacts, Form, Global, Help, Import, Outcome, PickContact,
+    ProgramDays, ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Status, Suggest,
+    TextField, ThanksHow, Today, TooSmall, TouchKind, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -172,7 +176,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Today, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
     b(Today, &[(Char('x'), NONE)], "x", Action::Skip, "skip", true),
     b(Today, &[(Char('t'), NONE)], "t", Action::LogTouch, "log touch", false),
-    b(Today, &[(Char('y'), NONE)], "y", Action::Copy, "copy the thank-you script", false),
+    b(Today, &[(Char('y'), NONE)], "y", Action::Copy, "copy the thank-you or ask script", false),
+    b(Today, &[(Char('w'), NONE)], "w", Action::SetWhen, "move a touchpoint or an ask", false),
     b(Today, &[(Enter, NONE)], "Enter", Action::Open, "open contact", false),
     b(Today, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramDays, &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)], "Enter", Action::Open, "tasks", true),
@@ -204,6 +209,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Contacts, &[(Char('c'), NONE)], "c", Action::NextView, "view", true),
     b(Contacts, &[(Char('C'), NONE), (Char('C'), SHIFT)], "C", Action::MarkClient, "client", false),
     b(Contacts, &[(Char('p'), NONE)], "p", Action::PutInCategory, "put in a category", false),
+    b(Contacts, &[(Char('S'), NONE), (Char('S'), SHIFT)], "S", Action::ProblemSolved, "problem solved: ask today", false),
+    b(Contacts, &[(Char('A'), NONE), (Char('A'), SHIFT)], "A", Action::PlanAsk, "when to ask for referrals", false),
+    b(Contacts, &[(Char('J'), NONE), (Char('J'), SHIFT)], "J", Action::EditJourney, "the journey new clients get", false),
     b(Contacts, &[(Char('I'), NONE), (Char('I'), SHIFT)], "I", Action::Import, "import people", false),
     b(Contacts, &[(Char('r'), NONE)], "r", Action::ReferralIn, "referral from them", false),
     b(Contacts, &[(Char('s'), NONE)], "s", Action::ReferralOut, "a referral sent to them", false),
@@ -225,6 +233,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Card, &[(Char('u'), NONE)], "u", Action::Undo, "undo", false),
     b(Card, &[(Char('E'), NONE), (Char('E'), SHIFT)], "E", Action::EditContact, "edit details", false),
     b(Card, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
+    b(Card, &[(Char(' '), NONE)], "Space", Action::Toggle, "touchpoint done / ask: what they said", false),
+    b(Card, &[(Char('x'), NONE)], "x", Action::Skip, "skip the touchpoint", false),
+    b(Card, &[(Char('w'), NONE)], "w", Action::SetWhen, "when: a touchpoint or the ask", false),
+    b(Card, &[(Char('S'), NONE), (Char('S'), SHIFT)], "S", Action::ProblemSolved, "problem solved: ask today", false),
+    b(Card, &[(Char('A'), NONE), (Char('A'), SHIFT)], "A", Action::PlanAsk, "when to ask for referrals", false),
     b(TouchKind, &[(Char('c'), NONE)], "c", Action::PickKind(Some(domain::TouchKind::Call)), "call", true),
     b(TouchKind, &[(Char('m'), NONE)], "m", Action::PickKind(Some(domain::TouchKind::Meeting)), "meeting", true),
     b(TouchKind, &[(Char('e'), NONE)], "e", Action::PickKind(Some(domain::TouchKind::Email)), "e-mail", true),
@@ -246,6 +259,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Status, &[(Char('x'), NONE)], "x", Action::PickStatus(domain::RefStatus::NotAFit), "not a fit", true),
     b(Status, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
     b(Status, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(Outcome, &[(Char('n'), NONE)], "n", Action::PickOutcome(domain::Outcome::Names), "gave names", true),
+    b(Outcome, &[(Char('l'), NONE)], "l", Action::PickOutcome(domain::Outcome::NotNow), "not now (later)", true),
+    b(Outcome, &[(Char('x'), NONE)], "x", Action::PickOutcome(domain::Outcome::No), "not at all", true),
+    b(Outcome, &[(Esc, NONE)], "Esc", Action::Cancel, "cancel", true),
+    b(Outcome, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
     b(Referrals, &[(Char('s'), NONE)], "s", Action::ReferralOut, "sent", true),
     b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::{capped, draw_panel, highlight, scrolled, text, theme, wrapped};
 use crate::app::{App, Card, HistoryItem};
 use crate::domain::dates::short_day;
-use crate::domain::{Direction, OwedKind};
+use crate::domain::{AskReason, Direction, OwedKind};
 
 /// The width of the date before each history item ("22 Nov 25").
 const DATE_W: usize = 9;
@@ -41,9 +41,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     for line in reach.iter().filter(|l| !l.is_empty()) {
         lines.extend(wrapped(line, width, Style::new()));
     }
+    let planned = card
+        .items
+        .iter()
+        .any(|i| matches!(i, HistoryItem::Ask(a) if a.asked.is_none()));
     let client = c
         .client_since
-        .map(|d| format!("client since {}", short_day(d, app.today)))
+        .map(|d| {
+            let plan = if planned { "" } else { " (no ask planned: A plans one)" };
+            format!("client since {}{plan}", short_day(d, app.today))
+        })
         .unwrap_or_default();
     let referred = card
         .referred_by
@@ -84,7 +91,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     for (i, item) in card.items.iter().enumerate() {
         let is_sel = i == card.cursor;
         let start = history.len();
-        let when = text::pad(&short_day(item.on(), app.today), DATE_W);
+        let when = if item.dated() {
+            short_day(item.on(), app.today)
+        } else {
+            "undated".to_owned()
+        };
+        let when = text::pad(&when, DATE_W);
         let (mark, what, note) = describe(item, &c.name);
         let first = format!("{mark} {what}");
         let body = text::wrap(&first, width.saturating_sub(DATE_W + 2).max(10));
@@ -181,6 +193,25 @@ fn describe(item: &HistoryItem, name: &str) -> (&'static str, String, Option<Str
                 }
             };
             ("♥", what, None)
+        }
+        HistoryItem::Ask(a) => match a.asked {
+            Some((_, outcome)) => ("?", format!("asked for referrals: {}", outcome.label()), None),
+            None => {
+                let why = match a.reason {
+                    AskReason::Solved => " (a problem solved)",
+                    AskReason::Again => " (again)",
+                    _ => "",
+                };
+                ("?", format!("to do: ask for referrals{why}"), None)
+            }
+        },
+        HistoryItem::Touchpoint(t) => {
+            let what = match (t.skipped, t.due) {
+                (Some(_), _) => format!("skipped: {}", t.what()),
+                (None, None) => format!("milestone: {} · w dates it", t.what()),
+                (None, Some(_)) => format!("to do: {}", t.what()),
+            };
+            ("○", what, None)
         }
     }
 }

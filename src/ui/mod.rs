@@ -69,6 +69,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::ThanksHow(pick)) => popup::thanks_how(frame, area, pick),
         Some(Popup::Status(pick)) => popup::status(frame, area, pick),
         Some(Popup::Import(imp)) => import::render(frame, area, imp),
+        Some(Popup::Outcome(pick)) => popup::outcome(frame, area, pick),
     }
 }
 

@@ -9,9 +9,11 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{highlight, scrolled, text, theme, wrapped};
-use crate::app::{Hit, HowPick, KindPick, Search, SearchPurpose, StatusPick, Suggest, Versions};
+use crate::app::{
+    Hit, HowPick, KindPick, OutcomePick, Search, SearchPurpose, StatusPick, Suggest, Versions,
+};
 use crate::domain::dates::short_day;
-use crate::domain::{RefStatus, SaveKind, ThanksHow, TouchKind};
+use crate::domain::{Outcome, RefStatus, SaveKind, ThanksHow, TouchKind};
 
 /// A rectangle of at most `width` x `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -182,6 +184,24 @@ pub fn status(frame: &mut Frame, area: Rect, pick: &StatusPick) {
         area,
         format!(" The referral of {} ", pick.person),
         "Where does it stand now?",
+        &keys,
+        "Esc cancels",
+    );
+}
+
+/// What a client said when asked for referrals, one key each.
+pub fn outcome(frame: &mut Frame, area: Rect, pick: &OutcomePick) {
+    let keys = [
+        ("n", Outcome::Names),
+        ("l", Outcome::NotNow),
+        ("x", Outcome::No),
+    ]
+    .map(|(key, o)| (key, o.label(), false));
+    picker(
+        frame,
+        area,
+        format!(" You asked {} for referrals ", pick.name),
+        "What did they say?",
         &keys,
         "Esc cancels",
     );

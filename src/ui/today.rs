@@ -11,7 +11,7 @@ use crate::domain::checklist::Hidden;
 use chrono::NaiveDate;
 
 use crate::domain::dates::day;
-use crate::domain::{Contact, Position, ThankYou};
+use crate::domain::{AskReason, Contact, Position, ThankYou};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let position = app.position();
@@ -54,6 +54,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             TodayRow::Task(item) if item.behind => Section::Behind,
             TodayRow::Task(_) => Section::Today,
             TodayRow::ThankYou(_) => Section::Thanks,
+            TodayRow::Ask(_) => Section::Asks,
+            TodayRow::Touchpoint(_) => Section::Touchpoints,
             TodayRow::FollowUp(_) => Section::FollowUps,
         };
         if here != section {
@@ -61,6 +63,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::raw(""));
             lines.push(match here {
                 Section::Thanks => thanks_heading(app),
+                Section::Asks => counted_heading(
+                    "Referral asks due",
+                    app.today_pane.asks.len(),
+                    app.today_pane.asks_total,
+                    "Space: what they said, y copies the ask",
+                ),
+                Section::Touchpoints => counted_heading(
+                    "Touchpoints due",
+                    app.today_pane.touchpoints.len(),
+                    app.today_pane.touchpoints_total,
+                    "Space: done, x skips, w moves",
+                ),
                 Section::FollowUps => follow_up_heading(app),
                 _ => behind_heading(behind, app.behind_hidden()),
             });
@@ -86,6 +100,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             TodayRow::ThankYou(j) => {
                 if let Some(t) = app.today_pane.thanks.get(*j) {
                     lines.push(thanks_line(app, t, width, is_sel));
+                }
+            }
+            TodayRow::Ask(j) => {
+                if let Some(a) = app.today_pane.asks.get(*j) {
+                    let what = match a.reason {
+                        AskReason::Solved => format!("Ask {} (a problem solved)", a.client),
+                        _ => format!("Ask {} for referrals", a.client),
+                    };
+                    lines.push(due_line(app, "? ", &what, a.due, width, is_sel));
+                }
+            }
+            TodayRow::Touchpoint(j) => {
+                if let Some(t) = app.today_pane.touchpoints.get(*j) {
+                    let what = format!("{}: {}", t.client, t.what());
+                    let due = t.due.unwrap_or(app.today);
+                    lines.push(due_line(app, "○ ", &what, due, width, is_sel));
                 }
             }
             TodayRow::FollowUp(j) => {
@@ -127,6 +157,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 enum Section {
     Today,
     Thanks,
+    Asks,
+    Touchpoints,
     FollowUps,
     Behind,
 }
@@ -198,14 +230,37 @@ fn room(width: usize, when: &str) -> usize {
 }
 
 fn thanks_line(app: &App, t: &ThankYou, width: usize, selected: bool) -> Line<'static> {
-    let (when, style) = due_words(t.due, app.today);
+    due_line(app, "♥ ", &t.what(), t.due, width, selected)
+}
+
+/// A row of something due: its mark, what, and when, coloured by how late.
+fn due_line(
+    app: &App,
+    mark: &'static str,
+    what: &str,
+    due: NaiveDate,
+    width: usize,
+    selected: bool,
+) -> Line<'static> {
+    let (when, style) = due_words(due, app.today);
     let line = Line::from(vec![
         Span::raw(if selected { " ▶ " } else { "   " }),
-        Span::styled("♥ ", style),
-        Span::raw(text::truncate(&t.what(), room(width, &when))),
+        Span::styled(mark, style),
+        Span::raw(text::truncate(what, room(width, &when))),
         Span::styled(format!(" · {when}"), style),
     ]);
     highlight(line, selected)
+}
+
+/// A section's heading: its name, how many (and how many shown, when
+/// not all are), and its keys.
+fn counted_heading(name: &str, shown: usize, total: u32, keys: &str) -> Line<'static> {
+    let text = if shown < usize::try_from(total).unwrap_or(usize::MAX) {
+        format!("{name} · {total} (the {shown} most overdue shown) · {keys}")
+    } else {
+        format!("{name} · {total} · {keys}")
+    };
+    Line::styled(text, theme::heading())
 }
 
 fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<'static> {
