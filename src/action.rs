@@ -85,6 +85,14 @@ pub enum Action {
     SetWhen,
     /// Edit the journey template every new client gets.
     EditJourney,
+    /// Add a group of referral sources.
+    AddGroup,
+    /// Invite people to the event, or add members to the group.
+    AddPeople,
+    /// Record a guest brought by the person under the cursor.
+    Brought,
+    /// Log the group's meeting as an event.
+    LogMeeting,
     /// Where the referral stands, picked.
     PickStatus(crate::domain::RefStatus),
     /// How the thank-you was given, picked.

@@ -6,6 +6,7 @@ mod contact_form;
 mod contacts;
 mod delete;
 mod editor;
+mod events;
 mod finder;
 mod forms;
 mod import;
@@ -28,6 +29,7 @@ pub use categories::CategoriesPane;
 pub use contacts::{ContactsPane, Shows};
 pub use delete::{Deleted, Pending};
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
+pub use events::{EventsPane, EventsRow, Opened};
 pub use finder::Finder;
 pub use import::{Importing, Stage as ImportStage, expand};
 pub use journey::{OutcomePick, names_typed};
@@ -116,6 +118,7 @@ pub struct App {
     pub categories: CategoriesPane,
     pub contacts: ContactsPane,
     pub referrals: ReferralsPane,
+    pub events: EventsPane,
     pub deleted: Option<Deleted>,
     pub scripts: Scripts,
     /// Text to put on the terminal's clipboard, taken by the terminal loop.
@@ -184,6 +187,7 @@ impl App {
             },
             contacts: ContactsPane::default(),
             referrals: ReferralsPane::default(),
+            events: EventsPane::default(),
             deleted: None,
             scripts: Scripts::default(),
             clipboard: None,
@@ -244,6 +248,7 @@ impl App {
             Some(Popup::Form(_)) => Context::Form,
             Some(Popup::Confirm { .. }) => Context::Confirm,
             Some(Popup::Search(s)) if s.purpose == SearchPurpose::Preview => Context::PickContact,
+            Some(Popup::Search(s)) if s.purpose != SearchPurpose::Jump => Context::PickPeople,
             Some(Popup::Search(_)) => Context::Search,
             Some(Popup::Suggest(_)) => Context::Suggest,
             Some(Popup::Versions(_)) => Context::Versions,
@@ -260,6 +265,8 @@ impl App {
                 (Pane::Scripts, _) if self.scripts.editing => Context::ScriptEditor,
                 (Pane::Scripts, _) => Context::Scripts,
                 (Pane::Referrals, _) => Context::Referrals,
+                (Pane::Events, _) if self.events.open.is_some() => Context::EventOpen,
+                (Pane::Events, _) => Context::Events,
                 (Pane::Program, ProgramFocus::Days) => Context::ProgramDays,
                 (Pane::Program, ProgramFocus::Tasks) => Context::ProgramTasks,
             },
@@ -311,7 +318,7 @@ impl App {
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Toggle => self.toggle_selected(),
             Action::Skip => {
-                if !self.skip_touchpoint() {
+                if !self.skip_touchpoint() && !self.uninvite() {
                     self.skip_task();
                 }
             }
@@ -322,6 +329,7 @@ impl App {
                 None if self.pane == Pane::Contacts && self.contacts.card.is_some() => {
                     self.contacts.card = None;
                 }
+                None if self.pane == Pane::Events => self.events.open = None,
                 _ => self.program_pane.focus = ProgramFocus::Days,
             },
             Action::EditNote => self.open_note(),
@@ -382,6 +390,10 @@ impl App {
                 self.open_when();
             }
             Action::EditJourney => self.open_journey(),
+            Action::AddGroup => self.open_group_form(),
+            Action::AddPeople => self.open_people_picker(),
+            Action::Brought => self.open_brought(),
+            Action::LogMeeting => self.log_meeting(),
             Action::EditTouch => self.edit_touch(),
             Action::EditContact => {
                 if let Some(c) = self.contacts.card.as_ref().map(|c| c.contact.clone()) {

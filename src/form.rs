@@ -51,6 +51,12 @@ pub enum FormKind {
     TouchpointMove(i64),
     /// The journey template.
     Journey,
+    /// Add (`None`) or change an event.
+    Event(Option<i64>),
+    /// Add a group.
+    Group,
+    /// A guest brought to an event by a contact.
+    Brought(i64, i64),
 }
 
 pub struct Field {

@@ -11,16 +11,18 @@ pub enum Pane {
     Contacts,
     Scripts,
     Referrals,
+    Events,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 6] = [
+    pub const ALL: [Pane; 7] = [
         Pane::Today,
         Pane::Program,
         Pane::Categories,
         Pane::Contacts,
         Pane::Scripts,
         Pane::Referrals,
+        Pane::Events,
     ];
 
     pub fn title(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Pane {
             Pane::Contacts => "Contacts",
             Pane::Scripts => "Scripts",
             Pane::Referrals => "Referrals",
+            Pane::Events => "Events",
         }
     }
 

@@ -63,7 +63,8 @@ fn after_the_last_day() {
 
 /// At every width from the minimum up, on every pane and in each state,
 /// the top line shows only whole words: each tab is its number, or its
-/// number and whole name; the shown pane's name and the day are there.
+/// number and whole name; the shown pane's name is there, and the day,
+/// on the top line or beside the program's gauge.
 #[test]
 fn every_width_shows_whole_words() {
     let states = [
@@ -76,10 +77,12 @@ fn every_width_shows_whole_words() {
         for pane in Pane::ALL {
             let app = on(start, today, pane);
             for width in list25::ui::MIN_WIDTH..=140 {
-                let [top, _] = header(&app, width);
-                let at = format!("{start} {pane:?} at {width}: {top:?}");
-                let Some(split) = top.find(&format!("  {day}")) else {
-                    panic!("the day is missing or run into: {at}");
+                let [top, gauges] = header(&app, width);
+                let at = format!("{start} {pane:?} at {width}: {top:?} {gauges:?}");
+                let split = match top.find(&format!("  {day}")) {
+                    Some(split) => split,
+                    None if gauges.contains(&format!("  {day}")) => top.trim_end().len(),
+                    None => panic!("the day is missing or run into: {at}"),
                 };
                 let mut words = top[..split].split_whitespace().peekable();
                 let mut shown = false;

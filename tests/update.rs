@@ -84,9 +84,11 @@ fn panes_cycle_and_jump() {
     app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Referrals);
     app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Events);
+    app.update(Action::NextPane);
     assert_eq!(app.pane, Pane::Today);
     app.update(Action::PrevPane);
-    assert_eq!(app.pane, Pane::Referrals);
+    assert_eq!(app.pane, Pane::Events);
     app.update(Action::GoTo(Pane::Today));
     assert_eq!(app.pane, Pane::Today);
 }

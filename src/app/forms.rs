@@ -22,6 +22,9 @@ impl App {
             Some(Popup::Form(form)) if matches!(form.kind, FormKind::AskNames(_)) => {
                 self.ask_names_typed();
             }
+            Some(Popup::Form(form)) if matches!(form.kind, FormKind::Brought(..)) => {
+                self.brought_typed();
+            }
             _ => {}
         }
     }
@@ -40,6 +43,13 @@ impl App {
             Some(Popup::Search(search)) => {
                 match (search.found.get(search.cursor), search.purpose) {
                     (Some(&(Hit::Contact(id), _)), SearchPurpose::Preview) => self.preview_for(id),
+                    (
+                        Some(&(Hit::Contact(id), _)),
+                        purpose @ (SearchPurpose::Invite(_) | SearchPurpose::Member(_)),
+                    ) => {
+                        self.popup = Some(Popup::Search(search));
+                        self.picked_person(purpose, id);
+                    }
                     (Some(&(hit, _)), _) => self.go_to_hit(hit),
                     (None, _) => self.popup = Some(Popup::Search(search)),
                 }
@@ -68,6 +78,9 @@ impl App {
             FormKind::TouchpointDone(id) => self.save_touchpoint_done(form, id),
             FormKind::TouchpointMove(id) => self.save_touchpoint_move(form, id),
             FormKind::Journey => self.save_journey(form),
+            FormKind::Event(id) => self.save_event(form, id),
+            FormKind::Group => self.save_group(form),
+            FormKind::Brought(event, by) => self.save_brought(form, event, by),
         }
     }
 
@@ -82,6 +95,7 @@ impl App {
                 self.open_contact_form(None, &category, 0);
             }
             Pane::Scripts => self.open_script_form(None),
+            Pane::Events => self.open_event_form(false),
             _ => {}
         }
     }
@@ -106,6 +120,7 @@ impl App {
                     self.open_script_form(script);
                 }
             }
+            Pane::Events => self.open_event_form(true),
             _ => {}
         }
     }

@@ -155,7 +155,9 @@ impl App {
         let mut people = Vec::new();
         for n in &names {
             match self.person_for(n) {
-                Ok(super::referrals::PersonPick::Existing(id, _)) => people.push(Person::Existing(id)),
+                Ok(super::referrals::PersonPick::Existing(id, _)) => {
+                    people.push(Person::Existing(id))
+                }
                 Ok(super::referrals::PersonPick::New(name)) => match ContactDraft::named(&name) {
                     Ok(d) => people.push(Person::New(Box::new(d))),
                     Err((_, why)) => return self.refuse_form(form, 0, why),
@@ -206,7 +208,14 @@ impl App {
         }
     }
 
-    fn record_ask(&mut self, client: i64, outcome: Outcome, people: &[Person], on: NaiveDate, again: u32) {
+    fn record_ask(
+        &mut self,
+        client: i64,
+        outcome: Outcome,
+        people: &[Person],
+        on: NaiveDate,
+        again: u32,
+    ) {
         match store::ask::record(&self.conn, client, outcome, people, on, again, &self.now()) {
             Ok(asked) => self.asked(&asked, outcome, client),
             Err(WriteError::Refused(why)) => self.error("Not recorded", why),
@@ -281,7 +290,10 @@ impl App {
             Ok(t) => {
                 self.refresh_contact(t.client_id);
                 self.refresh_measures();
-                self.info(format!("{}: {} skipped (it stays on their card).", t.client, t.title));
+                self.info(format!(
+                    "{}: {} skipped (it stays on their card).",
+                    t.client, t.title
+                ));
             }
             Err(WriteError::Refused(why)) => self.error("Not skipped", why),
             Err(e) => self.error("Could not save", e),
@@ -293,7 +305,10 @@ impl App {
     /// this way). Returns whether the cursor was on one.
     pub(super) fn open_when(&mut self) -> bool {
         if let Some(t) = self.selected_touchpoint() {
-            let due = t.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let due = t
+                .due
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default();
             let form = Form::new(
                 FormKind::TouchpointMove(t.id),
                 format!(" {} · {} ", t.client, t.title),
@@ -318,7 +333,12 @@ impl App {
             Ok(t) => {
                 self.refresh_measures();
                 self.refresh_card(t.client_id);
-                self.info(format!("{}: {} {}.", t.client, t.title, day(due, self.today)));
+                self.info(format!(
+                    "{}: {} {}.",
+                    t.client,
+                    t.title,
+                    day(due, self.today)
+                ));
             }
             Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
             Err(e) => self.refuse_form(form, 0, format!("Could not save: {e}")),
@@ -352,7 +372,10 @@ impl App {
         let due = planned
             .map(|a| a.due)
             .unwrap_or_else(|| {
-                journey::after(self.today, store::journey::ask_days(&self.conn).unwrap_or(30))
+                journey::after(
+                    self.today,
+                    store::journey::ask_days(&self.conn).unwrap_or(30),
+                )
             })
             .format("%Y-%m-%d")
             .to_string();
@@ -372,7 +395,10 @@ impl App {
             Ok(name) => {
                 self.refresh_measures();
                 self.refresh_card(client);
-                self.info(format!("{name}: the ask is planned {}.", day(due, self.today)));
+                self.info(format!(
+                    "{name}: the ask is planned {}.",
+                    day(due, self.today)
+                ));
             }
             Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
             Err(e) => self.refuse_form(form, 0, format!("Could not save: {e}")),

@@ -13,6 +13,7 @@ impl App {
             Pane::Contacts => self.reload_contacts(),
             Pane::Scripts => self.enter_scripts(),
             Pane::Referrals => self.reload_referrals(),
+            Pane::Events => self.reload_events(),
             _ => {}
         }
     }
@@ -47,6 +48,7 @@ impl App {
             Pane::Contacts => self.contacts_move(by),
             Pane::Scripts => self.scripts_move(by),
             Pane::Referrals => self.referrals_move(by),
+            Pane::Events => self.events_move(by),
         }
     }
 
@@ -74,6 +76,7 @@ impl App {
             Pane::Scripts => self.start_editing(),
             Pane::Referrals => self.open_referral_contact(false),
             Pane::Contacts => self.open_card(),
+            Pane::Events => self.open_event(),
             _ => {}
         }
     }
@@ -108,6 +111,9 @@ impl App {
         if self.selected_touchpoint().is_some() {
             self.open_touchpoint_done();
             return;
+        }
+        if self.pane == Pane::Events {
+            return self.guest_came();
         }
         if self.pane == Pane::Contacts {
             return;

@@ -6,6 +6,7 @@ use ratatui_textarea::TextArea;
 use rusqlite::Connection;
 
 use super::{App, Popup};
+use crate::domain::contact::ContactView;
 use crate::domain::search::Index;
 use crate::store;
 
@@ -16,6 +17,10 @@ pub enum SearchPurpose {
     Jump,
     /// Fill in the script preview for the contact.
     Preview,
+    /// Invite the contact to the event.
+    Invite(i64),
+    /// Make the contact a member of the group.
+    Member(i64),
 }
 
 /// The search over all contacts, touch notes, scripts and lessons, or
@@ -84,6 +89,9 @@ impl App {
                 input.set_placeholder_text(match purpose {
                     SearchPurpose::Jump => "a name, company, city, note, script or lesson",
                     SearchPurpose::Preview => "name, company, category, city or notes",
+                    SearchPurpose::Invite(_) | SearchPurpose::Member(_) => {
+                        "a client or a partner: name, company, category, city"
+                    }
                 });
                 self.popup = Some(Popup::Search(Box::new(Search {
                     purpose,
@@ -115,7 +123,17 @@ impl App {
                 SearchPurpose::Jump => Vec::new(),
                 SearchPurpose::Preview => {
                     let category = self.scripts.selected().and_then(|x| x.category_id);
-                    first_people(conn, category).unwrap_or_default()
+                    let views: Vec<ContactView> = category
+                        .map(ContactView::Category)
+                        .into_iter()
+                        .chain([ContactView::All])
+                        .collect();
+                    first_people(conn, &views).unwrap_or_default()
+                }
+                // Whom an event is most often for: clients first.
+                SearchPurpose::Invite(_) | SearchPurpose::Member(_) => {
+                    first_people(conn, &[ContactView::Clients, ContactView::All])
+                        .unwrap_or_default()
                 }
             };
             s.cursor = 0;
@@ -172,16 +190,18 @@ impl App {
     }
 }
 
-/// The first `SEARCH_RESULTS` people by name, of `category` if it has
-/// anyone, else of all, each with its search label.
-fn first_people(conn: &Connection, category: Option<i64>) -> rusqlite::Result<Vec<(Hit, String)>> {
-    use crate::domain::contact::ContactView;
+/// The first `SEARCH_RESULTS` people by name of the first of `views`
+/// that has anyone, each with its search label.
+fn first_people(
+    conn: &Connection,
+    views: &[crate::domain::contact::ContactView],
+) -> rusqlite::Result<Vec<(Hit, String)>> {
     let mut rows = Vec::new();
-    if let Some(c) = category {
-        rows = store::contact::page::page(conn, ContactView::Category(c), 0, SEARCH_RESULTS)?;
-    }
-    if rows.is_empty() {
-        rows = store::contact::page::page(conn, ContactView::All, 0, SEARCH_RESULTS)?;
+    for &view in views {
+        rows = store::contact::page::page(conn, view, 0, SEARCH_RESULTS)?;
+        if !rows.is_empty() {
+            break;
+        }
     }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {

@@ -19,6 +19,10 @@ pub enum Context {
     Categories,
     Contacts,
     Referrals,
+    /// The events and groups.
+    Events,
+    /// An event (or a group) open on its people.
+    EventOpen,
     /// A contact's card: their details and whole history.
     Card,
     /// Picking the kind of a touch, one key each.
@@ -33,6 +37,8 @@ pub enum Context {
     Search,
     /// The search box, picking whom a script preview is for.
     PickContact,
+    /// The search box, picking whom to invite or make a member.
+    PickPeople,
     /// The suggested categories picker.
     Suggest,
     /// The list of scripts.
@@ -56,7 +62,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Today,
         Context::ProgramDays,
@@ -69,11 +75,14 @@ impl Context {
         Context::ScriptEditor,
         Context::Referrals,
         Context::ThanksHow,
+        Context::Events,
+        Context::EventOpen,
         Context::Status,
         Context::Outcome,
         Context::Versions,
         Context::Search,
         Context::PickContact,
+        Context::PickPeople,
         Context::Suggest,
         Context::Form,
         Context::Import,
@@ -92,6 +101,9 @@ impl Context {
             Context::Categories => "Categories",
             Context::Contacts => "Contacts",
             Context::Referrals => "Referrals",
+            Context::Events => "Events and groups",
+            Context::EventOpen => "An event or a group, open",
+            Context::PickPeople => "Pick people to invite or add",
             Context::Card => "A contact's card",
             Context::TouchKind => "The kind of a touch",
             Context::ThanksHow => "How a thank-you was given",
@@ -124,6 +136,8 @@ impl Context {
                 | Context::Card
                 | Context::Scripts
                 | Context::Referrals
+                | Context::Events
+                | Context::EventOpen
         )
     }
 }
@@ -163,9 +177,9 @@ const fn b(
 }
 
 use Context::{
-    Card, Categories, Confirm, Contacts, Form, Global, Help, Import, Outcome, PickContact,
-    ProgramDays, ProgramTasks, Referrals, ScriptEditor, Scripts, Search, Status, Suggest,
-    TextField, ThanksHow, Today, TooSmall, TouchKind, Versions,
+    Card, Categories, Confirm, Contacts, EventOpen, Events, Form, Global, Help, Import, Outcome,
+    PickContact, PickPeople, ProgramDays, ProgramTasks, Referrals, ScriptEditor, Scripts, Search,
+    Status, Suggest, TextField, ThanksHow, Today, TooSmall, TouchKind, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -273,6 +287,20 @@ pub const BINDINGS: &[Binding] = &[
     b(Referrals, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
     b(Referrals, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
     b(Referrals, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
+    b(Events, &[(Char('a'), NONE)], "a", Action::Add, "add event", true),
+    b(Events, &[(Char('A'), NONE), (Char('A'), SHIFT)], "A", Action::AddGroup, "add group", true),
+    b(Events, &[(Enter, NONE)], "Enter", Action::Open, "open", true),
+    b(Events, &[(Char('e'), NONE)], "e", Action::Edit, "edit event", false),
+    b(Events, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add members", false),
+    b(Events, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log a group's meeting", false),
+    b(EventOpen, &[(Esc, NONE)], "Esc", Action::Back, "back", true),
+    b(EventOpen, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add members", true),
+    b(EventOpen, &[(Char(' '), NONE)], "Space", Action::Toggle, "came", true),
+    b(EventOpen, &[(Char('b'), NONE)], "b", Action::Brought, "brought a guest", true),
+    b(EventOpen, &[(Char('x'), NONE)], "x", Action::Skip, "take back an invitation", false),
+    b(EventOpen, &[(Char('e'), NONE)], "e", Action::Edit, "edit the event", false),
+    b(EventOpen, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log the group's meeting", false),
+    b(EventOpen, &[(Enter, NONE)], "Enter", Action::Open, "their card", false),
     b(ScriptEditor, &[(Esc, NONE)], "Esc", Action::Back, "done (saves)", true),
     b(ScriptEditor, &[(Char('s'), CTRL)], "Ctrl-S", Action::Save, "save a version", true),
     b(ScriptEditor, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "save and quit", true),
@@ -295,6 +323,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[(Char('4'), NONE)], "4", Action::GoTo(Pane::Contacts), "Contacts", false),
     b(Global, &[(Char('5'), NONE)], "5", Action::GoTo(Pane::Scripts), "Scripts", false),
     b(Global, &[(Char('6'), NONE)], "6", Action::GoTo(Pane::Referrals), "Referrals", false),
+    b(Global, &[(Char('7'), NONE)], "7", Action::GoTo(Pane::Events), "Events", false),
     b(Global, &[(Char('/'), NONE)], "/", Action::Search, "search", true),
     b(Global, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::Help, "help", true),
     b(Global, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", true),
@@ -324,6 +353,11 @@ pub const BINDINGS: &[Binding] = &[
     b(PickContact, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
     b(PickContact, &[(Esc, NONE)], "Esc", Action::Cancel, "close", true),
     b(PickContact, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
+    b(PickPeople, &[(Enter, NONE)], "Enter", Action::Save, "pick, then another", true),
+    b(PickPeople, &[(Down, NONE), (Char('n'), CTRL)], "↓/↑", Action::Down, "pick", true),
+    b(PickPeople, &[(Up, NONE), (Char('p'), CTRL)], "", Action::Up, "", false),
+    b(PickPeople, &[(Esc, NONE)], "Esc", Action::Cancel, "done", true),
+    b(PickPeople, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Suggest, &[(Char(' '), NONE)], "Space", Action::Toggle, "pick", true),
     b(Suggest, &[(Enter, NONE)], "Enter", Action::Save, "add picked", true),
     b(Suggest, &[(Char('j'), NONE), (Down, NONE)], "j/k", Action::Down, "move", true),
@@ -359,7 +393,7 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action.clone());
     match (found, context) {
-        (None, TextField | Form | Search | PickContact | ScriptEditor | Import) => {
+        (None, TextField | Form | Search | PickContact | PickPeople | ScriptEditor | Import) => {
             Some(Action::Input(key))
         }
         (found, _) => found,

@@ -70,7 +70,11 @@ fn a_terminal_too_small_takes_only_quit() {
 
 #[test]
 fn panes_not_built_have_no_key() {
-    assert_eq!(resolve(Today, key(Char('7'))), None);
+    assert_eq!(resolve(Today, key(Char('8'))), None);
+    assert_eq!(
+        resolve(Today, key(Char('7'))),
+        Some(Action::GoTo(Pane::Events))
+    );
     assert_eq!(
         resolve(Today, key(Char('6'))),
         Some(Action::GoTo(Pane::Referrals))

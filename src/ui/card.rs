@@ -48,7 +48,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     let client = c
         .client_since
         .map(|d| {
-            let plan = if planned { "" } else { " (no ask planned: A plans one)" };
+            let plan = if planned {
+                ""
+            } else {
+                " (no ask planned: A plans one)"
+            };
             format!("client since {}{plan}", short_day(d, app.today))
         })
         .unwrap_or_default();
@@ -195,7 +199,11 @@ fn describe(item: &HistoryItem, name: &str) -> (&'static str, String, Option<Str
             ("♥", what, None)
         }
         HistoryItem::Ask(a) => match a.asked {
-            Some((_, outcome)) => ("?", format!("asked for referrals: {}", outcome.label()), None),
+            Some((_, outcome)) => (
+                "?",
+                format!("asked for referrals: {}", outcome.label()),
+                None,
+            ),
             None => {
                 let why = match a.reason {
                     AskReason::Solved => " (a problem solved)",

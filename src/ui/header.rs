@@ -13,9 +13,10 @@ use crate::domain::{Metric, Position};
 /// How much the header's top line says. The widest that fits is drawn:
 /// whole words are dropped, least important first: the program's name,
 /// the year and weekday, today's date, the start date (before the start),
-/// the second space between tabs, and last the names of the panes not
-/// shown, the farthest from the shown one first. The keys' numbers and
-/// the name of the pane shown always stay.
+/// the second space between tabs; then the day moves down beside the
+/// program's gauge; and last the names of the panes not shown go, the
+/// farthest from the shown one first. The keys' numbers, the name of the
+/// pane shown and the day always stay.
 #[derive(Debug, Clone, Copy)]
 struct Fit {
     brand: bool,
@@ -23,6 +24,8 @@ struct Fit {
     date: bool,
     long_day: bool,
     wide_gaps: bool,
+    /// The day is on the top line (else beside the program's gauge).
+    day_on_top: bool,
     /// How many of the panes not shown keep their names.
     titled: usize,
 }
@@ -36,14 +39,16 @@ fn fits() -> impl Iterator<Item = Fit> {
         date: true,
         long_day: true,
         wide_gaps: true,
+        day_on_top: true,
         titled: others,
     };
-    let steps: [fn(&mut Fit); 5] = [
+    let steps: [fn(&mut Fit); 6] = [
         |f| f.brand = false,
         |f| f.long_date = false,
         |f| f.date = false,
         |f| f.long_day = false,
         |f| f.wide_gaps = false,
+        |f| f.day_on_top = false,
     ];
     let mut fit = widest;
     let dropped = steps.into_iter().map(move |step| {
@@ -65,6 +70,7 @@ fn fit_without_words() -> Fit {
         date: false,
         long_day: false,
         wide_gaps: false,
+        day_on_top: false,
         titled: Pane::ALL.len() - 1,
     }
 }
@@ -115,10 +121,11 @@ fn parts(app: &App, fit: Fit) -> (Vec<Span<'static>>, String) {
         tabs.push(Span::styled(label, style));
     }
     let day = day(app, fit);
-    let right = match (fit.date, fit.long_date) {
-        (true, true) => format!("{day} · {} ", app.today.format("%a %-d %b %Y")),
-        (true, false) => format!("{day} · {} ", app.today.format("%-d %b")),
-        (false, _) => format!("{day} "),
+    let right = match (fit.day_on_top, fit.date, fit.long_date) {
+        (false, ..) => String::new(),
+        (true, true, true) => format!("{day} · {} ", app.today.format("%a %-d %b %Y")),
+        (true, true, false) => format!("{day} · {} ", app.today.format("%-d %b")),
+        (true, false, _) => format!("{day} "),
     };
     (tabs, right)
 }
@@ -133,12 +140,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     for fit in fits() {
         let (tabs, right) = parts(app, fit);
         let fits = width(&tabs, &right) <= usize::from(top.width);
-        chosen = Some((tabs, right));
+        chosen = Some((tabs, right, fit));
         if fits {
             break;
         }
     }
-    let (tabs, right) = chosen.unwrap_or_default();
+    let Some((tabs, right, fit)) = chosen else {
+        return;
+    };
     let right_width = right.width();
     let [left_area, right_area] = Layout::horizontal([
         Constraint::Min(1),
@@ -163,8 +172,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         list_area,
     );
     let (done, total) = app.checklist.overall(&app.program);
-    frame.render_widget(
-        gauge(format!("Program {done}/{total} tasks"), ratio(done, total)),
-        program_area,
-    );
+    let label = if fit.day_on_top {
+        format!("Program {done}/{total} tasks")
+    } else {
+        format!("{} · {done}/{total} tasks", day(app, fit))
+    };
+    frame.render_widget(gauge(label, ratio(done, total)), program_area);
 }

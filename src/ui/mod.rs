@@ -3,6 +3,7 @@
 mod card;
 mod categories;
 mod contacts;
+mod events;
 mod footer;
 mod form;
 mod header;
@@ -53,6 +54,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Pane::Contacts => contacts::render(frame, body, app),
         Pane::Scripts => scripts::render(frame, body, app),
         Pane::Referrals => referrals::render(frame, body, app),
+        Pane::Events => events::render(frame, body, app),
     }
     frame.render_widget(Paragraph::new(message_lines), message);
     footer::render(frame, footer, app);

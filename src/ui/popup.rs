@@ -54,6 +54,8 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let title = match search.purpose {
         SearchPurpose::Jump => " Search contacts, touch notes, scripts and lessons ",
         SearchPurpose::Preview => " Preview the script for whom? ",
+        SearchPurpose::Invite(_) => " Invite whom? Enter invites, Esc when done ",
+        SearchPurpose::Member(_) => " Who is a member? Enter adds, Esc when done ",
     };
     let inner = frame_block(frame, rect, title.into());
     let [input_area, _, list_area] = Layout::vertical([
@@ -70,7 +72,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     let lines: Vec<Line> = if search.input.is_empty() && search.found.is_empty() {
         let also = match search.purpose {
             SearchPurpose::Jump => "; the notes of your touches; and the scripts and lessons",
-            SearchPurpose::Preview => "",
+            SearchPurpose::Preview | SearchPurpose::Invite(_) | SearchPurpose::Member(_) => "",
         };
         wrapped(
             &format!(
@@ -83,7 +85,7 @@ pub fn search(frame: &mut Frame, area: Rect, search: &Search) {
     } else if search.is_empty() {
         let nothing = match search.purpose {
             SearchPurpose::Jump => "Nothing matches: no contact, touch note, script or lesson.",
-            SearchPurpose::Preview => "No contact matches.",
+            _ => "No contact matches.",
         };
         vec![Line::styled(nothing, theme::muted())]
     } else {

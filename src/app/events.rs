@@ -1,0 +1,511 @@
+//! The Events pane: events a client can bring a friend to, upcoming and
+//! past, and the groups of referral sources. An event opens on its list
+//! of people (invited, came, guests brought); a group on its members.
+
+use super::{App, Popup, SearchPurpose, step};
+use crate::domain::dates::{day, parse_for};
+use crate::domain::search::Index;
+use crate::domain::{ContactDraft, DateUse, Event, EventDraft, Group, GroupKind, Guest};
+use crate::form::{Form, FormKind};
+use crate::store::referral::Person;
+use crate::store::{self, WriteError};
+
+/// The Events pane's own state.
+#[derive(Debug, Default)]
+pub struct EventsPane {
+    /// Events today or later, the soonest first.
+    pub upcoming: Vec<Event>,
+    /// Events before today, the latest first.
+    pub past: Vec<Event>,
+    pub groups: Vec<Group>,
+    pub cursor: usize,
+    /// The event or group open, if one is.
+    pub open: Option<Opened>,
+}
+
+/// An event or a group opened on its people.
+#[derive(Debug, Clone)]
+pub enum Opened {
+    Event {
+        event: Event,
+        guests: Vec<Guest>,
+        cursor: usize,
+    },
+    Group {
+        group: Group,
+        members: Vec<(i64, String)>,
+        cursor: usize,
+    },
+}
+
+/// One line of the pane's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventsRow {
+    Upcoming(usize),
+    Past(usize),
+    Group(usize),
+}
+
+impl EventsPane {
+    pub fn rows(&self) -> Vec<EventsRow> {
+        (0..self.upcoming.len())
+            .map(EventsRow::Upcoming)
+            .chain((0..self.past.len()).map(EventsRow::Past))
+            .chain((0..self.groups.len()).map(EventsRow::Group))
+            .collect()
+    }
+
+    pub fn row(&self) -> Option<EventsRow> {
+        self.rows().get(self.cursor).copied()
+    }
+
+    /// The event under the cursor in the list, or the one open.
+    pub fn event(&self) -> Option<&Event> {
+        match (&self.open, self.row()) {
+            (Some(Opened::Event { event, .. }), _) => Some(event),
+            (Some(Opened::Group { .. }), _) => None,
+            (None, Some(EventsRow::Upcoming(i))) => self.upcoming.get(i),
+            (None, Some(EventsRow::Past(i))) => self.past.get(i),
+            (None, _) => None,
+        }
+    }
+
+    /// The group under the cursor in the list, or the one open.
+    pub fn group(&self) -> Option<&Group> {
+        match (&self.open, self.row()) {
+            (Some(Opened::Group { group, .. }), _) => Some(group),
+            (Some(Opened::Event { .. }), _) => None,
+            (None, Some(EventsRow::Group(i))) => self.groups.get(i),
+            (None, _) => None,
+        }
+    }
+
+    /// The guest under the cursor in the event open.
+    pub fn guest(&self) -> Option<&Guest> {
+        match &self.open {
+            Some(Opened::Event { guests, cursor, .. }) => guests.get(*cursor),
+            _ => None,
+        }
+    }
+}
+
+impl App {
+    /// Read the events and groups again, and the one open.
+    pub(super) fn reload_events(&mut self) {
+        let conn = &self.conn;
+        let loaded = (|| {
+            Ok::<_, rusqlite::Error>((
+                store::event::list(conn, self.today)?,
+                store::group::list(conn)?,
+            ))
+        })();
+        match loaded {
+            Ok(((upcoming, past), groups)) => {
+                let pane = &mut self.events;
+                (pane.upcoming, pane.past, pane.groups) = (upcoming, past, groups);
+                pane.cursor = pane.cursor.min(pane.rows().len().saturating_sub(1));
+            }
+            Err(e) => return self.error("Could not read the events", e),
+        }
+        let open = match &self.events.open {
+            Some(Opened::Event { event, cursor, .. }) => Some((true, event.id, *cursor)),
+            Some(Opened::Group { group, cursor, .. }) => Some((false, group.id, *cursor)),
+            None => None,
+        };
+        if let Some((is_event, id, cursor)) = open {
+            self.open_people(is_event, id, cursor);
+        }
+    }
+
+    /// Open an event (or a group) on its people, the cursor near `cursor`.
+    fn open_people(&mut self, is_event: bool, id: i64, cursor: usize) {
+        let conn = &self.conn;
+        let opened = (|| {
+            Ok::<_, rusqlite::Error>(if is_event {
+                store::event::get(conn, id)?.map(|event| -> rusqlite::Result<Opened> {
+                    let guests = store::event::guests(conn, id)?;
+                    let cursor = cursor.min(guests.len().saturating_sub(1));
+                    Ok(Opened::Event {
+                        event,
+                        guests,
+                        cursor,
+                    })
+                })
+            } else {
+                store::group::get(conn, id)?.map(|group| -> rusqlite::Result<Opened> {
+                    let members = store::group::members(conn, id)?;
+                    let cursor = cursor.min(members.len().saturating_sub(1));
+                    Ok(Opened::Group {
+                        group,
+                        members,
+                        cursor,
+                    })
+                })
+            })
+        })();
+        match opened {
+            Ok(Some(Ok(o))) => self.events.open = Some(o),
+            Ok(None) => {
+                self.events.open = None;
+                self.info("Deleted in another window meanwhile.");
+            }
+            Ok(Some(Err(e))) | Err(e) => self.error("Could not read", e),
+        }
+    }
+
+    /// Enter: open the event or group under the cursor.
+    pub(super) fn open_event(&mut self) {
+        if self.events.open.is_some() {
+            return self.open_guest_card();
+        }
+        match self.events.row() {
+            Some(EventsRow::Upcoming(i)) | Some(EventsRow::Past(i)) => {
+                let id = match self.events.row() {
+                    Some(EventsRow::Upcoming(_)) => self.events.upcoming.get(i).map(|e| e.id),
+                    _ => self.events.past.get(i).map(|e| e.id),
+                };
+                if let Some(id) = id {
+                    self.open_people(true, id, 0);
+                }
+            }
+            Some(EventsRow::Group(i)) => {
+                if let Some(id) = self.events.groups.get(i).map(|g| g.id) {
+                    self.open_people(false, id, 0);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Enter on someone in an open event or group: their card.
+    fn open_guest_card(&mut self) {
+        let id = match &self.events.open {
+            Some(Opened::Event { guests, cursor, .. }) => guests.get(*cursor).map(|g| g.contact_id),
+            Some(Opened::Group {
+                members, cursor, ..
+            }) => members.get(*cursor).map(|m| m.0),
+            None => None,
+        };
+        if let Some(id) = id {
+            self.show_contact(id);
+            self.load_card(id, 0);
+        }
+    }
+
+    pub(super) fn events_move(&mut self, by: isize) {
+        match &mut self.events.open {
+            Some(Opened::Event { guests, cursor, .. }) => {
+                *cursor = step(*cursor, by, guests.len().saturating_sub(1));
+            }
+            Some(Opened::Group {
+                members, cursor, ..
+            }) => {
+                *cursor = step(*cursor, by, members.len().saturating_sub(1));
+            }
+            None => {
+                let len = self.events.rows().len();
+                self.events.cursor = step(self.events.cursor, by, len.saturating_sub(1));
+            }
+        }
+    }
+
+    /// `a`: a new event; `e` on an event: change it.
+    pub(super) fn open_event_form(&mut self, edit: bool) {
+        let event = if edit {
+            self.events.event().cloned()
+        } else {
+            None
+        };
+        if edit && event.is_none() {
+            return;
+        }
+        let date = event
+            .as_ref()
+            .map_or(self.today, |e| e.on)
+            .format("%Y-%m-%d")
+            .to_string();
+        let (title, place, offers) = event.as_ref().map_or(("", "", ""), |e| {
+            (e.title.as_str(), e.place.as_str(), e.offers.as_str())
+        });
+        let form = Form::new(
+            FormKind::Event(event.as_ref().map(|e| e.id)),
+            if edit {
+                " Change the event "
+            } else {
+                " An event a client can bring a friend to "
+            },
+            &[
+                ("Title", title, "e.g. Open house: your questions on taxes"),
+                ("Date", &date, "YYYY-MM-DD"),
+                ("Place", place, "where"),
+                ("Offers", offers, "what a guest gets from it, in a line"),
+            ],
+        );
+        self.open_form(form);
+    }
+
+    pub(super) fn save_event(&mut self, form: Box<Form>, id: Option<i64>) {
+        let on = match parse_for(&form.value(1), self.today, DateUse::Planned) {
+            Ok(d) => d,
+            Err(why) => return self.refuse_form(form, 1, why),
+        };
+        let draft = match EventDraft::new(&form.value(0), on, &form.value(2), &form.value(3)) {
+            Ok(d) => d,
+            Err(why) => return self.refuse_form(form, 0, why),
+        };
+        let saved = match id {
+            Some(id) => store::event::update(&self.conn, id, &draft).map(|()| id),
+            None => {
+                store::event::add(&self.conn, &draft, None, &self.now()).map_err(WriteError::from)
+            }
+        };
+        match saved {
+            Ok(saved) => {
+                self.reload_events();
+                self.select_event(saved);
+                self.info(match id {
+                    Some(_) => format!("{} changed.", draft.title),
+                    None => format!(
+                        "{} planned {}. Enter opens it; i invites clients and partners.",
+                        draft.title,
+                        day(on, self.today)
+                    ),
+                });
+            }
+            Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
+            Err(e) => self.refuse_form(form, 0, format!("Could not save: {e}")),
+        }
+    }
+
+    fn select_event(&mut self, id: i64) {
+        let rows = self.events.rows();
+        if let Some(at) = rows.iter().position(|r| match r {
+            EventsRow::Upcoming(i) => self.events.upcoming.get(*i).is_some_and(|e| e.id == id),
+            EventsRow::Past(i) => self.events.past.get(*i).is_some_and(|e| e.id == id),
+            EventsRow::Group(_) => false,
+        }) {
+            self.events.cursor = at;
+        }
+    }
+
+    /// `A`: a new group of referral sources.
+    pub(super) fn open_group_form(&mut self) {
+        self.open_form(Form::new(
+            FormKind::Group,
+            " A group whose members serve your clients ",
+            &[
+                ("Name", "", "e.g. Downtown Business Network"),
+                (
+                    "Kind",
+                    "networking",
+                    "networking, association, chamber or club",
+                ),
+                ("Meets", "", "when, in your words: first Tuesday, 7:30"),
+            ],
+        ));
+    }
+
+    pub(super) fn save_group(&mut self, form: Box<Form>) {
+        let kind = match GroupKind::parse(&form.value(1)) {
+            Ok(k) => k,
+            Err(why) => return self.refuse_form(form, 1, why),
+        };
+        let name = form.value(0);
+        match store::group::add(&self.conn, &name, kind, &form.value(2), &self.now()) {
+            Ok(id) => {
+                self.reload_events();
+                self.refresh_measures();
+                if let Some(at) = self.events.rows().iter().position(
+                    |r| matches!(r, EventsRow::Group(i) if self.events.groups.get(*i).is_some_and(|g| g.id == id)),
+                ) {
+                    self.events.cursor = at;
+                }
+                self.info("Group added. Enter opens it; m adds the members you know.");
+            }
+            Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
+            Err(e) => self.refuse_form(form, 0, format!("Could not save: {e}")),
+        }
+    }
+
+    /// `i` on an event, `m` on a group: pick people from a fuzzy picker.
+    pub(super) fn open_people_picker(&mut self) {
+        if let Some(e) = self.events.event() {
+            let id = e.id;
+            return self.open_search_for(SearchPurpose::Invite(id));
+        }
+        if let Some(g) = self.events.group() {
+            let id = g.id;
+            self.open_search_for(SearchPurpose::Member(id));
+        }
+    }
+
+    /// A person picked in the picker: invited, or made a member. The
+    /// picker stays open for the next one.
+    pub(super) fn picked_person(&mut self, purpose: SearchPurpose, contact: i64) {
+        let name = store::contact::get(&self.conn, contact)
+            .ok()
+            .flatten()
+            .map(|c| c.name)
+            .unwrap_or_default();
+        let done = match purpose {
+            SearchPurpose::Invite(event) => store::event::invite(&self.conn, event, &[contact])
+                .map(|n| {
+                    if n == 0 {
+                        format!("{name} was invited already.")
+                    } else {
+                        format!("Invited {name}.")
+                    }
+                }),
+            SearchPurpose::Member(group) => {
+                store::group::add_members(&self.conn, group, &[contact], self.today).map(|n| {
+                    if n == 0 {
+                        format!("{name} is a member already.")
+                    } else {
+                        format!("{name} is a member.")
+                    }
+                })
+            }
+            _ => return,
+        };
+        match done {
+            Ok(said) => {
+                self.reload_events();
+                self.refresh_measures();
+                self.info(format!("{said} Type another name, or Esc when done."));
+                if let Some(Popup::Search(s)) = &mut self.popup {
+                    s.input = ratatui_textarea::TextArea::default();
+                }
+                self.search_typed();
+            }
+            Err(WriteError::Refused(why)) => self.error("Not saved", why),
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+
+    /// Space on someone in an open event: they came (a touch of kind event).
+    pub(super) fn guest_came(&mut self) {
+        let (Some(e), Some(g)) = (self.events.event(), self.events.guest()) else {
+            return;
+        };
+        let (event, contact, name) = (e.id, g.contact_id, g.name.clone());
+        if g.came {
+            return self.info(format!("{name} came; b records whom they brought."));
+        }
+        match store::event::came(&self.conn, event, contact, &[], &self.now()) {
+            Ok(_) => {
+                self.reload_events();
+                self.refresh_counts();
+                self.info(format!("{name} came. b records a guest they brought."));
+            }
+            Err(WriteError::Refused(why)) => self.error("Not saved", why),
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+
+    /// `b` on someone in an open event: whom they brought.
+    pub(super) fn open_brought(&mut self) {
+        let (Some(e), Some(g)) = (self.events.event(), self.events.guest()) else {
+            return self.info("Open an event and move to the person who brought a guest, then b.");
+        };
+        if g.brought_by.is_some() {
+            return self.info(format!(
+                "{} was brought; move to who brought a guest.",
+                g.name
+            ));
+        }
+        let kind = FormKind::Brought(e.id, g.contact_id);
+        let title = format!(" {} brought a guest to {} ", g.name, e.title);
+        self.contacts.names = Index::new(store::contact::names(&self.conn).unwrap_or_default());
+        self.open_form(Form::new(
+            kind,
+            title,
+            &[("Guest", "", "their name: a contact, or someone new")],
+        ));
+    }
+
+    /// The guest field says whom the name means.
+    pub(super) fn brought_typed(&mut self) {
+        let Some(Popup::Form(form)) = &self.popup else {
+            return;
+        };
+        let typed = form.value(0);
+        let note = if typed.trim().is_empty() {
+            None
+        } else {
+            Some(match self.person_for(&typed) {
+                Ok(super::referrals::PersonPick::Existing(_, label)) => format!("→ {label}"),
+                Ok(super::referrals::PersonPick::New(name)) => format!("→ a new contact, {name}"),
+                Err(why) => why,
+            })
+        };
+        if let Some(Popup::Form(form)) = &mut self.popup {
+            form.fields[0].note = note;
+        }
+    }
+
+    pub(super) fn save_brought(&mut self, form: Box<Form>, event: i64, by: i64) {
+        let guest = match self.person_for(&form.value(0)) {
+            Ok(super::referrals::PersonPick::Existing(id, _)) => Person::Existing(id),
+            Ok(super::referrals::PersonPick::New(name)) => match ContactDraft::named(&name) {
+                Ok(d) => Person::New(Box::new(d)),
+                Err((_, why)) => return self.refuse_form(form, 0, why),
+            },
+            Err(why) => return self.refuse_form(form, 0, why),
+        };
+        match store::event::came(&self.conn, event, by, &[guest], &self.now()) {
+            Ok(came) => {
+                self.reload_events();
+                self.refresh_counts();
+                let guest = came
+                    .brought
+                    .first()
+                    .and_then(|(_, g)| store::contact::get(&self.conn, *g).ok().flatten())
+                    .map(|c| c.name)
+                    .unwrap_or_default();
+                self.info(format!(
+                    "{guest} is a referral received; the thank-you is owed (Today)."
+                ));
+            }
+            Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
+            Err(e) => self.refuse_form(form, 0, format!("Could not save: {e}")),
+        }
+    }
+
+    /// `x` on someone invited who has not come: the invitation taken back.
+    pub(super) fn uninvite(&mut self) -> bool {
+        let (Some(e), Some(g)) = (self.events.event(), self.events.guest()) else {
+            return false;
+        };
+        let (event, contact, name) = (e.id, g.contact_id, g.name.clone());
+        match store::event::uninvite(&self.conn, event, contact) {
+            Ok(()) => {
+                self.reload_events();
+                self.refresh_measures();
+                self.info(format!("{name} is no longer invited."));
+            }
+            Err(WriteError::Refused(why)) => self.error("Not changed", why),
+            Err(e) => self.error("Could not save", e),
+        }
+        true
+    }
+
+    /// `l` on a group: its meeting today, as an event with its members
+    /// invited.
+    pub(super) fn log_meeting(&mut self) {
+        let Some(g) = self.events.group() else {
+            return self.info("Move to a group, then l logs its meeting as an event.");
+        };
+        let id = g.id;
+        match store::group::log_meeting(&self.conn, id, self.today, &self.now()) {
+            Ok(event) => {
+                self.events.open = None;
+                self.reload_events();
+                self.refresh_measures();
+                self.open_people(true, event, 0);
+                self.info("Meeting logged, its members invited: Space marks who came.");
+            }
+            Err(WriteError::Refused(why)) => self.error("Not logged", why),
+            Err(e) => self.error("Could not save", e),
+        }
+    }
+}
