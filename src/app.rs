@@ -9,6 +9,7 @@ mod editor;
 mod events;
 mod finder;
 mod forms;
+mod guests;
 mod import;
 mod journey;
 mod navigate;

@@ -294,7 +294,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Events, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add members", false),
     b(Events, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log a group's meeting", false),
     b(EventOpen, &[(Esc, NONE)], "Esc", Action::Back, "back", true),
-    b(EventOpen, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add members", true),
+    b(EventOpen, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add", true),
     b(EventOpen, &[(Char(' '), NONE)], "Space", Action::Toggle, "came", true),
     b(EventOpen, &[(Char('b'), NONE)], "b", Action::Brought, "brought a guest", true),
     b(EventOpen, &[(Char('x'), NONE)], "x", Action::Skip, "take back an invitation", false),

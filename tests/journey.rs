@@ -1,0 +1,426 @@
+//! The client journey and events in the program: asks and touchpoints on
+//! Today, recorded with the keys the footer shows; the journey template
+//! edited; the Events pane at 80x24 and 120x40. Keys go through the keymap.
+
+mod common;
+
+use common::{draw, typed};
+use list25::action::Action;
+use list25::app::{App, Message, Opened, Pane, Popup, TodayRow};
+use list25::domain::{ContactDraft, EventDraft, GroupKind, Outcome, Stage};
+use list25::keymap::{Context, resolve};
+use list25::store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> chrono::NaiveDateTime {
+    common::now()
+}
+
+/// Press a key as the terminal would: resolved where the focus is.
+fn press(app: &mut App, code: KeyCode) {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    let action = resolve(app.context(), key).unwrap_or_else(|| {
+        panic!("{code:?} does nothing in {:?}", app.context());
+    });
+    app.update(action);
+}
+
+fn key(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+fn info(app: &App) -> String {
+    match &app.message {
+        Some(Message::Info(m)) => m.clone(),
+        other => panic!("no info: {other:?}"),
+    }
+}
+
+/// A busy day: day 16 of the program, a printer met and a partner, a
+/// client since 40 days (Bruno: ask overdue, a touchpoint due), a client
+/// since today (Chloé: welcome card due), a thank-you owed, an event
+/// planned and a group.
+fn busy() -> App {
+    common::app_with("2026-11-07", "2026-11-22", |c| {
+        let printers = common::category(c, "Printers");
+        let mut ana = ContactDraft::named("Ana Lima").expect("d");
+        ana.next_follow_up = Some(common::date("2026-11-20"));
+        let ana = store::contact::add(c, Some(printers), &ana, &now()).expect("ana");
+        store::contact::set_stage(c, ana, Stage::Met, now().date()).expect("met");
+        let mut bruno = ContactDraft::named("Bruno Díaz").expect("d");
+        bruno.client_since = Some(common::date("2026-10-13"));
+        let at = common::date("2026-10-13").and_hms_opt(9, 0, 0).expect("t");
+        store::contact::add(c, None, &bruno, &at).expect("bruno");
+        let mut chloe = ContactDraft::named("Chloé Adams").expect("d");
+        chloe.client_since = Some(now().date());
+        store::contact::add(c, None, &chloe, &now()).expect("chloé");
+        let draft = store::referral::ReferralDraft {
+            direction: list25::domain::Direction::Received,
+            partner: ana,
+            person: store::referral::Person::New(Box::new(
+                ContactDraft::named("Zoë Brandt").expect("d"),
+            )),
+            on: common::date("2026-11-19"),
+            note: String::new(),
+        };
+        store::referral::add(c, &draft, &now()).expect("referral");
+        let e = EventDraft::new(
+            "Open house: tax questions",
+            common::date("2026-12-03"),
+            "Café Lumière",
+            "ask an accountant anything",
+        )
+        .expect("event");
+        let e = store::event::add(c, &e, None, &now()).expect("event");
+        store::event::invite(c, e, &[ana]).expect("invite");
+        let g = store::group::add(
+            c,
+            "Downtown Business Network",
+            GroupKind::Networking,
+            "first Tuesday, 7:30",
+            &now(),
+        )
+        .expect("group");
+        store::group::add_members(c, g, &[ana], now().date()).expect("member");
+    })
+}
+
+fn row_of(app: &App, wanted: impl Fn(&TodayRow) -> bool) -> usize {
+    app.today_rows().iter().position(wanted).expect("a row")
+}
+
+#[test]
+fn today_on_a_busy_day_at_80x24_and_120x40() {
+    let app = busy();
+    let rows = app.today_rows();
+    let at = |f: fn(&TodayRow) -> bool| rows.iter().position(f).expect("row");
+    // Thank-yous, then asks, then touchpoints, then follow-ups.
+    let (thanks, ask, touch, follow) = (
+        at(|r| matches!(r, TodayRow::ThankYou(_))),
+        at(|r| matches!(r, TodayRow::Ask(_))),
+        at(|r| matches!(r, TodayRow::Touchpoint(_))),
+        at(|r| matches!(r, TodayRow::FollowUp(_))),
+    );
+    assert!(thanks < ask && ask < touch && touch < follow, "{rows:?}");
+    assert_eq!(app.today_pane.asks[0].client, "Bruno Díaz");
+    // Bruno's first three steps (planned when he became a client) and
+    // Chloé's welcome card.
+    assert_eq!(
+        app.today_pane.touchpoints.len(),
+        4,
+        "{:?}",
+        app.today_pane.touchpoints
+    );
+    insta::assert_snapshot!("today_busy_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("today_busy_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn an_ask_with_two_names_gives_two_referrals_and_thank_yous() {
+    let mut app = busy();
+    app.today_pane.cursor = row_of(&app, |r| matches!(r, TodayRow::Ask(_)));
+    let owed = app.today_pane.thanks_total;
+    key(&mut app, ' ');
+    assert_eq!(app.context(), Context::Outcome);
+    key(&mut app, 'n');
+    assert_eq!(app.context(), Context::Form);
+    typed(&mut app, "Ana Lima, Élodie Brun");
+    match &app.popup {
+        Some(Popup::Form(f)) => assert_eq!(
+            f.fields[0].note.as_deref(),
+            Some("→ Ana Lima (Printers), Élodie Brun (new)")
+        ),
+        _ => panic!("the names form"),
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup.is_none(), "saved");
+    assert!(
+        info(&app).contains("Bruno Díaz gave 2 names"),
+        "{}",
+        info(&app)
+    );
+    assert_eq!(app.today_pane.thanks_total, owed + 2);
+    assert!(app.today_pane.asks.is_empty(), "asked: off Today");
+    let ledger = store::referral::list(app.connection(), 10).expect("ledger");
+    let from_bruno: Vec<&str> = ledger
+        .iter()
+        .filter(|r| r.partner == "Bruno Díaz")
+        .map(|r| r.person.as_str())
+        .collect();
+    assert_eq!(from_bruno.len(), 2);
+    assert!(from_bruno.contains(&"Élodie Brun") && from_bruno.contains(&"Ana Lima"));
+}
+
+#[test]
+fn not_now_asks_for_the_days_and_a_bad_number_changes_nothing() {
+    let mut app = busy();
+    app.today_pane.cursor = row_of(&app, |r| matches!(r, TodayRow::Ask(_)));
+    key(&mut app, ' ');
+    key(&mut app, 'l');
+    common::clear(&mut app);
+    typed(&mut app, "soon");
+    press(&mut app, KeyCode::Enter);
+    let (field, why) = common::form_error(&app).expect("refused");
+    assert_eq!(field, "Ask again in");
+    assert!(why.contains("A number from 1 to"), "{why}");
+    assert_eq!(app.today_pane.asks.len(), 1, "nothing recorded");
+    common::clear(&mut app);
+    typed(&mut app, "14");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("not now. Ask again Sun 6 Dec"),
+        "{}",
+        info(&app)
+    );
+    let bruno = store::ask::planned(app.connection(), 10).expect("planned");
+    assert!(
+        bruno
+            .iter()
+            .any(|a| a.client == "Bruno Díaz" && a.due == common::date("2026-12-06"))
+    );
+}
+
+#[test]
+fn not_at_all_is_one_key_and_the_outcome_picker_closes_with_esc() {
+    let mut app = busy();
+    app.today_pane.cursor = row_of(&app, |r| matches!(r, TodayRow::Ask(_)));
+    key(&mut app, ' ');
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup.is_none());
+    assert_eq!(app.today_pane.asks.len(), 1, "Esc changes nothing");
+    key(&mut app, ' ');
+    assert_eq!(
+        resolve(Context::Outcome, KeyEvent::from(KeyCode::Char('x'))),
+        Some(Action::PickOutcome(Outcome::No))
+    );
+    key(&mut app, 'x');
+    assert!(
+        info(&app).contains("not at all. No ask until"),
+        "{}",
+        info(&app)
+    );
+    assert!(app.today_pane.asks.is_empty());
+}
+
+#[test]
+fn a_touchpoint_done_logs_a_touch_and_leaves_today() {
+    let mut app = busy();
+    let at = row_of(
+        &app,
+        |r| matches!(r, TodayRow::Touchpoint(i) if app.today_pane.touchpoints[*i].client == "Chloé Adams"),
+    );
+    app.today_pane.cursor = at;
+    let chloe = app
+        .today_pane
+        .touchpoints
+        .iter()
+        .find(|t| t.client == "Chloé Adams")
+        .expect("t")
+        .client_id;
+    key(&mut app, ' ');
+    assert_eq!(app.context(), Context::Form);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("Chloé Adams: Welcome card done, logged as a card"),
+        "{}",
+        info(&app)
+    );
+    assert!(
+        !app.today_pane
+            .touchpoints
+            .iter()
+            .any(|t| t.client == "Chloé Adams")
+    );
+    let touches = store::touch::list(app.connection(), chloe).expect("touches");
+    assert_eq!(touches.len(), 1);
+    assert_eq!(touches[0].note, "Welcome card");
+}
+
+#[test]
+fn x_skips_a_touchpoint_and_w_moves_one() {
+    let mut app = busy();
+    let first = |app: &App| row_of(app, |r| matches!(r, TodayRow::Touchpoint(_)));
+    app.today_pane.cursor = first(&app);
+    let before = app.today_pane.touchpoints_total;
+    key(&mut app, 'x');
+    assert!(info(&app).contains("skipped"), "{}", info(&app));
+    assert_eq!(app.today_pane.touchpoints_total, before - 1);
+    app.today_pane.cursor = first(&app);
+    key(&mut app, 'w');
+    common::clear(&mut app);
+    typed(&mut app, "2026-12-01");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.today_pane.touchpoints_total, before - 2, "moved on");
+}
+
+#[test]
+fn problem_solved_on_a_client_puts_the_ask_on_today() {
+    let mut app = busy();
+    app.update(Action::GoTo(Pane::Contacts));
+    while app.contacts.shows != list25::app::Shows::Clients {
+        key(&mut app, 'c');
+    }
+    for _ in 0..5 {
+        if app
+            .contacts
+            .selected
+            .as_ref()
+            .is_some_and(|c| c.name == "Chloé Adams")
+        {
+            break;
+        }
+        key(&mut app, 'j');
+    }
+    key(&mut app, 'S');
+    assert!(
+        info(&app).contains("Chloé Adams: ask for referrals today"),
+        "{}",
+        info(&app)
+    );
+    assert!(
+        app.today_pane
+            .asks
+            .iter()
+            .any(|a| a.client == "Chloé Adams")
+    );
+    // A plans another date, and the card shows it.
+    key(&mut app, 'A');
+    common::clear(&mut app);
+    typed(&mut app, "2026-12-15");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("the ask is planned Tue 15 Dec"),
+        "{}",
+        info(&app)
+    );
+    press(&mut app, KeyCode::Enter);
+    let card = app.contacts.card.as_ref().expect("card");
+    assert!(card.items.iter().any(
+        |i| matches!(i, list25::app::HistoryItem::Ask(a) if a.due == common::date("2026-12-15"))
+    ));
+    insta::assert_snapshot!("client_card_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn the_journey_template_is_edited_in_place_and_a_bad_line_is_named() {
+    let mut app = busy();
+    app.update(Action::GoTo(Pane::Contacts));
+    key(&mut app, 'J');
+    let Some(Popup::Form(f)) = &app.popup else {
+        panic!("the journey form");
+    };
+    assert!(
+        f.value(0).starts_with("day 0      card   Welcome card"),
+        "{}",
+        f.value(0)
+    );
+    app.update(Action::Paste("\nsoonish call Coffee".into()));
+    press(&mut app, KeyCode::Enter);
+    let (_, why) = common::form_error(&app).expect("refused");
+    assert!(why.contains("line 7: start with when"), "{why}");
+    assert!(
+        !store::journey::template_set(app.connection()).expect("read"),
+        "nothing saved"
+    );
+    for _ in 0.."soonish call Coffee".len() + 1 {
+        app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
+    }
+    app.update(Action::Paste("\n3 months visit Lunch together\u{7}".into()));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("The journey has 7 steps"),
+        "{}",
+        info(&app)
+    );
+    let steps = store::journey::template(app.connection()).expect("read");
+    assert_eq!(steps[6].title, "Lunch together");
+    assert_eq!(steps[6].after_days, Some(90));
+}
+
+#[test]
+fn the_events_pane_at_80x24_and_120x40() {
+    let mut app = busy();
+    key(&mut app, '7');
+    assert_eq!(app.pane, Pane::Events);
+    insta::assert_snapshot!("events_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("events_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn a_guest_brought_to_an_event_is_a_referral_with_a_thank_you() {
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'a');
+    common::fill(
+        &mut app,
+        &["Year-end talk", "", "Library", "taxes in plain words"],
+    );
+    assert!(
+        info(&app).contains("Year-end talk planned"),
+        "{}",
+        info(&app)
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::EventOpen);
+    key(&mut app, 'i');
+    assert_eq!(app.context(), Context::PickPeople);
+    typed(&mut app, "bruno");
+    press(&mut app, KeyCode::Enter);
+    assert!(info(&app).contains("Invited Bruno Díaz"), "{}", info(&app));
+    assert_eq!(app.context(), Context::PickPeople, "open for the next one");
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, ' ');
+    assert!(info(&app).contains("Bruno Díaz came"), "{}", info(&app));
+    let owed = app.today_pane.thanks_total;
+    key(&mut app, 'b');
+    typed(&mut app, "Maya Okafor");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("Maya Okafor is a referral received"),
+        "{}",
+        info(&app)
+    );
+    assert_eq!(app.today_pane.thanks_total, owed + 1);
+    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
+        panic!("the event stays open");
+    };
+    assert_eq!((event.invited, event.came, event.brought), (1, 2, 1));
+    assert_eq!(guests[1].brought_by.as_deref(), Some("Bruno Díaz"));
+    insta::assert_snapshot!("event_open_80x24", draw(&app, 80, 24).backend());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Events);
+}
+
+#[test]
+fn a_group_gets_members_from_the_picker_and_logs_a_meeting() {
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'A');
+    common::fill(&mut app, &["Rotary Lisboa", "cl", "Thursdays"]);
+    let (field, why) = common::form_error(&app).expect("refused");
+    assert_eq!(field, "Kind");
+    assert!(
+        why.contains("networking, association, chamber or club"),
+        "{why}"
+    );
+    common::clear(&mut app);
+    typed(&mut app, "club");
+    press(&mut app, KeyCode::Enter);
+    assert!(info(&app).contains("Group added"), "{}", info(&app));
+    press(&mut app, KeyCode::Enter);
+    key(&mut app, 'm');
+    typed(&mut app, "chloé");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("Chloé Adams is a member"),
+        "{}",
+        info(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, 'l');
+    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
+        panic!("the meeting opens");
+    };
+    assert_eq!(event.title, "Rotary Lisboa meeting");
+    assert_eq!(guests.len(), 1);
+}
