@@ -287,3 +287,34 @@ fn a_thank_you_sent_in_another_window_is_not_sent_twice() {
         Some(common::date("2026-11-22"))
     );
 }
+
+#[test]
+fn an_event_open_in_one_window_shows_who_came_in_the_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = window(&db);
+    let b = window(&db);
+    let draft = list25::domain::EventDraft::new("Open house", common::date("2026-11-20"), "", "")
+        .expect("draft");
+    let event = store::event::add(b.connection(), &draft, None, &common::now()).expect("event");
+    a.update(Action::GoTo(Pane::Events));
+    later(&mut a, 5);
+    assert_eq!(a.events.past.len(), 1, "the event added elsewhere is listed");
+    a.update(Action::Open);
+    let ana = store::contact::lookup(b.connection(), "Ana").expect("lookup");
+    let store::Lookup::One(ana) = ana else {
+        panic!("Ana");
+    };
+    store::event::came(b.connection(), event, ana.id, &[], &common::now()).expect("came");
+    later(&mut a, 10);
+    let Some(list25::app::Opened::Event { event, guests, .. }) = &a.events.open else {
+        panic!("still open");
+    };
+    assert_eq!(event.came, 1);
+    assert_eq!(guests[0].name, "Ana Lima");
+    // Deleted in the other window: the open event closes, and says so.
+    store::event::delete(b.connection(), event.id, &common::now()).expect("delete");
+    later(&mut a, 15);
+    assert!(a.events.open.is_none());
+    assert!(a.events.past.is_empty());
+}

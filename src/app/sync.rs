@@ -74,6 +74,9 @@ impl App {
                 self.referrals.cursor = i;
             }
         }
+        if self.pane == super::Pane::Events {
+            self.reload_events();
+        }
         if self.scripts.editor.is_some() {
             if self.scripts.editor.as_ref().is_some_and(|e| e.is_dirty()) {
                 self.flush_script(SaveKind::Auto, false);
@@ -115,6 +118,7 @@ impl App {
         match self.pane {
             Pane::Contacts => self.reload_contacts(),
             Pane::Referrals => self.reload_referrals(),
+            Pane::Events => self.reload_events(),
             _ => {}
         }
     }
