@@ -424,3 +424,29 @@ fn a_group_gets_members_from_the_picker_and_logs_a_meeting() {
     assert_eq!(event.title, "Rotary Lisboa meeting");
     assert_eq!(guests.len(), 1);
 }
+
+#[test]
+fn an_event_deleted_comes_back_with_u_and_a_member_was_met_through_the_group() {
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'd');
+    assert_eq!(app.context(), Context::Confirm);
+    key(&mut app, 'y');
+    assert!(
+        info(&app).contains("Deleted \"Open house: tax questions\""),
+        "{}",
+        info(&app)
+    );
+    assert!(app.events.upcoming.is_empty());
+    key(&mut app, 'u');
+    assert_eq!(app.events.upcoming.len(), 1);
+    assert_eq!(app.events.upcoming[0].invited, 1, "its list came back too");
+    // Ana joined the group with no "how we met": her card says where.
+    key(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let card = app.contacts.card.as_ref().expect("Ana's card");
+    assert_eq!(card.met_group.as_deref(), Some("Downtown Business Network"));
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("met through Downtown Business"), "{screen}");
+}

@@ -299,7 +299,11 @@ fn an_event_open_in_one_window_shows_who_came_in_the_other() {
     let event = store::event::add(b.connection(), &draft, None, &common::now()).expect("event");
     a.update(Action::GoTo(Pane::Events));
     later(&mut a, 5);
-    assert_eq!(a.events.past.len(), 1, "the event added elsewhere is listed");
+    assert_eq!(
+        a.events.past.len(),
+        1,
+        "the event added elsewhere is listed"
+    );
     a.update(Action::Open);
     let ana = store::contact::lookup(b.connection(), "Ana").expect("lookup");
     let store::Lookup::One(ana) = ana else {

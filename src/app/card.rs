@@ -53,6 +53,8 @@ pub struct Card {
     pub contact: Contact,
     /// The name of who referred them.
     pub referred_by: Option<String>,
+    /// The group they were met through, if "how we met" points to one.
+    pub met_group: Option<String>,
     /// Their history, newest first.
     pub items: Vec<HistoryItem>,
     pub cursor: usize,
@@ -119,9 +121,11 @@ impl Card {
             )
         });
         let (emails, phones) = store::contact::addresses(conn, &contact)?;
+        let met_group = store::group::met_through(conn, id)?;
         Ok(Some(Card {
             contact,
             referred_by,
+            met_group,
             items,
             cursor: 0,
             emails,

@@ -16,6 +16,7 @@ pub enum Pending {
     Mark(i64),
     DeleteScript(i64),
     DeleteReferral(i64),
+    DeleteEvent(i64),
 }
 
 /// What the last delete removed, for `u`.
@@ -27,6 +28,7 @@ pub enum Deleted {
     /// A touch, and the contact it is with.
     Touch(i64, i64),
     Referral(i64),
+    Event(i64),
 }
 
 impl App {
@@ -87,6 +89,19 @@ impl App {
                     format!(
                         "Delete {what}, and any thank-you it owes? {} stays a contact. u undoes.",
                         r.person
+                    ),
+                )
+            }
+            Pane::Events if self.events.open.is_none() => {
+                let Some(e) = self.events.event() else {
+                    return;
+                };
+                (
+                    Pending::DeleteEvent(e.id),
+                    format!(
+                        "Delete the event {:?} and its list of who came? Guests brought stay \
+                         contacts and referrals. u undoes.",
+                        e.title
                     ),
                 )
             }
@@ -155,6 +170,14 @@ impl App {
                     what,
                 )
             }
+            Pending::DeleteEvent(id) => {
+                let what = self.events.event().map(|e| format!("{:?}", e.title));
+                (
+                    store::event::delete(&self.conn, id, &now),
+                    Some(Deleted::Event(id)),
+                    what,
+                )
+            }
         };
         if let Err(e) = result {
             self.error("Could not save", e);
@@ -165,6 +188,10 @@ impl App {
             Pending::DeleteContact(id) | Pending::Mark(id) => self.refresh_contact(id),
             Pending::DeleteScript(_) => self.reload_scripts(None),
             Pending::DeleteReferral(_) => self.refresh(),
+            Pending::DeleteEvent(_) => {
+                self.reload_events();
+                self.refresh_measures();
+            }
         }
         if let Some(d) = deleted {
             self.deleted = Some(d);
@@ -190,6 +217,7 @@ impl App {
             Deleted::Script(id) => store::script::undelete(&self.conn, id),
             Deleted::Touch(id, _) => store::touch::restore(&self.conn, id),
             Deleted::Referral(id) => store::referral::restore(&self.conn, id),
+            Deleted::Event(id) => store::event::restore(&self.conn, id).map_err(WriteError::from),
         };
         if let Err(e) = result {
             return self.error("Could not undo", e);
@@ -202,6 +230,10 @@ impl App {
                 if let Some(i) = self.referrals.list.iter().position(|r| r.id == id) {
                     self.referrals.cursor = i;
                 }
+            }
+            Deleted::Event(_) => {
+                self.reload_events();
+                self.refresh_measures();
             }
             Deleted::Category(id) | Deleted::Contact(id) => {
                 self.refresh();

@@ -293,6 +293,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Events, &[(Char('e'), NONE)], "e", Action::Edit, "edit event", false),
     b(Events, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add members", false),
     b(Events, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log a group's meeting", false),
+    b(Events, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete event", false),
+    b(Events, &[(Char('u'), NONE)], "u", Action::Undo, "undo delete", false),
     b(EventOpen, &[(Esc, NONE)], "Esc", Action::Back, "back", true),
     b(EventOpen, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add", true),
     b(EventOpen, &[(Char(' '), NONE)], "Space", Action::Toggle, "came", true),

@@ -61,10 +61,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
         .as_ref()
         .map(|r| format!("referred by {r}"))
         .unwrap_or_default();
-    let met = if c.met_how.is_empty() {
-        String::new()
-    } else {
-        format!("met: {}", c.met_how)
+    let met = match (&card.met_group, c.met_how.is_empty()) {
+        (Some(g), true) => format!("met through {g}"),
+        (_, true) => String::new(),
+        (_, false) => format!("met: {}", c.met_how),
     };
     let stage = format!(
         "{}{} · every {} days",
