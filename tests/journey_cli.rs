@@ -334,3 +334,23 @@ fn bad_input_is_refused_with_exit_2_and_nothing_written() {
         assert_eq!(std::fs::read(&db).expect("read"), before, "{args:?} wrote");
     }
 }
+
+#[test]
+fn ask_days_is_a_setting_for_new_clients() {
+    let (_dir, db) = setup();
+    assert_eq!(on(&db, "2026-11-01", &["config", "ask-days"]).trim(), "30");
+    on(&db, "2026-11-01", &["config", "ask-days", "45"]);
+    assert_eq!(on(&db, "2026-11-01", &["config", "ask-days"]).trim(), "45");
+    on(&db, "2026-11-01", &["client", "add", "Cy Ortega"]);
+    let asks = json(&db, "2026-11-01", &["ask", "list", "--json"]);
+    let cy = asks
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["client"] == "Cy Ortega"))
+        .expect("Cy's ask");
+    assert_eq!(cy["due"], "2026-12-16");
+    let before = std::fs::read(&db).expect("read");
+    let o = cli_on(&db, "2026-11-01", &["config", "ask-days", "soon"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("from 0 to 3660"));
+    assert_eq!(std::fs::read(&db).expect("read"), before);
+}

@@ -41,6 +41,15 @@ impl HistoryItem {
         }
     }
 
+    /// Whether it is planned, not done: an ask to make, a touchpoint to do.
+    pub fn planned(&self) -> bool {
+        match self {
+            HistoryItem::Ask(a) => a.asked.is_none(),
+            HistoryItem::Touchpoint(t) => t.is_open(),
+            _ => false,
+        }
+    }
+
     /// Whether it has a date to show (a milestone may wait for one).
     pub fn dated(&self) -> bool {
         !matches!(self, HistoryItem::Touchpoint(t) if t.skipped.is_none() && t.due.is_none())
@@ -113,12 +122,15 @@ impl Card {
                 .filter(|t| t.done.is_none())
                 .map(HistoryItem::Touchpoint),
         );
-        // Newest first; on one day, touches before the rest.
-        items.sort_by_key(|i| {
-            (
-                std::cmp::Reverse(i.on()),
-                !matches!(i, HistoryItem::Touch(_)),
-            )
+        // What is planned first, the soonest first (milestones not dated
+        // last); then the history, newest first, on one day touches first.
+        items.sort_by(|a, b| {
+            let key = |i: &HistoryItem| (!i.planned(), !matches!(i, HistoryItem::Touch(_)));
+            match (a.planned(), b.planned()) {
+                (true, true) => a.on().cmp(&b.on()),
+                (false, false) => b.on().cmp(&a.on()).then(key(a).cmp(&key(b))),
+                _ => key(a).cmp(&key(b)),
+            }
         });
         let (emails, phones) = store::contact::addresses(conn, &contact)?;
         let met_group = store::group::met_through(conn, id)?;

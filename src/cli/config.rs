@@ -25,6 +25,10 @@ pub enum ConfigCommand {
     /// Show or set within how many days a referral is to be thanked
     /// (0 to 60; 2 unless set).
     ThanksDays { days: Option<String> },
+    /// Show or set how many days after becoming a client the referral ask
+    /// is planned (0 to 3660; 30 unless set). Clients planned already keep
+    /// their date.
+    AskDays { days: Option<String> },
 }
 
 impl ConfigCommand {
@@ -34,7 +38,8 @@ impl ConfigCommand {
             ConfigCommand::Profession { text }
             | ConfigCommand::Name { text }
             | ConfigCommand::Value { text }
-            | ConfigCommand::ThanksDays { days: text } => text.is_none(),
+            | ConfigCommand::ThanksDays { days: text }
+            | ConfigCommand::AskDays { days: text } => text.is_none(),
         }
     }
 
@@ -65,7 +70,22 @@ impl ConfigCommand {
                 "Thank referrers within (days)",
                 "thanks-days 2",
             ),
+            ConfigCommand::AskDays { days } => (
+                store::journey::ASK_DAYS,
+                days,
+                "Ask a new client for referrals after (days)",
+                "ask-days 30",
+            ),
         }
+    }
+}
+
+/// The most days a setting counted in days takes, if it is one.
+fn most_days(key: &str) -> Option<u32> {
+    match key {
+        store::thanks::THANKS_DAYS => Some(store::thanks::MAX_THANKS_DAYS),
+        store::journey::ASK_DAYS => Some(crate::domain::journey::MAX_DAYS),
+        _ => None,
     }
 }
 
@@ -78,14 +98,11 @@ pub fn run(conn: &Connection, out: &mut Out, command: ConfigCommand) -> Result<E
             )));
         }
         Some(t)
-            if key == store::thanks::THANKS_DAYS
-                && !t
-                    .parse::<u32>()
-                    .is_ok_and(|n| n <= store::thanks::MAX_THANKS_DAYS) =>
+            if most_days(key).is_some_and(|most| !t.parse::<u32>().is_ok_and(|n| n <= most)) =>
         {
             return Ok(refuse(&format!(
                 "{t:?} is not a number of days from 0 to {}; for example: list25 config {example}",
-                store::thanks::MAX_THANKS_DAYS
+                most_days(key).unwrap_or_default()
             )));
         }
         Some(t) => {
@@ -94,6 +111,9 @@ pub fn run(conn: &Connection, out: &mut Out, command: ConfigCommand) -> Result<E
         }
         None if key == store::thanks::THANKS_DAYS => {
             out.line(store::thanks::thanks_days(conn)?.to_string())?;
+        }
+        None if key == store::journey::ASK_DAYS => {
+            out.line(store::journey::ask_days(conn)?.to_string())?;
         }
         None => match store::settings::get(conn, key)? {
             Some(t) => out.line(t)?,

@@ -92,7 +92,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
             theme::muted(),
         ));
     }
+    let planned = card.items.iter().filter(|i| i.planned()).count();
+    let past = card.items.len() - planned;
     for (i, item) in card.items.iter().enumerate() {
+        if i == planned && planned > 0 && past > 0 {
+            history.push(Line::raw(""));
+            history.push(Line::styled(format!("History · {past}"), theme::heading()));
+        }
         let is_sel = i == card.cursor;
         let start = history.len();
         let when = if item.dated() {
@@ -144,7 +150,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, card: &Card) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!("History · {}", card.items.len()),
+        if planned > 0 {
+            format!("Planned · {planned} · Space done, x skip, w when, S/A the ask")
+        } else {
+            format!("History · {}", card.items.len())
+        },
         theme::heading(),
     ));
     let above = lines.len();
