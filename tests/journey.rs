@@ -450,3 +450,52 @@ fn an_event_deleted_comes_back_with_u_and_a_member_was_met_through_the_group() {
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(screen.contains("met through Downtown Business"), "{screen}");
 }
+
+/// Every screen of the journey and of events draws at any size without
+/// a panic; at the smallest size the panes are drawn in, what matters is
+/// in view; below it, the screen says it is too small.
+#[test]
+fn every_new_screen_draws_at_every_size() {
+    let mut states: Vec<(&str, App)> = Vec::new();
+    let mut app = busy();
+    key(&mut app, '7');
+    states.push(("events", app));
+    let mut app = busy();
+    key(&mut app, '7');
+    press(&mut app, KeyCode::Enter);
+    states.push(("event open", app));
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    states.push(("group open", app));
+    let mut app = busy();
+    app.today_pane.cursor = row_of(&app, |r| matches!(r, TodayRow::Ask(_)));
+    key(&mut app, ' ');
+    states.push(("outcome", app));
+    let mut app = busy();
+    app.today_pane.cursor = row_of(&app, |r| matches!(r, TodayRow::Ask(_)));
+    key(&mut app, ' ');
+    key(&mut app, 'n');
+    app.update(Action::Paste("Zoë 🎤 Brandt\u{1b}[31m, 李小龍".into()));
+    states.push(("names", app));
+    for (what, app) in &mut states {
+        for (w, h) in [(20, 5), (59, 15), (60, 16), (80, 24), (140, 40)] {
+            app.update(Action::Resize(w, h));
+            let screen = format!("{:?}", draw(app, w, h).backend());
+            if w < 60 {
+                assert!(screen.contains("list25 needs"), "{what} at {w}x{h}: {screen}");
+            }
+        }
+        app.update(Action::Resize(60, 16));
+        let screen = format!("{:?}", draw(app, 60, 16).backend());
+        let wanted = match *what {
+            "events" => "Open house",
+            "event open" => "Ana Lima",
+            "group open" => "Members · 1",
+            "outcome" => "What did they say?",
+            _ => "Zoë 🎤 Brandt[31m (new)",
+        };
+        assert!(screen.contains(wanted), "{what} at 60x16 lacks {wanted:?}: {screen}");
+    }
+}
