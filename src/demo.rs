@@ -93,7 +93,7 @@ pub fn fill(
                 .into(),
         );
     }
-    let run = || -> rusqlite::Result<()> {
+    let run = || -> rusqlite::Result<Vec<i64>> {
         let tx = conn.unchecked_transaction()?;
         let stamp = format!("{today} 09:00:00");
         let mut ids = Vec::new();
@@ -122,6 +122,8 @@ pub fn fill(
             "INSERT INTO touch (contact_id, kind, on_date, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
+        let now = today.and_hms_opt(9, 0, 0).unwrap_or_default();
+        let mut clients = Vec::new();
         for i in 0..contacts {
             let first = FIRST[i % FIRST.len()];
             let last = LAST[(i / FIRST.len()) % LAST.len()];
@@ -168,13 +170,67 @@ pub fn fill(
                 let (kind, note) = TOUCHES[i % TOUCHES.len()];
                 touch.execute(params![id, kind, on.to_string(), note, stamp])?;
             }
+            // One in a hundred is a client too, since some days: their
+            // journey and ask are planned as for any new client.
+            if i % 100 == 7 {
+                let since = today - Days::new(u64::try_from(i % 45).unwrap_or(0));
+                tx.execute(
+                    "UPDATE contact SET client_since = ?2 WHERE id = ?1",
+                    params![id, since.to_string()],
+                )?;
+                clients.push(id);
+                crate::store::journey::client_changed(&tx, id, None, Some(since), &now)?;
+            }
         }
         drop(insert);
         drop(history);
         drop(touch);
-        tx.commit()
+        tx.commit()?;
+        Ok(clients)
     };
-    run().map_err(|e| e.to_string())
+    let clients = run().map_err(|e| e.to_string())?;
+    events(conn, &clients, today).map_err(|e| e.to_string())
+}
+
+/// An event coming up with clients invited, one past with who came, and
+/// a group with members.
+fn events(
+    conn: &Connection,
+    clients: &[i64],
+    today: NaiveDate,
+) -> Result<(), crate::store::WriteError> {
+    use crate::domain::{EventDraft, GroupKind};
+    use crate::store::{event, group};
+    let now = today.and_hms_opt(9, 0, 0).unwrap_or_default();
+    let draft = |title: &str, on: NaiveDate, place: &str, offers: &str| {
+        EventDraft::new(title, on, place, offers).map_err(crate::store::WriteError::Refused)
+    };
+    let soon = draft(
+        "Open house: your questions on taxes",
+        today + Days::new(10),
+        "Café Lumière",
+        "an accountant and an attorney answer anything",
+    )?;
+    let soon = event::add(conn, &soon, None, &now)?;
+    event::invite(conn, soon, &clients[..clients.len().min(6)])?;
+    let past = draft("Autumn talk: pricing", today - Days::new(20), "Library", "")?;
+    let past = event::add(conn, &past, None, &now)?;
+    for &c in clients.iter().take(3) {
+        event::came(conn, past, c, &[], &now)?;
+    }
+    let g = group::add(
+        conn,
+        "Downtown Business Network",
+        GroupKind::Networking,
+        "first Tuesday, 7:30",
+        &now,
+    )?;
+    let mut first = conn.prepare("SELECT id FROM contact ORDER BY id LIMIT 8")?;
+    let members: Vec<i64> = first
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    group::add_members(conn, g, &members, today)?;
+    Ok(())
 }
 
 #[cfg(test)]

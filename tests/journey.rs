@@ -484,7 +484,10 @@ fn every_new_screen_draws_at_every_size() {
             app.update(Action::Resize(w, h));
             let screen = format!("{:?}", draw(app, w, h).backend());
             if w < 60 {
-                assert!(screen.contains("list25 needs"), "{what} at {w}x{h}: {screen}");
+                assert!(
+                    screen.contains("list25 needs"),
+                    "{what} at {w}x{h}: {screen}"
+                );
             }
         }
         app.update(Action::Resize(60, 16));
@@ -496,6 +499,9 @@ fn every_new_screen_draws_at_every_size() {
             "outcome" => "What did they say?",
             _ => "Zoë 🎤 Brandt[31m (new)",
         };
-        assert!(screen.contains(wanted), "{what} at 60x16 lacks {wanted:?}: {screen}");
+        assert!(
+            screen.contains(wanted),
+            "{what} at 60x16 lacks {wanted:?}: {screen}"
+        );
     }
 }

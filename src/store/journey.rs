@@ -73,7 +73,7 @@ pub fn set_template(conn: &Connection, steps: &[Step], today: NaiveDate) -> rusq
 /// caller's transaction, on `today`. A new client gets the journey's
 /// touchpoints and an ask planned; one who is no longer a client loses
 /// what was planned and not done yet (what was done stays).
-pub(super) fn client_changed(
+pub(crate) fn client_changed(
     tx: &Connection,
     id: i64,
     before: Option<NaiveDate>,
