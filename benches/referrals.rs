@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{draw, open_app, today};
+use common::{demo_file, draw, first_frame, open_app, today};
 use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
 use list25::app::Pane;
@@ -56,34 +56,18 @@ fn ledger_file(dir: &Path) -> std::path::PathBuf {
 fn referrals(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = ledger_file(dir.path());
-    let plain = dir.path().join("plain.db");
-    {
-        let conn = store::open(&plain, today()).expect("create");
-        list25::demo::fill(&conn, 10, 10_000, today()).expect("fill");
-    }
+    let plain = demo_file(dir.path(), 10_000);
     let mut group = c.benchmark_group("referrals");
     group.sample_size(20);
 
     group.bench_function(
         "first frame, 10k contacts, no referrals (the same, to compare)",
-        |b| {
-            b.iter(|| {
-                let app = open_app(&plain);
-                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-                draw(&mut terminal, &app);
-            });
-        },
+        |b| b.iter(|| first_frame(&plain)),
     );
 
     group.bench_function(
         "first frame, 10k contacts, 20k referrals (open, load, draw Today 80x24)",
-        |b| {
-            b.iter(|| {
-                let app = open_app(&path);
-                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-                draw(&mut terminal, &app);
-            });
-        },
+        |b| b.iter(|| first_frame(&path)),
     );
 
     let mut app = open_app(&path);

@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{draw, open_app, today};
+use common::{demo_file, draw, first_frame, open_app, today};
 use criterion::{Criterion, criterion_group, criterion_main};
 use list25::action::Action;
 use list25::app::{Pane, Shows};
@@ -15,13 +13,6 @@ use list25::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::{Duration, Instant};
-
-fn demo_file(dir: &Path, contacts: usize) -> std::path::PathBuf {
-    let path = dir.join(format!("demo-{contacts}.db"));
-    let conn = store::open(&path, today()).expect("create");
-    list25::demo::fill(&conn, 10, contacts, today()).expect("fill");
-    path
-}
 
 fn scale(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -32,13 +23,7 @@ fn scale(c: &mut Criterion) {
 
     group.bench_function(
         "first frame, 10k contacts (open, load, draw Today 80x24)",
-        |b| {
-            b.iter(|| {
-                let app = open_app(&ten);
-                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-                draw(&mut terminal, &app);
-            });
-        },
+        |b| b.iter(|| first_frame(&ten)),
     );
 
     let ten_app = open_app(&ten);

@@ -166,6 +166,7 @@ fn the_calendar_parses_back_with_the_same_items_and_uids_that_stay() {
         &a,
         &["referral", "received", "--from", "Olga", "--for", "Lefèvre"],
     ));
+    ok(&cli(&a, &["client", "add", "Bo Chen"]));
     let items = |text: &str| -> Vec<(String, String)> {
         let cal = ICalendar::parse(text).expect("ics");
         cal.components
@@ -192,14 +193,40 @@ fn the_calendar_parses_back_with_the_same_items_and_uids_that_stay() {
             |r| r.get(0),
         )
         .expect("count");
+    let dated: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM touchpoint WHERE due IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    let asks: i64 = conn
+        .query_row("SELECT count(*) FROM ask WHERE asked_on IS NULL", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert!(asks >= 1, "Bo's ask");
+    assert!(
+        dated >= 4,
+        "Bo's welcome card, call, wow and anniversary at least"
+    );
     assert_eq!(
         first.len(),
-        usize::try_from(follow_ups).expect("count") + 1,
-        "the follow-ups and Olga's thank-you"
+        usize::try_from(follow_ups + dated + asks).expect("count") + 1,
+        "the follow-ups, Olga's thank-you, the asks planned and the dated touchpoints"
     );
     assert!(first.iter().any(|(uid, _)| uid.contains("list25-thanks-")));
+    assert!(first.iter().any(|(uid, _)| uid.contains("list25-ask-")));
     assert!(
-        first.iter().all(|(_, due)| due.contains("2026")),
+        first
+            .iter()
+            .any(|(uid, _)| uid.contains("list25-touchpoint-"))
+    );
+    // Every item has its day; only an anniversary card falls next year.
+    assert!(
+        first
+            .iter()
+            .all(|(uid, due)| due.contains("Some(2026)") || uid.contains("touchpoint")),
         "{first:?}"
     );
     assert_eq!(

@@ -33,3 +33,18 @@ pub fn open_app(path: &Path) -> App {
 pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal.draw(|f| list25::ui::render(f, app)).expect("draw");
 }
+
+/// A new database file in `dir` filled by the demo generator.
+pub fn demo_file(dir: &Path, contacts: usize) -> std::path::PathBuf {
+    let path = dir.join(format!("demo-{contacts}.db"));
+    let conn = store::open(&path, today()).expect("create");
+    list25::demo::fill(&conn, 10, contacts, today()).expect("fill");
+    path
+}
+
+/// Open the app on the file at `path` and draw its first frame at 80x24.
+pub fn first_frame(path: &Path) {
+    let app = open_app(path);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    draw(&mut terminal, &app);
+}

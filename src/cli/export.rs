@@ -139,6 +139,24 @@ fn todos(conn: &Connection) -> rusqlite::Result<Vec<Todo>> {
             due: t.due,
         });
     }
+    for a in store::ask::planned(conn, u32::MAX)? {
+        todos.push(Todo {
+            uid: format!("list25-ask-{}", a.id),
+            summary: format!("Ask {} for referrals", a.client),
+            description: "Assume the referral: who else would want the same result?".into(),
+            due: a.due,
+        });
+    }
+    for t in store::journey::upcoming(conn, u32::MAX)? {
+        if let Some(due) = t.due {
+            todos.push(Todo {
+                uid: format!("list25-touchpoint-{}", t.id),
+                summary: format!("{}: {}", t.client, t.what()),
+                description: "A step of the client's journey.".into(),
+                due,
+            });
+        }
+    }
     todos.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.uid.cmp(&b.uid)));
     Ok(todos)
 }
