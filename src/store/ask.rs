@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::contact::{date, date_text};
+use super::journey::DELETED;
 use super::referral::{Person, ReferralDraft};
 use super::thanks::stamp;
 use super::{Live, WriteError, must_be_live};
@@ -48,12 +49,14 @@ pub fn due(conn: &Connection, today: NaiveDate, limit: u32) -> rusqlite::Result<
         .collect()
 }
 
-/// How many asks are due on or before `today`.
+/// How many asks are due on or before `today`. An ask is planned only for
+/// a client (one who stops being a client loses it), so only whether the
+/// client was deleted is looked up, once.
 pub fn due_count(conn: &Connection, today: NaiveDate) -> rusqlite::Result<u32> {
     conn.query_row(
         &format!(
-            "SELECT count(*) FROM ask a JOIN contact c ON c.id = a.client_id
-             WHERE {PLANNED} AND a.due <= ?1"
+            "SELECT count(*) FROM ask a
+             WHERE a.asked_on IS NULL AND a.due <= ?1 AND a.client_id NOT IN ({DELETED})"
         ),
         [date_text(today)],
         |r| r.get(0),
@@ -81,9 +84,12 @@ pub fn planned_for(conn: &Connection, id: i64) -> rusqlite::Result<Option<Ask>> 
 /// How many clients there are, and how many of them have an ask planned.
 pub fn clients_planned(conn: &Connection) -> rusqlite::Result<(u32, u32)> {
     conn.query_row(
-        "SELECT count(*), count(a.id) FROM contact c
-         LEFT JOIN ask a ON a.client_id = c.id AND a.asked_on IS NULL
-         WHERE c.deleted_at IS NULL AND c.client_since IS NOT NULL",
+        &format!(
+            "SELECT (SELECT count(*) FROM contact
+                     WHERE deleted_at IS NULL AND client_since IS NOT NULL),
+                    (SELECT count(*) FROM ask
+                     WHERE asked_on IS NULL AND client_id NOT IN ({DELETED}))"
+        ),
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )

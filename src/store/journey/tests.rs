@@ -183,3 +183,24 @@ fn the_template_saved_is_what_new_clients_get() {
         .collect();
     assert_eq!(titles, ["Welcome call", "Lunch"]);
 }
+
+#[test]
+fn a_deleted_client_has_nothing_due_until_restored() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    contact::set_client(&conn, ana, Some(now().date()), &now()).expect("client");
+    crate::store::ask::solved(&conn, ana, now().date(), &now()).expect("solved");
+    let counts = |conn: &Connection| {
+        (
+            due_count(conn, now().date()).expect("touchpoints"),
+            crate::store::ask::due_count(conn, now().date()).expect("asks"),
+            crate::store::ask::clients_planned(conn).expect("planned"),
+        )
+    };
+    assert_eq!(counts(&conn), (1, 1, (1, 1)));
+    contact::delete(&conn, ana, &now()).expect("delete");
+    assert_eq!(counts(&conn), (0, 0, (0, 0)));
+    assert!(due(&conn, now().date(), 10).expect("due").is_empty());
+    contact::restore(&conn, ana).expect("restore");
+    assert_eq!(counts(&conn), (1, 1, (1, 1)));
+}

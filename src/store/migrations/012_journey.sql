@@ -30,7 +30,7 @@ CREATE TABLE ask (
 ) STRICT;
 
 CREATE UNIQUE INDEX ask_planned ON ask (client_id) WHERE asked_on IS NULL;
-CREATE INDEX ask_due ON ask (due) WHERE asked_on IS NULL;
+CREATE INDEX ask_due ON ask (due, client_id) WHERE asked_on IS NULL;
 CREATE INDEX ask_client ON ask (client_id, id);
 
 -- A step of the journey for one client: due on a date (NULL for a
@@ -49,8 +49,12 @@ CREATE TABLE touchpoint (
     CHECK (done_on IS NULL OR skipped_on IS NULL)
 ) STRICT;
 
-CREATE INDEX touchpoint_due ON touchpoint (due) WHERE done_on IS NULL AND skipped_on IS NULL;
+CREATE INDEX touchpoint_due ON touchpoint (due, client_id)
+    WHERE done_on IS NULL AND skipped_on IS NULL;
 CREATE INDEX touchpoint_client ON touchpoint (client_id, position);
+-- The clients welcomed: the template's first step done.
+CREATE INDEX touchpoint_welcomed ON touchpoint (client_id)
+    WHERE position = 0 AND done_on IS NOT NULL;
 
 -- A group whose members serve the same clients: a networking group, an
 -- association, a chamber, a club.
