@@ -185,7 +185,12 @@ fn khal_imports_the_events_once_however_often_it_is_given_them() {
             &env,
         ))
         .lines()
-        .filter(|l| l.starts_with("Follow up with ") || l.starts_with("Thank "))
+        .filter(|l| {
+            ["Follow up with ", "Thank ", "Ask "]
+                .iter()
+                .any(|w| l.starts_with(w))
+                || l.contains(": ")
+        })
         .count()
     };
     for _ in 0..2 {
@@ -200,7 +205,11 @@ fn khal_imports_the_events_once_however_often_it_is_given_them() {
             ],
             &env,
         ));
-        assert_eq!(listed(), items, "each follow-up once");
+        assert_eq!(
+            listed(),
+            items,
+            "each follow-up, thank-you, ask, touchpoint once"
+        );
     }
 }
 
