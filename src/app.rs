@@ -388,7 +388,9 @@ impl App {
             Action::ProblemSolved => self.problem_solved(),
             Action::PlanAsk => self.open_plan_ask(),
             Action::SetWhen => {
-                self.open_when();
+                if !self.open_when() {
+                    self.info("w moves a touchpoint or an ask: move to one first.");
+                }
             }
             Action::EditJourney => self.open_journey(),
             Action::AddGroup => self.open_group_form(),

@@ -412,12 +412,17 @@ impl App {
             Err(e) => return self.error("Could not read the journey", e),
         };
         let text = journey::to_text(&steps);
-        let form = Form::new(
+        let mut form = Form::new(
             FormKind::Journey,
             " The journey every new client gets · one step a line: when, how, what ",
             &[("Steps", &text, "day 0 card Welcome card")],
         )
         .with_lines(0);
+        form.fields[0].note = Some(
+            "Alt-Enter or Ctrl-J starts a new step. When: day 0, 3 days, 2 weeks, 1 month, \
+             1 year, milestone (dated by hand). How: card, call, gift, visit, email."
+                .into(),
+        );
         self.open_form(form);
     }
 

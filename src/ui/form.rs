@@ -12,8 +12,11 @@ use super::{text, theme, wrapped};
 use crate::domain::text::Lines;
 use crate::form::Form;
 
-/// The most rows a text of several lines takes in a form.
+/// The most rows a text of several lines takes in a form of several
+/// fields; a form that is only that text (the journey template) takes up
+/// to `ALONE_ROWS`, as the screen allows.
 const TEXT_ROWS: usize = 5;
+const ALONE_ROWS: usize = 14;
 
 /// A form: a row per field (a text up to `TEXT_ROWS`), the label on the
 /// left; an error or a note sits right under the field it is about.
@@ -38,22 +41,29 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
         }
     };
     // A text of several lines shows as many rows as it fills, up to
-    // `TEXT_ROWS`; it scrolls inside them. Measured once per frame.
+    // `most` rows; it scrolls inside them. Measured once per frame.
+    let most = if form.fields.len() == 1 {
+        usize::from(area.height)
+            .saturating_sub(8)
+            .clamp(TEXT_ROWS, ALONE_ROWS)
+    } else {
+        TEXT_ROWS
+    };
     let heights: Vec<usize> = form
         .fields
         .iter()
         .map(|field| match field.lines {
             Lines::One => 1,
-            // Only the first `TEXT_ROWS` lines are measured: each takes a
-            // row at least.
+            // Only the first `most` lines are measured: each takes a row
+            // at least.
             Lines::Many => field
                 .input
                 .lines()
                 .iter()
-                .take(TEXT_ROWS)
+                .take(most)
                 .map(|l| text::wrap(l, text_width.max(1)).len().max(1))
                 .sum::<usize>()
-                .clamp(1, TEXT_ROWS),
+                .clamp(1, most),
         })
         .collect();
     let height_of = |i: usize| heights[i];
