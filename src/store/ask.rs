@@ -40,10 +40,11 @@ pub fn planned(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Ask>> {
     stmt.query_map([limit], from_row)?.collect()
 }
 
-/// Asks due on or before `today`, the most overdue first, at most `limit`.
+/// Asks due on or before `today`, the most overdue first, at most `limit`
+/// (in the index's order: read no further than the limit).
 pub fn due(conn: &Connection, today: NaiveDate, limit: u32) -> rusqlite::Result<Vec<Ask>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE {PLANNED} AND a.due <= ?1 ORDER BY a.due, c.name, a.id LIMIT ?2"
+        "{SELECT} WHERE {PLANNED} AND a.due <= ?1 ORDER BY a.due, a.client_id, a.id LIMIT ?2"
     ))?;
     stmt.query_map(params![date_text(today), limit], from_row)?
         .collect()

@@ -163,10 +163,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Touchpoint> {
 const OPEN: &str = "t.done_on IS NULL AND t.skipped_on IS NULL AND c.deleted_at IS NULL";
 
 /// Touchpoints due on or before `today` and not done, the most overdue
-/// first, at most `limit`.
+/// first, at most `limit` (in the index's order: a client's steps were
+/// made in the template's order, so their ids follow it).
 pub fn due(conn: &Connection, today: NaiveDate, limit: u32) -> rusqlite::Result<Vec<Touchpoint>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE {OPEN} AND t.due <= ?1 ORDER BY t.due, t.position, t.id LIMIT ?2"
+        "{SELECT} WHERE {OPEN} AND t.due <= ?1 ORDER BY t.due, t.client_id, t.id LIMIT ?2"
     ))?;
     stmt.query_map(params![date_text(today), limit], from_row)?
         .collect()

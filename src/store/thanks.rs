@@ -180,6 +180,7 @@ pub struct Unthanked {
 
 const UNTHANKED: &str = "FROM contact c JOIN contact p ON p.id = c.referred_by
     WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.client_since IS NOT NULL
+      AND c.referred_by IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM thank_you t LEFT JOIN referral r ON r.id = t.referral_id
                       WHERE t.to_id = c.referred_by AND t.for_id = c.id AND t.kind = 'thanks'
                         AND r.deleted_at IS NULL)";
@@ -205,7 +206,8 @@ pub fn unthanked(conn: &Connection) -> rusqlite::Result<Vec<Unthanked>> {
 pub fn referrers_thanked(conn: &Connection) -> rusqlite::Result<(u32, u32)> {
     let all: u32 = conn.query_row(
         "SELECT count(*) FROM contact c JOIN contact p ON p.id = c.referred_by
-         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.client_since IS NOT NULL",
+         WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.client_since IS NOT NULL
+           AND c.referred_by IS NOT NULL",
         [],
         |r| r.get(0),
     )?;
