@@ -1,93 +1,17 @@
-//! The client journey and events in the program: asks and touchpoints on
-//! Today, recorded with the keys the footer shows; the journey template
-//! edited; the Events pane at 80x24 and 120x40. Keys go through the keymap.
+//! The client journey in the program: asks and touchpoints on Today,
+//! recorded with the keys the footer shows; the journey template edited;
+//! every new screen at every size. Keys go through the keymap.
 
 mod common;
 
+use common::day::{busy, info, key, press, row_of};
 use common::{draw, typed};
 use list25::action::Action;
-use list25::app::{App, Message, Opened, Pane, Popup, TodayRow};
-use list25::domain::{ContactDraft, EventDraft, GroupKind, Outcome, Stage};
+use list25::app::{App, Pane, Popup, TodayRow};
+use list25::domain::Outcome;
 use list25::keymap::{Context, resolve};
 use list25::store;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn now() -> chrono::NaiveDateTime {
-    common::now()
-}
-
-/// Press a key as the terminal would: resolved where the focus is.
-fn press(app: &mut App, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
-    let action = resolve(app.context(), key).unwrap_or_else(|| {
-        panic!("{code:?} does nothing in {:?}", app.context());
-    });
-    app.update(action);
-}
-
-fn key(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn info(app: &App) -> String {
-    match &app.message {
-        Some(Message::Info(m)) => m.clone(),
-        other => panic!("no info: {other:?}"),
-    }
-}
-
-/// A busy day: day 16 of the program, a printer met and a partner, a
-/// client since 40 days (Bruno: ask overdue, a touchpoint due), a client
-/// since today (Chloé: welcome card due), a thank-you owed, an event
-/// planned and a group.
-fn busy() -> App {
-    common::app_with("2026-11-07", "2026-11-22", |c| {
-        let printers = common::category(c, "Printers");
-        let mut ana = ContactDraft::named("Ana Lima").expect("d");
-        ana.next_follow_up = Some(common::date("2026-11-20"));
-        let ana = store::contact::add(c, Some(printers), &ana, &now()).expect("ana");
-        store::contact::set_stage(c, ana, Stage::Met, now().date()).expect("met");
-        let mut bruno = ContactDraft::named("Bruno Díaz").expect("d");
-        bruno.client_since = Some(common::date("2026-10-13"));
-        let at = common::date("2026-10-13").and_hms_opt(9, 0, 0).expect("t");
-        store::contact::add(c, None, &bruno, &at).expect("bruno");
-        let mut chloe = ContactDraft::named("Chloé Adams").expect("d");
-        chloe.client_since = Some(now().date());
-        store::contact::add(c, None, &chloe, &now()).expect("chloé");
-        let draft = store::referral::ReferralDraft {
-            direction: list25::domain::Direction::Received,
-            partner: ana,
-            person: store::referral::Person::New(Box::new(
-                ContactDraft::named("Zoë Brandt").expect("d"),
-            )),
-            on: common::date("2026-11-19"),
-            note: String::new(),
-        };
-        store::referral::add(c, &draft, &now()).expect("referral");
-        let e = EventDraft::new(
-            "Open house: tax questions",
-            common::date("2026-12-03"),
-            "Café Lumière",
-            "ask an accountant anything",
-        )
-        .expect("event");
-        let e = store::event::add(c, &e, None, &now()).expect("event");
-        store::event::invite(c, e, &[ana]).expect("invite");
-        let g = store::group::add(
-            c,
-            "Downtown Business Network",
-            GroupKind::Networking,
-            "first Tuesday, 7:30",
-            &now(),
-        )
-        .expect("group");
-        store::group::add_members(c, g, &[ana], now().date()).expect("member");
-    })
-}
-
-fn row_of(app: &App, wanted: impl Fn(&TodayRow) -> bool) -> usize {
-    app.today_rows().iter().position(wanted).expect("a row")
-}
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[test]
 fn today_on_a_busy_day_at_80x24_and_120x40() {
@@ -335,120 +259,6 @@ fn the_journey_template_is_edited_in_place_and_a_bad_line_is_named() {
     let steps = store::journey::template(app.connection()).expect("read");
     assert_eq!(steps[6].title, "Lunch together");
     assert_eq!(steps[6].after_days, Some(90));
-}
-
-#[test]
-fn the_events_pane_at_80x24_and_120x40() {
-    let mut app = busy();
-    key(&mut app, '7');
-    assert_eq!(app.pane, Pane::Events);
-    insta::assert_snapshot!("events_80x24", draw(&app, 80, 24).backend());
-    insta::assert_snapshot!("events_120x40", draw(&app, 120, 40).backend());
-}
-
-#[test]
-fn a_guest_brought_to_an_event_is_a_referral_with_a_thank_you() {
-    let mut app = busy();
-    key(&mut app, '7');
-    key(&mut app, 'a');
-    common::fill(
-        &mut app,
-        &["Year-end talk", "", "Library", "taxes in plain words"],
-    );
-    assert!(
-        info(&app).contains("Year-end talk planned"),
-        "{}",
-        info(&app)
-    );
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.context(), Context::EventOpen);
-    key(&mut app, 'i');
-    assert_eq!(app.context(), Context::PickPeople);
-    typed(&mut app, "bruno");
-    press(&mut app, KeyCode::Enter);
-    assert!(info(&app).contains("Invited Bruno Díaz"), "{}", info(&app));
-    assert_eq!(app.context(), Context::PickPeople, "open for the next one");
-    press(&mut app, KeyCode::Esc);
-    key(&mut app, ' ');
-    assert!(info(&app).contains("Bruno Díaz came"), "{}", info(&app));
-    let owed = app.today_pane.thanks_total;
-    key(&mut app, 'b');
-    typed(&mut app, "Maya Okafor");
-    press(&mut app, KeyCode::Enter);
-    assert!(
-        info(&app).contains("Maya Okafor is a referral received"),
-        "{}",
-        info(&app)
-    );
-    assert_eq!(app.today_pane.thanks_total, owed + 1);
-    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
-        panic!("the event stays open");
-    };
-    assert_eq!((event.invited, event.came, event.brought), (1, 2, 1));
-    assert_eq!(guests[1].brought_by.as_deref(), Some("Bruno Díaz"));
-    insta::assert_snapshot!("event_open_80x24", draw(&app, 80, 24).backend());
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Events);
-}
-
-#[test]
-fn a_group_gets_members_from_the_picker_and_logs_a_meeting() {
-    let mut app = busy();
-    key(&mut app, '7');
-    key(&mut app, 'A');
-    common::fill(&mut app, &["Rotary Lisboa", "cl", "Thursdays"]);
-    let (field, why) = common::form_error(&app).expect("refused");
-    assert_eq!(field, "Kind");
-    assert!(
-        why.contains("networking, association, chamber or club"),
-        "{why}"
-    );
-    common::clear(&mut app);
-    typed(&mut app, "club");
-    press(&mut app, KeyCode::Enter);
-    assert!(info(&app).contains("Group added"), "{}", info(&app));
-    press(&mut app, KeyCode::Enter);
-    key(&mut app, 'm');
-    typed(&mut app, "chloé");
-    press(&mut app, KeyCode::Enter);
-    assert!(
-        info(&app).contains("Chloé Adams is a member"),
-        "{}",
-        info(&app)
-    );
-    press(&mut app, KeyCode::Esc);
-    key(&mut app, 'l');
-    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
-        panic!("the meeting opens");
-    };
-    assert_eq!(event.title, "Rotary Lisboa meeting");
-    assert_eq!(guests.len(), 1);
-}
-
-#[test]
-fn an_event_deleted_comes_back_with_u_and_a_member_was_met_through_the_group() {
-    let mut app = busy();
-    key(&mut app, '7');
-    key(&mut app, 'd');
-    assert_eq!(app.context(), Context::Confirm);
-    key(&mut app, 'y');
-    assert!(
-        info(&app).contains("Deleted \"Open house: tax questions\""),
-        "{}",
-        info(&app)
-    );
-    assert!(app.events.upcoming.is_empty());
-    key(&mut app, 'u');
-    assert_eq!(app.events.upcoming.len(), 1);
-    assert_eq!(app.events.upcoming[0].invited, 1, "its list came back too");
-    // Ana joined the group with no "how we met": her card says where.
-    key(&mut app, 'j');
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    let card = app.contacts.card.as_ref().expect("Ana's card");
-    assert_eq!(card.met_group.as_deref(), Some("Downtown Business Network"));
-    let screen = format!("{:?}", draw(&app, 80, 24).backend());
-    assert!(screen.contains("met through Downtown Business"), "{screen}");
 }
 
 /// Every screen of the journey and of events draws at any size without

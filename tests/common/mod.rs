@@ -67,6 +67,7 @@ pub fn app_with_connection(conn: rusqlite::Connection, today: &str) -> App {
     .expect("app")
     .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
 }
+pub mod day;
 pub mod pty;
 
 /// Type `text` into whatever has the keys, one key per character.

@@ -1,0 +1,124 @@
+//! The Events pane: events a client can bring a friend to and groups of
+//! referral sources, at 80x24 and 120x40, driven with the keys.
+
+mod common;
+
+use common::day::{busy, info, key, press};
+use common::{draw, typed};
+use list25::app::{Opened, Pane};
+use list25::keymap::Context;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn the_events_pane_at_80x24_and_120x40() {
+    let mut app = busy();
+    key(&mut app, '7');
+    assert_eq!(app.pane, Pane::Events);
+    insta::assert_snapshot!("events_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("events_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn a_guest_brought_to_an_event_is_a_referral_with_a_thank_you() {
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'a');
+    common::fill(
+        &mut app,
+        &["Year-end talk", "", "Library", "taxes in plain words"],
+    );
+    assert!(
+        info(&app).contains("Year-end talk planned"),
+        "{}",
+        info(&app)
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::EventOpen);
+    key(&mut app, 'i');
+    assert_eq!(app.context(), Context::PickPeople);
+    typed(&mut app, "bruno");
+    press(&mut app, KeyCode::Enter);
+    assert!(info(&app).contains("Invited Bruno Díaz"), "{}", info(&app));
+    assert_eq!(app.context(), Context::PickPeople, "open for the next one");
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, ' ');
+    assert!(info(&app).contains("Bruno Díaz came"), "{}", info(&app));
+    let owed = app.today_pane.thanks_total;
+    key(&mut app, 'b');
+    typed(&mut app, "Maya Okafor");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("Maya Okafor is a referral received"),
+        "{}",
+        info(&app)
+    );
+    assert_eq!(app.today_pane.thanks_total, owed + 1);
+    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
+        panic!("the event stays open");
+    };
+    assert_eq!((event.invited, event.came, event.brought), (1, 2, 1));
+    assert_eq!(guests[1].brought_by.as_deref(), Some("Bruno Díaz"));
+    insta::assert_snapshot!("event_open_80x24", draw(&app, 80, 24).backend());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Events);
+}
+
+#[test]
+fn a_group_gets_members_from_the_picker_and_logs_a_meeting() {
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'A');
+    common::fill(&mut app, &["Rotary Lisboa", "cl", "Thursdays"]);
+    let (field, why) = common::form_error(&app).expect("refused");
+    assert_eq!(field, "Kind");
+    assert!(
+        why.contains("networking, association, chamber or club"),
+        "{why}"
+    );
+    common::clear(&mut app);
+    typed(&mut app, "club");
+    press(&mut app, KeyCode::Enter);
+    assert!(info(&app).contains("Group added"), "{}", info(&app));
+    press(&mut app, KeyCode::Enter);
+    key(&mut app, 'm');
+    typed(&mut app, "chloé");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        info(&app).contains("Chloé Adams is a member"),
+        "{}",
+        info(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, 'l');
+    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
+        panic!("the meeting opens");
+    };
+    assert_eq!(event.title, "Rotary Lisboa meeting");
+    assert_eq!(guests.len(), 1);
+}
+
+#[test]
+fn an_event_deleted_comes_back_with_u_and_a_member_was_met_through_the_group() {
+    let mut app = busy();
+    key(&mut app, '7');
+    key(&mut app, 'd');
+    assert_eq!(app.context(), Context::Confirm);
+    key(&mut app, 'y');
+    assert!(
+        info(&app).contains("Deleted \"Open house: tax questions\""),
+        "{}",
+        info(&app)
+    );
+    assert!(app.events.upcoming.is_empty());
+    key(&mut app, 'u');
+    assert_eq!(app.events.upcoming.len(), 1);
+    assert_eq!(app.events.upcoming[0].invited, 1, "its list came back too");
+    // Ana joined the group with no "how we met": her card says where.
+    key(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let card = app.contacts.card.as_ref().expect("Ana's card");
+    assert_eq!(card.met_group.as_deref(), Some("Downtown Business Network"));
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("met through Downtown Business"), "{screen}");
+}
