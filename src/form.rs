@@ -39,10 +39,10 @@ pub enum FormKind {
     ThankOld(i64, crate::domain::ThanksHow),
     /// Put a contact in a category.
     PutIn(i64),
-    /// The names a client gave when asked.
-    AskNames(i64),
-    /// A client said not now: when to ask again.
-    AskLater(i64),
+    /// The names a client gave when asked (the client, the ask shown).
+    AskNames(i64, Option<i64>),
+    /// A client said not now: when to ask again (the client, the ask shown).
+    AskLater(i64, Option<i64>),
     /// When to ask a client for referrals.
     AskPlan(i64),
     /// A touchpoint done: when, and a note.

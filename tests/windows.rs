@@ -322,3 +322,45 @@ fn an_event_open_in_one_window_shows_who_came_in_the_other() {
     assert!(a.events.open.is_none());
     assert!(a.events.past.is_empty());
 }
+
+#[test]
+fn an_ask_answered_in_one_window_is_not_answered_again_in_the_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    {
+        let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+        let mut bo = ContactDraft::named("Bo Chen").expect("draft");
+        bo.client_since = Some(common::date("2026-10-01"));
+        store::contact::add(&conn, None, &bo, &common::now()).expect("bo");
+    }
+    let mut a = window(&db);
+    let mut b = window(&db);
+    for app in [&mut a, &mut b] {
+        let at = app
+            .today_rows()
+            .iter()
+            .position(|r| matches!(r, list25::app::TodayRow::Ask(_)))
+            .expect("Bo's ask is due");
+        app.today_pane.cursor = at;
+        app.update(Action::Toggle);
+    }
+    b.update(Action::PickOutcome(list25::domain::Outcome::No));
+    assert!(matches!(&b.message, Some(Message::Info(m)) if m.contains("not at all")));
+    a.update(Action::PickOutcome(list25::domain::Outcome::No));
+    assert!(
+        error(&a).contains("Answered in another window"),
+        "{}",
+        error(&a)
+    );
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let bo = match store::contact::lookup(&conn, "Bo").expect("lookup") {
+        store::Lookup::One(c) => c.id,
+        other => panic!("{other:?}"),
+    };
+    let asks = store::ask::for_client(&conn, bo).expect("asks");
+    assert_eq!(
+        asks.len(),
+        2,
+        "one answer and the next ask, not two answers"
+    );
+}

@@ -19,7 +19,7 @@ impl App {
             Some(Popup::Form(form)) if matches!(form.kind, FormKind::PutIn(_)) => {
                 self.put_in_typed();
             }
-            Some(Popup::Form(form)) if matches!(form.kind, FormKind::AskNames(_)) => {
+            Some(Popup::Form(form)) if matches!(form.kind, FormKind::AskNames(..)) => {
                 self.ask_names_typed();
             }
             Some(Popup::Form(form)) if matches!(form.kind, FormKind::Brought(..)) => {
@@ -72,8 +72,8 @@ impl App {
             FormKind::RefStatus(id, status) => self.save_status(form, id, status),
             FormKind::ThanksSent(..) | FormKind::ThankOld(..) => self.save_thanks(form),
             FormKind::PutIn(id) => self.save_put_in(form, id),
-            FormKind::AskNames(client) => self.save_ask_names(form, client),
-            FormKind::AskLater(client) => self.save_ask_later(form, client),
+            FormKind::AskNames(client, ask) => self.save_ask_names(form, client, ask),
+            FormKind::AskLater(client, ask) => self.save_ask_later(form, client, ask),
             FormKind::AskPlan(client) => self.save_ask_plan(form, client),
             FormKind::TouchpointDone(id) => self.save_touchpoint_done(form, id),
             FormKind::TouchpointMove(id) => self.save_touchpoint_move(form, id),

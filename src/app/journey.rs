@@ -3,8 +3,6 @@
 //! moved, a problem solved, an ask planned by hand, the journey template
 //! edited. From Today, and from a client's card or row in Contacts.
 
-use chrono::NaiveDate;
-
 use super::{App, HistoryItem, Popup, TodayRow};
 use crate::domain::dates::{day, parse_for};
 use crate::domain::journey::{self, DEFAULT_AGAIN_DAYS, MAX_DAYS, Outcome};
@@ -20,6 +18,8 @@ use crate::store::{self, WriteError};
 pub struct OutcomePick {
     pub client: i64,
     pub name: String,
+    /// The planned ask shown, if one was.
+    pub ask: Option<i64>,
 }
 
 /// The names typed into the names-given field: split at commas,
@@ -81,8 +81,10 @@ impl App {
 
     /// Space on an ask: what did the client say? One key each.
     pub(super) fn open_outcome(&mut self) {
+        let ask = self.selected_ask().map(|a| a.id);
         if let Some((client, name)) = self.ask_client() {
-            self.popup = Some(Popup::Outcome(Box::new(OutcomePick { client, name })));
+            let pick = OutcomePick { client, name, ask };
+            self.popup = Some(Popup::Outcome(Box::new(pick)));
         }
     }
 
@@ -98,7 +100,7 @@ impl App {
                 self.contacts.names =
                     Index::new(store::contact::names(&self.conn).unwrap_or_default());
                 self.open_form(Form::new(
-                    FormKind::AskNames(pick.client),
+                    FormKind::AskNames(pick.client, pick.ask),
                     format!(" {} gave names ", pick.name),
                     &[
                         ("Names", "", "contacts or new names, commas between"),
@@ -109,7 +111,7 @@ impl App {
             Outcome::NotNow => {
                 let again = DEFAULT_AGAIN_DAYS.to_string();
                 self.open_form(Form::new(
-                    FormKind::AskLater(pick.client),
+                    FormKind::AskLater(pick.client, pick.ask),
                     format!(" {}: not now ", pick.name),
                     &[
                         ("Ask again in", &again, "days"),
@@ -117,7 +119,16 @@ impl App {
                     ],
                 ));
             }
-            Outcome::No => self.record_ask(pick.client, Outcome::No, &[], self.today, 0),
+            Outcome::No => {
+                let answer = store::ask::Answer {
+                    outcome: Outcome::No,
+                    names: &[],
+                    on: self.today,
+                    again: 0,
+                    ask: pick.ask,
+                };
+                self.record_ask(None, pick.client, &answer);
+            }
         }
     }
 
@@ -143,7 +154,7 @@ impl App {
         }
     }
 
-    pub(super) fn save_ask_names(&mut self, form: Box<Form>, client: i64) {
+    pub(super) fn save_ask_names(&mut self, form: Box<Form>, client: i64, ask: Option<i64>) {
         let names = names_typed(&form.value(0));
         if names.is_empty() {
             return self.refuse_form(
@@ -169,10 +180,17 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 1, why),
         };
-        self.record_ask_form(form, client, Outcome::Names, &people, on, 0);
+        let answer = store::ask::Answer {
+            outcome: Outcome::Names,
+            names: &people,
+            on,
+            again: 0,
+            ask,
+        };
+        self.record_ask(Some(form), client, &answer);
     }
 
-    pub(super) fn save_ask_later(&mut self, form: Box<Form>, client: i64) {
+    pub(super) fn save_ask_later(&mut self, form: Box<Form>, client: i64, ask: Option<i64>) {
         let again = match form.value(0).trim().parse::<u32>() {
             Ok(n) if (1..=MAX_DAYS).contains(&n) => n,
             _ => {
@@ -187,39 +205,27 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 1, why),
         };
-        self.record_ask_form(form, client, Outcome::NotNow, &[], on, again);
+        let answer = store::ask::Answer {
+            outcome: Outcome::NotNow,
+            names: &[],
+            on,
+            again,
+            ask,
+        };
+        self.record_ask(Some(form), client, &answer);
     }
 
-    /// Record an ask from a form, which comes back with the reason if it
-    /// is refused.
-    fn record_ask_form(
-        &mut self,
-        form: Box<Form>,
-        client: i64,
-        outcome: Outcome,
-        people: &[Person],
-        on: NaiveDate,
-        again: u32,
-    ) {
-        match store::ask::record(&self.conn, client, outcome, people, on, again, &self.now()) {
-            Ok(asked) => self.asked(&asked, outcome, client),
-            Err(WriteError::Refused(why)) => self.refuse_form(form, 0, why),
-            Err(e) => self.refuse_form(form, 0, format!("Could not save: {e}")),
-        }
-    }
-
-    fn record_ask(
-        &mut self,
-        client: i64,
-        outcome: Outcome,
-        people: &[Person],
-        on: NaiveDate,
-        again: u32,
-    ) {
-        match store::ask::record(&self.conn, client, outcome, people, on, again, &self.now()) {
-            Ok(asked) => self.asked(&asked, outcome, client),
-            Err(WriteError::Refused(why)) => self.error("Not recorded", why),
-            Err(e) => self.error("Could not save", e),
+    /// Record what the client said; a refusal goes back to the form it
+    /// came from, if one, with the reason.
+    fn record_ask(&mut self, form: Option<Box<Form>>, client: i64, answer: &store::ask::Answer) {
+        let refused = match store::ask::record(&self.conn, client, answer, &self.now()) {
+            Ok(asked) => return self.asked(&asked, answer.outcome, client),
+            Err(WriteError::Refused(why)) => why,
+            Err(e) => format!("Could not save: {e}"),
+        };
+        match form {
+            Some(form) => self.refuse_form(form, 0, refused),
+            None => self.error("Not recorded", refused),
         }
     }
 

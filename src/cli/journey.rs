@@ -219,9 +219,14 @@ pub fn ask(
                     Err(why) => return Ok(refuse(&why)),
                 }
             }
-            let asked = match refused(store::ask::record(
-                conn, client.id, outcome, &people, on, again, &now,
-            ))? {
+            let answer = store::ask::Answer {
+                outcome,
+                names: &people,
+                on,
+                again,
+                ask: None,
+            };
+            let asked = match refused(store::ask::record(conn, client.id, &answer, &now))? {
                 Ok(a) => a,
                 Err(why) => return Ok(refuse(&why)),
             };

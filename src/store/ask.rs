@@ -168,20 +168,39 @@ pub struct Asked {
     pub next: NaiveDate,
 }
 
-/// Record that the client was asked on `on` and what they said. Names
-/// (only with `Outcome::Names`, and at least one) become referrals
-/// received from the client, each with its thank-you owed. The next ask
-/// is planned: after names, after `again` days for "not now", after six
-/// months for "not at all".
+/// What a client said when asked.
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    pub outcome: Outcome,
+    /// The people they named (with `Outcome::Names` only).
+    pub names: &'a [Person],
+    /// When they were asked.
+    pub on: NaiveDate,
+    /// After "not now": ask again this many days later.
+    pub again: u32,
+    /// The planned ask this answers, when the screen showed one: refused
+    /// if another window recorded it meanwhile.
+    pub ask: Option<i64>,
+}
+
+/// Record that the client was asked and what they said. Names (only with
+/// `Outcome::Names`, and at least one) become referrals received from the
+/// client, each with its thank-you owed. The next ask is planned: after
+/// names, after `again` days for "not now", after six months for "not at
+/// all".
 pub fn record(
     conn: &Connection,
     id: i64,
-    outcome: Outcome,
-    names: &[Person],
-    on: NaiveDate,
-    again: u32,
+    answer: &Answer,
     now: &NaiveDateTime,
 ) -> Result<Asked, WriteError> {
+    let Answer {
+        outcome,
+        names,
+        on,
+        again,
+        ask: shown,
+    } = *answer;
     match (outcome, names.is_empty()) {
         (Outcome::Names, true) => {
             return Err(WriteError::Refused(
@@ -210,7 +229,13 @@ pub fn record(
     }
     let tx = conn.unchecked_transaction()?;
     let client = client_name(&tx, id)?;
-    let ask = match planned_for(&tx, id)? {
+    let planned = planned_for(&tx, id)?;
+    if shown.is_some() && planned.as_ref().map(|a| a.id) != shown {
+        return Err(WriteError::Refused(
+            "Answered in another window meanwhile; nothing was changed.".into(),
+        ));
+    }
+    let ask = match planned {
         Some(a) => a.id,
         None => {
             tx.execute(

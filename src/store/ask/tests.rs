@@ -18,6 +18,17 @@ fn client(conn: &Connection, name: &str) -> i64 {
     contact::add(conn, None, &d, &now()).expect("add")
 }
 
+/// What the client said, today, for whatever ask is planned.
+fn answer(outcome: Outcome, names: &[Person], again: u32) -> Answer<'_> {
+    Answer {
+        outcome,
+        names,
+        on: now().date(),
+        again,
+        ask: None,
+    }
+}
+
 fn new(name: &str) -> Person {
     Person::New(Box::new(ContactDraft::named(name).expect("draft")))
 }
@@ -31,16 +42,8 @@ fn names_given_become_referrals_received_with_thank_yous_owed() {
         1,
         "planned Oct 31, overdue"
     );
-    let asked = record(
-        &conn,
-        ana,
-        Outcome::Names,
-        &[new("Bruno Díaz"), new("Chloé Adams")],
-        now().date(),
-        30,
-        &now(),
-    )
-    .expect("asked");
+    let names = [new("Bruno Díaz"), new("Chloé Adams")];
+    let asked = record(&conn, ana, &answer(Outcome::Names, &names, 30), &now()).expect("asked");
     assert_eq!(asked.referrals.len(), 2);
     assert_eq!(asked.next, day("2027-02-22"), "the next ask in 90 days");
     let owed = thanks::owed(&conn, 10).expect("owed");
@@ -62,9 +65,9 @@ fn names_given_become_referrals_received_with_thank_yous_owed() {
 fn not_now_and_no_plan_the_next_ask_and_refuse_names() {
     let conn = open_in_memory(now().date()).expect("open");
     let ana = client(&conn, "Ana Lima");
-    let later = record(&conn, ana, Outcome::NotNow, &[], now().date(), 14, &now()).expect("later");
+    let later = record(&conn, ana, &answer(Outcome::NotNow, &[], 14), &now()).expect("later");
     assert_eq!(later.next, day("2026-12-08"));
-    let no = record(&conn, ana, Outcome::No, &[], now().date(), 14, &now()).expect("no");
+    let no = record(&conn, ana, &answer(Outcome::No, &[], 14), &now()).expect("no");
     assert_eq!(no.next, day("2027-05-25"), "six months");
     let before = crate::store::json_backup::dump(&conn).expect("dump");
     for (outcome, names) in [
@@ -77,7 +80,7 @@ fn not_now_and_no_plan_the_next_ask_and_refuse_names() {
         (Outcome::Names, vec![new("Eve"), new("Eve")]),
     ] {
         assert!(
-            record(&conn, ana, outcome, &names, now().date(), 30, &now()).is_err(),
+            record(&conn, ana, &answer(outcome, &names, 30), &now()).is_err(),
             "{outcome:?} with {} names",
             names.len()
         );
@@ -127,4 +130,23 @@ fn a_client_of_before_the_journey_has_no_plan_until_one_is_made() {
     assert_eq!(clients_planned(&conn).expect("count"), (1, 0));
     plan(&conn, ana, day("2026-12-01"), &now()).expect("plan");
     assert_eq!(clients_planned(&conn).expect("count"), (1, 1));
+}
+
+#[test]
+fn an_answer_to_an_ask_another_window_recorded_changes_nothing() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = client(&conn, "Ana Lima");
+    let shown = planned_for(&conn, ana).expect("read").expect("planned").id;
+    let mut first = answer(Outcome::NotNow, &[], 14);
+    first.ask = Some(shown);
+    record(&conn, ana, &first, &now()).expect("the first window");
+    let before = crate::store::json_backup::dump(&conn).expect("dump");
+    let mut second = answer(Outcome::No, &[], 14);
+    second.ask = Some(shown);
+    let why = record(&conn, ana, &second, &now()).expect_err("answered already");
+    assert!(why.to_string().contains("another window"), "{why}");
+    assert_eq!(
+        crate::store::json_backup::dump(&conn).expect("dump"),
+        before
+    );
 }
