@@ -315,3 +315,30 @@ fn every_new_screen_draws_at_every_size() {
         );
     }
 }
+
+#[test]
+fn on_an_ask_today_shows_the_ask_script_filled_in_for_the_client() {
+    let mut app = busy();
+    for _ in 0..30 {
+        if app.selected_ask().is_some() {
+            break;
+        }
+        key(&mut app, 'j');
+    }
+    assert_eq!(
+        app.selected_ask().map(|a| a.client.as_str()),
+        Some("Bruno Díaz")
+    );
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("Bruno, I'm glad we got that sorted out"),
+        "{screen}"
+    );
+    key(&mut app, 'j');
+    assert!(
+        app.today_pane.ask_script.is_none(),
+        "off the ask, no script"
+    );
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(!screen.contains("sorted out"), "{screen}");
+}

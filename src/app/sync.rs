@@ -159,6 +159,7 @@ impl App {
                 };
                 let rows = self.today_rows().len();
                 self.today_pane.cursor = self.today_pane.cursor.min(rows.saturating_sub(1));
+                self.read_ask_script();
             }
             Err(e) => self.error("Could not read the list", e),
         }

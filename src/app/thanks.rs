@@ -3,8 +3,8 @@
 
 use super::{App, Popup, ReferralRow};
 use crate::domain::dates::{day, parse_for};
-use crate::domain::template::{Values, render};
-use crate::domain::{DateUse, Direction, OwedKind, ScriptKind, ThanksHow};
+use crate::domain::template::{Rendered, Values, render};
+use crate::domain::{Contact, DateUse, Direction, OwedKind, Script, ScriptKind, ThanksHow};
 use crate::form::{Form, FormKind};
 use crate::pane::Pane;
 use crate::store::{self, WriteError};
@@ -185,36 +185,18 @@ impl App {
     /// Copy the first script of `kind` (one that names the person
     /// referred, when there is one) filled in for contact `to`.
     fn copy_filled(&mut self, kind: ScriptKind, to: i64, person: Option<String>) {
-        let loaded = (|| {
-            Ok::<_, rusqlite::Error>((
-                store::contact::get(&self.conn, to)?,
-                store::script::list(&self.conn)?,
-                store::settings::me(&self.conn)?,
-            ))
-        })();
-        let (contact, scripts, me) = match loaded {
-            Ok((Some(c), s, me)) => (c, s, me),
-            Ok((None, ..)) => return self.info("That contact was deleted meanwhile."),
-            Err(e) => return self.error("Could not read", e),
+        let (script, contact, filled) = match self.fill_script(kind, to, person.as_deref()) {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                return self.info(format!(
+                    "No {} script yet: add one in Scripts (5), of kind {}.",
+                    kind.label().to_lowercase(),
+                    kind.key()
+                ));
+            }
+            Err(Some(e)) => return self.error("Could not read", e),
+            Err(None) => return self.info("That contact was deleted meanwhile."),
         };
-        let of_kind = scripts.iter().filter(|s| s.kind == kind);
-        let Some(script) = of_kind
-            .clone()
-            .find(|s| person.is_some() && s.text.contains("{referred_name}"))
-            .or_else(|| of_kind.clone().next())
-        else {
-            return self.info(format!(
-                "No {} script yet: add one in Scripts (5), of kind {}.",
-                kind.label().to_lowercase(),
-                kind.key()
-            ));
-        };
-        let values = Values {
-            contact: Some(&contact),
-            me: &me,
-            referred: person.as_deref(),
-        };
-        let filled = render(&script.text, &values);
         if let Some(p) = filled.distinct_problems().first() {
             let fix = super::fix_for(p, true)
                 .map(|f| format!(" {}{}.", f[..1].to_uppercase(), &f[1..]))
@@ -235,5 +217,36 @@ impl App {
             said.push_str(&format!(" Fill in by hand: {blanks}."));
         }
         self.info(said);
+    }
+
+    /// The first script of `kind` (one that names the person referred,
+    /// when there is one) filled in for contact `to`: `None` when there is
+    /// no script of that kind; an error `None` when the contact is gone.
+    pub(super) fn fill_script(
+        &self,
+        kind: ScriptKind,
+        to: i64,
+        person: Option<&str>,
+    ) -> Result<Option<(Script, Contact, Rendered)>, Option<rusqlite::Error>> {
+        let contact = store::contact::get(&self.conn, to)
+            .map_err(Some)?
+            .ok_or(None)?;
+        let scripts = store::script::list(&self.conn).map_err(Some)?;
+        let me = store::settings::me(&self.conn).map_err(Some)?;
+        let of_kind = scripts.iter().filter(|s| s.kind == kind);
+        let Some(script) = of_kind
+            .clone()
+            .find(|s| person.is_some() && s.text.contains("{referred_name}"))
+            .or_else(|| of_kind.clone().next())
+        else {
+            return Ok(None);
+        };
+        let values = Values {
+            contact: Some(&contact),
+            me: &me,
+            referred: person,
+        };
+        let filled = render(&script.text, &values);
+        Ok(Some((script.clone(), contact, filled)))
     }
 }

@@ -30,6 +30,9 @@ pub struct TodayPane {
     /// `DUE_SHOWN`.
     pub touchpoints: Vec<Touchpoint>,
     pub touchpoints_total: u32,
+    /// The ask under the cursor, and the ask script filled in for its
+    /// client, shown under it: read when the cursor lands on it.
+    pub ask_script: Option<(i64, String)>,
 }
 
 /// One line of the Today pane's list.
@@ -67,6 +70,7 @@ impl TodayPane {
             asks_total: store::ask::due_count(conn, today)?,
             touchpoints: store::journey::due(conn, today, DUE_SHOWN)?,
             touchpoints_total: store::journey::due_count(conn, today)?,
+            ask_script: None,
         })
     }
 }
@@ -141,5 +145,29 @@ impl App {
     pub(super) fn today_move(&mut self, by: isize) {
         let len = self.today_rows().len();
         self.today_pane.cursor = step(self.today_pane.cursor, by, len.saturating_sub(1));
+        self.read_ask_script();
+    }
+
+    /// On an ask, read the ask script filled in for its client, to show
+    /// under it; elsewhere, forget it.
+    pub(super) fn read_ask_script(&mut self) {
+        let Some(ask) = self.selected_ask().map(|a| (a.id, a.client_id)) else {
+            self.today_pane.ask_script = None;
+            return;
+        };
+        if self
+            .today_pane
+            .ask_script
+            .as_ref()
+            .is_some_and(|(id, _)| *id == ask.0)
+        {
+            return;
+        }
+        let text = match self.fill_script(crate::domain::ScriptKind::ReferralAsk, ask.1, None) {
+            Ok(Some((_, _, filled))) => filled.text(),
+            Ok(None) => "No referral-ask script yet: add one in Scripts (5).".to_owned(),
+            Err(_) => String::new(),
+        };
+        self.today_pane.ask_script = Some((ask.0, text));
     }
 }

@@ -109,6 +109,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                         _ => format!("Ask {} for referrals", a.client),
                     };
                     lines.push(due_line(app, "? ", &what, a.due, width, is_sel));
+                    match &app.today_pane.ask_script {
+                        Some((id, text)) if is_sel && *id == a.id => {
+                            for l in text::wrap(text, width.saturating_sub(6).max(10)) {
+                                lines.push(Line::styled(format!("      {l}"), theme::muted()));
+                            }
+                        }
+                        _ => {}
+                    }
                 }
             }
             TodayRow::Touchpoint(j) => {
