@@ -122,3 +122,19 @@ fn an_event_deleted_comes_back_with_u_and_a_member_was_met_through_the_group() {
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(screen.contains("met through Downtown Business"), "{screen}");
 }
+
+#[test]
+fn x_elsewhere_never_takes_back_an_invitation_of_the_event_left_open() {
+    let mut app = busy();
+    key(&mut app, '7');
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.events.open, Some(Opened::Event { .. })));
+    key(&mut app, '1');
+    key(&mut app, 'x');
+    assert!(info(&app).contains("Skipped"), "{}", info(&app));
+    key(&mut app, '7');
+    let Some(Opened::Event { event, .. }) = &app.events.open else {
+        panic!("still open");
+    };
+    assert_eq!(event.invited, 1, "Ana is still invited");
+}

@@ -144,6 +144,9 @@ impl App {
 
     /// `x` on someone invited who has not come: the invitation taken back.
     pub(super) fn uninvite(&mut self) -> bool {
+        if self.pane != crate::pane::Pane::Events {
+            return false;
+        }
         let (Some(e), Some(g)) = (self.events.event(), self.events.guest()) else {
             return false;
         };
