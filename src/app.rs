@@ -318,11 +318,7 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Toggle => self.toggle_selected(),
-            Action::Skip => {
-                if !self.skip_touchpoint() && !self.uninvite() {
-                    self.skip_task();
-                }
-            }
+            Action::Skip => self.skip_selected(),
             Action::Open => self.open(),
             Action::Back => match self.popup {
                 Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,

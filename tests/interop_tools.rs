@@ -110,19 +110,34 @@ fn khard_lists_and_shows_every_card_we_export() {
     }
 }
 
+/// The one text `sql` reads from the database file `db`.
+fn read_one(db: &std::path::Path, sql: &str) -> String {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row(sql, [], |r| r.get(0))
+        .expect(sql)
+}
+
+/// A filled database's `export ics` (with `flags`) written to `due.ics`
+/// in `dir`, and how many items it holds, each opened by `begin`.
+fn exported_ics(dir: &std::path::Path, flags: &[&str], begin: &str) -> (std::path::PathBuf, usize) {
+    let db = filled(dir);
+    let ics = dir.join("due.ics");
+    let mut args = vec!["export", "ics"];
+    args.extend_from_slice(flags);
+    args.extend(["-o", ics.to_str().expect("p")]);
+    ok(&cli(&db, &args));
+    let items = std::fs::read_to_string(&ics)
+        .expect("ics")
+        .matches(begin)
+        .count();
+    (ics, items)
+}
+
 #[test]
 fn calcurse_imports_the_to_dos() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = filled(dir.path());
-    let ics = dir.path().join("due.ics");
-    ok(&cli(
-        &db,
-        &["export", "ics", "-o", ics.to_str().expect("p")],
-    ));
-    let items = std::fs::read_to_string(&ics)
-        .expect("ics")
-        .matches("BEGIN:VTODO")
-        .count();
+    let (ics, items) = exported_ics(dir.path(), &[], "BEGIN:VTODO");
     assert!(items > 5, "{items}");
     let home = dir.path().join("calcurse");
     std::fs::create_dir_all(&home).expect("dir");
@@ -149,16 +164,7 @@ fn calcurse_imports_the_to_dos() {
 #[test]
 fn khal_imports_the_events_once_however_often_it_is_given_them() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = filled(dir.path());
-    let ics = dir.path().join("due.ics");
-    ok(&cli(
-        &db,
-        &["export", "ics", "--events", "-o", ics.to_str().expect("p")],
-    ));
-    let items = std::fs::read_to_string(&ics)
-        .expect("ics")
-        .matches("BEGIN:VEVENT")
-        .count();
+    let (ics, items) = exported_ics(dir.path(), &["--events"], "BEGIN:VEVENT");
     let cal = dir.path().join("cal");
     std::fs::create_dir_all(&cal).expect("dir");
     let config = dir.path().join("config");
@@ -293,14 +299,7 @@ fn vdirsyncer_carries_a_change_from_one_list25_to_another() {
     vdirsyncer(&["sync"]);
     let said = ok(&cli(&one, &["sync", "vdir", a.to_str().expect("p")]));
     assert!(said.contains("1 read back"), "{said}");
-    let company: String = rusqlite::Connection::open(&one)
-        .expect("open")
-        .query_row(
-            "SELECT company FROM contact WHERE name LIKE 'Wei%'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("company");
+    let company = read_one(&one, "SELECT company FROM contact WHERE name LIKE 'Wei%'");
     assert_eq!(company, "Zhang Bank");
 }
 
@@ -422,13 +421,6 @@ fn two_machines_keep_in_step_through_a_carddav_server() {
     vdirsyncer(&config_a, &["sync"]);
     let said = ok(&cli(&one, &["sync", "vdir", a.to_str().expect("p")]));
     assert!(said.contains("1 read back"), "{said}");
-    let role: String = rusqlite::Connection::open(&one)
-        .expect("open")
-        .query_row(
-            "SELECT role FROM contact WHERE name = 'Ana Lima'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("role");
+    let role = read_one(&one, "SELECT role FROM contact WHERE name = 'Ana Lima'");
     assert_eq!(role, "Partner");
 }

@@ -156,22 +156,10 @@ impl App {
         if self.events.open.is_some() {
             return self.open_guest_card();
         }
-        match self.events.row() {
-            Some(EventsRow::Upcoming(i)) | Some(EventsRow::Past(i)) => {
-                let id = match self.events.row() {
-                    Some(EventsRow::Upcoming(_)) => self.events.upcoming.get(i).map(|e| e.id),
-                    _ => self.events.past.get(i).map(|e| e.id),
-                };
-                if let Some(id) = id {
-                    self.open_people(true, id, 0);
-                }
-            }
-            Some(EventsRow::Group(i)) => {
-                if let Some(id) = self.events.groups.get(i).map(|g| g.id) {
-                    self.open_people(false, id, 0);
-                }
-            }
-            None => {}
+        if let Some(id) = self.events.event().map(|e| e.id) {
+            self.open_people(true, id, 0);
+        } else if let Some(id) = self.events.group().map(|g| g.id) {
+            self.open_people(false, id, 0);
         }
     }
 

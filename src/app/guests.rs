@@ -3,10 +3,8 @@
 //! invitation taken back, a group's meeting logged as an event.
 
 use super::{App, Popup, SearchPurpose};
-use crate::domain::ContactDraft;
 use crate::domain::search::Index;
 use crate::form::{Form, FormKind};
-use crate::store::referral::Person;
 use crate::store::{self, WriteError};
 
 impl App {
@@ -100,27 +98,15 @@ impl App {
             return;
         };
         let typed = form.value(0);
-        let note = if typed.trim().is_empty() {
-            None
-        } else {
-            Some(match self.person_for(&typed) {
-                Ok(super::referrals::PersonPick::Existing(_, label)) => format!("→ {label}"),
-                Ok(super::referrals::PersonPick::New(name)) => format!("→ a new contact, {name}"),
-                Err(why) => why,
-            })
-        };
+        let note = self.person_note(&typed);
         if let Some(Popup::Form(form)) = &mut self.popup {
             form.fields[0].note = note;
         }
     }
 
     pub(super) fn save_brought(&mut self, form: Box<Form>, event: i64, by: i64) {
-        let guest = match self.person_for(&form.value(0)) {
-            Ok(super::referrals::PersonPick::Existing(id, _)) => Person::Existing(id),
-            Ok(super::referrals::PersonPick::New(name)) => match ContactDraft::named(&name) {
-                Ok(d) => Person::New(Box::new(d)),
-                Err((_, why)) => return self.refuse_form(form, 0, why),
-            },
+        let guest = match self.person_picked(&form.value(0)) {
+            Ok(p) => p,
             Err(why) => return self.refuse_form(form, 0, why),
         };
         match store::event::came(&self.conn, event, by, &[guest], &self.now()) {
@@ -143,12 +129,9 @@ impl App {
     }
 
     /// `x` on someone invited who has not come: the invitation taken back.
-    pub(super) fn uninvite(&mut self) -> bool {
-        if self.pane != crate::pane::Pane::Events {
-            return false;
-        }
+    pub(super) fn uninvite(&mut self) {
         let (Some(e), Some(g)) = (self.events.event(), self.events.guest()) else {
-            return false;
+            return;
         };
         let (event, contact, name) = (e.id, g.contact_id, g.name.clone());
         match store::event::uninvite(&self.conn, event, contact) {
@@ -160,7 +143,6 @@ impl App {
             Err(WriteError::Refused(why)) => self.error("Not changed", why),
             Err(e) => self.error("Could not save", e),
         }
-        true
     }
 
     /// `l` on a group: its meeting today, as an event with its members

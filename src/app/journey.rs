@@ -7,10 +7,9 @@ use super::{App, HistoryItem, Popup, TodayRow};
 use crate::domain::dates::{day, parse_for};
 use crate::domain::journey::{self, DEFAULT_AGAIN_DAYS, MAX_DAYS, Outcome};
 use crate::domain::search::Index;
-use crate::domain::{Ask, ContactDraft, DateUse, Touchpoint};
+use crate::domain::{Ask, DateUse, Touchpoint};
 use crate::form::{Form, FormKind};
 use crate::pane::Pane;
-use crate::store::referral::Person;
 use crate::store::{self, WriteError};
 
 /// What a client said being picked, one key each.
@@ -143,9 +142,9 @@ impl App {
         let names = names_typed(&form.value(0));
         let said: Vec<String> = names
             .iter()
-            .map(|n| match self.person_for(n) {
-                Ok(super::referrals::PersonPick::Existing(_, label)) => label,
-                Ok(super::referrals::PersonPick::New(name)) => format!("{name} (new)"),
+            .map(|n| match self.whom(n) {
+                Ok((label, false)) => label,
+                Ok((name, true)) => format!("{name} (new)"),
                 Err(why) => format!("{n}: {why}"),
             })
             .collect();
@@ -165,14 +164,8 @@ impl App {
         }
         let mut people = Vec::new();
         for n in &names {
-            match self.person_for(n) {
-                Ok(super::referrals::PersonPick::Existing(id, _)) => {
-                    people.push(Person::Existing(id))
-                }
-                Ok(super::referrals::PersonPick::New(name)) => match ContactDraft::named(&name) {
-                    Ok(d) => people.push(Person::New(Box::new(d))),
-                    Err((_, why)) => return self.refuse_form(form, 0, why),
-                },
+            match self.person_picked(n) {
+                Ok(p) => people.push(p),
                 Err(why) => return self.refuse_form(form, 0, format!("{n}: {why}")),
             }
         }

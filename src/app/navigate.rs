@@ -81,6 +81,17 @@ impl App {
         }
     }
 
+    /// `x`: in Events, take back the invitation under the cursor; else
+    /// skip the touchpoint under it, or the task.
+    pub(super) fn skip_selected(&mut self) {
+        if self.pane == Pane::Events {
+            return self.uninvite();
+        }
+        if !self.skip_touchpoint() {
+            self.skip_task();
+        }
+    }
+
     pub(super) fn toggle_selected(&mut self) {
         if let Some(Popup::Suggest(s)) = &mut self.popup {
             if s.choosing {
@@ -95,6 +106,9 @@ impl App {
         if self.on_note() {
             self.open_note();
             return;
+        }
+        if self.pane == Pane::Events {
+            return self.guest_came();
         }
         if self.selected_follow_up().is_some() {
             self.open_touch();
@@ -112,13 +126,10 @@ impl App {
             self.open_touchpoint_done();
             return;
         }
-        if self.pane == Pane::Events {
-            return self.guest_came();
+        // On a card, Space is for what is planned; there are no tasks.
+        if self.pane != Pane::Contacts {
+            self.toggle_task();
         }
-        if self.pane == Pane::Contacts {
-            return;
-        }
-        self.toggle_task();
     }
 }
 

@@ -69,7 +69,7 @@ const PARTNER: usize = 0;
 const PERSON: usize = 1;
 
 /// Whom a typed name means as the person referred.
-pub(super) enum PersonPick {
+enum PersonPick {
     Existing(i64, String),
     New(String),
 }
@@ -149,12 +149,7 @@ impl App {
         let (focus, typed) = (at, form.value(at));
         let note = match focus {
             PARTNER => self.match_note(&typed),
-            PERSON if typed.trim().is_empty() => None,
-            PERSON => Some(match self.person_for(&typed) {
-                Ok(PersonPick::Existing(_, label)) => format!("→ {label}"),
-                Ok(PersonPick::New(name)) => format!("→ a new contact, {name}"),
-                Err(why) => why,
-            }),
+            PERSON => self.person_note(&typed),
             _ => return,
         };
         if let Some(Popup::Form(form)) = &mut self.popup {
@@ -162,10 +157,42 @@ impl App {
         }
     }
 
+    /// The person a typed name means, as a referral, a name given when
+    /// asked or a guest brought is written: a contact, or a new one.
+    pub(super) fn person_picked(&mut self, typed: &str) -> Result<Person, String> {
+        match self.person_for(typed)? {
+            PersonPick::Existing(id, _) => Ok(Person::Existing(id)),
+            PersonPick::New(name) => ContactDraft::named(&name)
+                .map(|d| Person::New(Box::new(d)))
+                .map_err(|(_, why)| why),
+        }
+    }
+
+    /// Whom a typed name means, as a field says it: a contact's label
+    /// (false), or the name of someone new (true); or why nobody yet.
+    pub(super) fn whom(&mut self, typed: &str) -> Result<(String, bool), String> {
+        Ok(match self.person_for(typed)? {
+            PersonPick::Existing(_, label) => (label, false),
+            PersonPick::New(name) => (name, true),
+        })
+    }
+
+    /// What a person field says beside itself as it is typed.
+    pub(super) fn person_note(&mut self, typed: &str) -> Option<String> {
+        if typed.trim().is_empty() {
+            return None;
+        }
+        Some(match self.whom(typed) {
+            Ok((label, false)) => format!("→ {label}"),
+            Ok((name, true)) => format!("→ a new contact, {name}"),
+            Err(why) => why,
+        })
+    }
+
     /// The person a typed name means: a contact of that name, or the one
     /// contact whose name holds it; else a new contact. Several are
     /// refused, to say which.
-    pub(super) fn person_for(&mut self, typed: &str) -> Result<PersonPick, String> {
+    fn person_for(&mut self, typed: &str) -> Result<PersonPick, String> {
         let name = crate::domain::text::one_line(typed);
         let hits = self.contacts.names.search(&name, 10);
         let found: Vec<(i64, String)> = hits
@@ -207,12 +234,8 @@ impl App {
             Ok((id, _)) => id,
             Err(why) => return self.refuse_form(form, PARTNER, why),
         };
-        let person = match self.person_for(&form.value(PERSON)) {
-            Ok(PersonPick::Existing(id, _)) => Person::Existing(id),
-            Ok(PersonPick::New(name)) => match ContactDraft::named(&name) {
-                Ok(d) => Person::New(Box::new(d)),
-                Err((_, why)) => return self.refuse_form(form, PERSON, why),
-            },
+        let person = match self.person_picked(&form.value(PERSON)) {
+            Ok(p) => p,
             Err(why) => return self.refuse_form(form, PERSON, why),
         };
         let on = match parse_for(&form.value(2), self.today, DateUse::Happened) {

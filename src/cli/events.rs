@@ -10,10 +10,10 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::out::Out;
-use super::referral::{contact_named, person_named};
+use super::referral::{contact_named, person_named, planned_date};
 use super::{only, refuse, refused};
-use crate::domain::dates::{check, parse_date};
-use crate::domain::{DateUse, Event, EventDraft, Group, GroupKind};
+use crate::domain::dates::parse_date;
+use crate::domain::{Event, EventDraft, Group, GroupKind};
 use crate::store;
 
 #[derive(Debug, Subcommand)]
@@ -180,9 +180,9 @@ pub fn event(
             place,
             offers,
         } => {
-            let on = match check(date, today, DateUse::Planned) {
+            let on = match planned_date(date, today) {
                 Ok(d) => d,
-                Err(why) => return Ok(refuse(&format!("--date {why}."))),
+                Err(why) => return Ok(refuse(&why)),
             };
             let draft = match EventDraft::new(&title, on, &place, &offers) {
                 Ok(d) => d,
@@ -336,9 +336,9 @@ pub fn group(
                 Ok(g) => g,
                 Err(why) => return Ok(refuse(&why)),
             };
-            let on = match check(date.unwrap_or(today), today, DateUse::Planned) {
+            let on = match planned_date(date.unwrap_or(today), today) {
                 Ok(d) => d,
-                Err(why) => return Ok(refuse(&format!("--date {why}."))),
+                Err(why) => return Ok(refuse(&why)),
             };
             match refused(store::group::log_meeting(conn, g.id, on, &now))? {
                 Ok(id) => out.line(format!(

@@ -10,11 +10,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::out::Out;
-use super::referral::{contact_named, date_or_today, person_named};
+use super::referral::{contact_named, date_or_today, person_named, planned_date};
 use super::{refuse, refused};
-use crate::domain::dates::{check, parse_date};
+use crate::domain::dates::parse_date;
 use crate::domain::journey::{DEFAULT_AGAIN_DAYS, MAX_DAYS};
-use crate::domain::{Ask, DateUse, Outcome, Touchpoint};
+use crate::domain::{Ask, Outcome, Touchpoint};
 use crate::store;
 
 #[derive(Debug, Subcommand)]
@@ -192,9 +192,9 @@ pub fn ask(
             }
         }
         AskCommand::Plan { date, .. } => {
-            let due = match check(date, today, DateUse::Planned) {
+            let due = match planned_date(date, today) {
                 Ok(d) => d,
-                Err(why) => return Ok(refuse(&format!("--date {why}."))),
+                Err(why) => return Ok(refuse(&why)),
             };
             match refused(store::ask::plan(conn, client.id, due, &now))? {
                 Ok(name) => out.line(format!("{name}: the ask is planned for {due}."))?,
@@ -299,9 +299,9 @@ pub fn touchpoint(
             "skipped".to_owned(),
         ),
         TouchpointCommand::Move { id, date } => {
-            let due = match check(date, today, DateUse::Planned) {
+            let due = match planned_date(date, today) {
                 Ok(d) => d,
-                Err(why) => return Ok(refuse(&format!("--date {why}."))),
+                Err(why) => return Ok(refuse(&why)),
             };
             (
                 refused(store::journey::move_to(conn, id, due))?,

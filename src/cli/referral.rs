@@ -146,6 +146,15 @@ pub(super) fn person_named(
     })
 }
 
+/// A date something is planned for (an event, an ask, a touchpoint), or
+/// what to say about `--date`.
+pub(super) fn planned_date(
+    date: NaiveDate,
+    today: NaiveDate,
+) -> std::result::Result<NaiveDate, String> {
+    check(date, today, DateUse::Planned).map_err(|why| format!("--date {why}."))
+}
+
 pub(super) fn date_or_today(
     date: Option<NaiveDate>,
     today: NaiveDate,

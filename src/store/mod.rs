@@ -19,6 +19,8 @@ pub mod referral;
 pub mod script;
 mod script_text;
 pub mod settings;
+#[cfg(test)]
+mod testing;
 pub mod thanks;
 pub mod touch;
 pub mod vdir;

@@ -62,20 +62,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             section = here;
             lines.push(Line::raw(""));
             lines.push(match here {
-                Section::Thanks => thanks_heading(app),
+                Section::Thanks => counted_heading(
+                    "Thank-yous owed",
+                    app.today_pane.thanks.len(),
+                    app.today_pane.thanks_total,
+                    ("Space: sent", "Space marks one sent, Enter opens"),
+                ),
                 Section::Asks => counted_heading(
                     "Referral asks due",
                     app.today_pane.asks.len(),
                     app.today_pane.asks_total,
-                    "Space: what they said, y copies the ask",
+                    (
+                        "Space: what they said",
+                        "Space: what they said, y copies the ask",
+                    ),
                 ),
                 Section::Touchpoints => counted_heading(
                     "Touchpoints due",
                     app.today_pane.touchpoints.len(),
                     app.today_pane.touchpoints_total,
-                    "Space: done, x skips, w moves",
+                    ("Space: done", "Space: done, x skips, w moves"),
                 ),
-                Section::FollowUps => follow_up_heading(app),
+                Section::FollowUps => counted_heading(
+                    "Follow-ups due",
+                    app.today_pane.due.len(),
+                    app.today_pane.due_total,
+                    ("Space logs a touch", "Space logs a touch, Enter opens"),
+                ),
                 _ => behind_heading(behind, app.behind_hidden()),
             });
         }
@@ -190,33 +203,6 @@ fn behind_heading(shown: usize, hidden: Hidden) -> Line<'static> {
     Line::styled(text, theme::heading().fg(theme::BEHIND))
 }
 
-fn follow_up_heading(app: &App) -> Line<'static> {
-    let shown = app.today_pane.due.len();
-    let text = if shown < usize::try_from(app.today_pane.due_total).unwrap_or(usize::MAX) {
-        format!(
-            "Follow-ups due · {} (the {shown} most overdue shown) · Space logs a touch",
-            app.today_pane.due_total
-        )
-    } else {
-        format!(
-            "Follow-ups due · {} · Space logs a touch, Enter opens",
-            app.today_pane.due_total
-        )
-    };
-    Line::styled(text, theme::heading())
-}
-
-fn thanks_heading(app: &App) -> Line<'static> {
-    let shown = app.today_pane.thanks.len();
-    let total = app.today_pane.thanks_total;
-    let text = if shown < usize::try_from(total).unwrap_or(usize::MAX) {
-        format!("Thank-yous owed · {total} (the {shown} most overdue shown) · Space: sent")
-    } else {
-        format!("Thank-yous owed · {total} · Space marks one sent, Enter opens")
-    };
-    Line::styled(text, theme::heading())
-}
-
 /// When something owed is due, as the screen says it, and its colour.
 pub fn due_words(due: NaiveDate, today: NaiveDate) -> (String, Style) {
     if due < today {
@@ -261,38 +247,28 @@ fn due_line(
 }
 
 /// A section's heading: its name, how many (and how many shown, when
-/// not all are), and its keys.
-fn counted_heading(name: &str, shown: usize, total: u32, keys: &str) -> Line<'static> {
+/// not all are), and its keys: the few when the heading says how many are
+/// shown, else all of them.
+fn counted_heading(
+    name: &str,
+    shown: usize,
+    total: u32,
+    (few, all): (&str, &str),
+) -> Line<'static> {
     let text = if shown < usize::try_from(total).unwrap_or(usize::MAX) {
-        format!("{name} · {total} (the {shown} most overdue shown) · {keys}")
+        format!("{name} · {total} (the {shown} most overdue shown) · {few}")
     } else {
-        format!("{name} · {total} · {keys}")
+        format!("{name} · {total} · {all}")
     };
     Line::styled(text, theme::heading())
 }
 
 fn follow_up_line(app: &App, c: &Contact, width: usize, selected: bool) -> Line<'static> {
-    let when = match c.next_follow_up {
-        Some(d) if c.is_overdue(app.today) => {
-            format!("overdue since {}", crate::domain::dates::day(d, app.today))
-        }
-        _ => "due today".to_owned(),
-    };
-    let style = if c.is_overdue(app.today) {
-        Style::new().fg(theme::ERROR)
-    } else {
-        Style::new().fg(theme::BEHIND)
-    };
     let who = if c.category.is_empty() {
         c.name.clone()
     } else {
         format!("{} ({})", c.name, c.category)
     };
-    let line = Line::from(vec![
-        Span::raw(if selected { " ▶ " } else { "   " }),
-        Span::styled("• ", style),
-        Span::raw(text::truncate(&who, room(width, &when))),
-        Span::styled(format!(" · {when}"), style),
-    ]);
-    highlight(line, selected)
+    let due = c.next_follow_up.unwrap_or(app.today);
+    due_line(app, "• ", &who, due, width, selected)
 }

@@ -1,16 +1,9 @@
 //! Tests of `ask`, on the real migrations.
 
 use super::*;
-use crate::domain::{ContactDraft, parse_date};
+use crate::domain::ContactDraft;
+use crate::store::testing::{day, now};
 use crate::store::{contact, open_in_memory, thanks};
-
-fn day(text: &str) -> NaiveDate {
-    parse_date(text).expect("date")
-}
-
-fn now() -> NaiveDateTime {
-    day("2026-11-24").and_hms_opt(9, 0, 0).expect("time")
-}
 
 fn client(conn: &Connection, name: &str) -> i64 {
     let mut d = ContactDraft::named(name).expect("draft");

@@ -1,26 +1,9 @@
 //! Tests of `event` and `group`, on the real migrations.
 
 use super::*;
-use crate::domain::{ContactDraft, GroupKind, parse_date};
+use crate::domain::{ContactDraft, GroupKind};
+use crate::store::testing::{day, now, person};
 use crate::store::{contact, group, open_in_memory, thanks, touch};
-
-fn day(text: &str) -> NaiveDate {
-    parse_date(text).expect("date")
-}
-
-fn now() -> NaiveDateTime {
-    day("2026-11-24").and_hms_opt(9, 0, 0).expect("time")
-}
-
-fn person(conn: &Connection, name: &str) -> i64 {
-    contact::add(
-        conn,
-        None,
-        &ContactDraft::named(name).expect("draft"),
-        &now(),
-    )
-    .expect("add")
-}
 
 fn event(conn: &Connection, title: &str, on: &str) -> i64 {
     add(

@@ -2,26 +2,9 @@
 
 use super::*;
 use crate::domain::journey::builtin;
-use crate::domain::{ContactDraft, TouchKind, parse_date};
+use crate::domain::{ContactDraft, TouchKind};
+use crate::store::testing::{day, now, person};
 use crate::store::{contact, open_in_memory, referral, touch};
-
-fn day(text: &str) -> NaiveDate {
-    parse_date(text).expect("date")
-}
-
-fn now() -> NaiveDateTime {
-    day("2026-11-24").and_hms_opt(9, 0, 0).expect("time")
-}
-
-fn person(conn: &Connection, name: &str) -> i64 {
-    contact::add(
-        conn,
-        None,
-        &ContactDraft::named(name).expect("draft"),
-        &now(),
-    )
-    .expect("add")
-}
 
 #[test]
 fn a_new_client_gets_the_templates_touchpoints_and_an_ask() {
