@@ -34,6 +34,9 @@ pub struct Importing {
 pub struct Worker {
     child: Child,
     said: Receiver<Said>,
+    /// The last line it said, kept across ticks: a long preview arrives
+    /// on one tick and the worker's end on a later one.
+    last: Option<String>,
 }
 
 impl Drop for Worker {
@@ -144,16 +147,33 @@ fn spawn(
             let _ = tx.send(Said::Ended(text));
         })
         .map_err(|e| e.to_string())?;
-    Ok(Worker { child, said })
+    Ok(Worker {
+        child,
+        said,
+        last: None,
+    })
 }
 
-/// What a worker said on stderr, as the screen says it.
-fn complaint(stderr: &str) -> String {
+/// What a worker said on stderr about `path`, as the screen says it.
+fn complaint(stderr: &str, path: &std::path::Path) -> String {
     let text = stderr.trim().trim_start_matches("list25: ").trim();
     if text.is_empty() {
         "the import ended without saying why".into()
     } else {
-        text.to_owned()
+        shorter(text, path)
+    }
+}
+
+/// A message about the file or folder at `path`, which the screen shows
+/// whole just above it, naming it by its name alone: what follows the name
+/// reads the same wherever the file is.
+fn shorter(message: &str, path: &std::path::Path) -> String {
+    let full = path.display().to_string();
+    match (message.strip_prefix(&full), path.file_name()) {
+        (Some(rest), Some(name)) if !full.is_empty() => {
+            format!("{}{rest}", name.to_string_lossy())
+        }
+        _ => message.to_owned(),
     }
 }
 
@@ -252,8 +272,8 @@ impl App {
                 },
             };
         }
-        let preview = crate::interop::read_all(&[path])
-            .map_err(|refused| format!("{refused}."))
+        let preview = crate::interop::read_all(&[path.clone()])
+            .map_err(|refused| format!("{}.", shorter(&refused.to_string(), &path)))
             .and_then(|files| {
                 store::import::plan(&self.conn, &files, None)
                     .map(|plan| Preview::of(&plan, &files, PREVIEW_ROWS))
@@ -334,7 +354,10 @@ impl App {
         let mut ended = None;
         loop {
             match worker.said.try_recv() {
-                Ok(Said::Line(l)) => lines.push(l),
+                Ok(Said::Line(l)) => {
+                    worker.last = Some(l.clone());
+                    lines.push(l);
+                }
                 Ok(Said::Ended(stderr)) => {
                     let ok = worker.child.wait().is_ok_and(|s| s.success());
                     ended = Some((ok, stderr));
@@ -347,10 +370,15 @@ impl App {
                 }
             }
         }
+        let last = worker.last.take();
+        let path = expand(&imp.typed());
         let next = match &mut imp.stage {
-            Stage::Reading { typed, .. } => match ended {
-                None => return,
-                Some((true, _)) => match lines.last().map(|l| serde_json::from_str::<Preview>(l)) {
+            Stage::Reading { typed, worker } => match ended {
+                None => {
+                    worker.last = last;
+                    return;
+                }
+                Some((true, _)) => match last.map(|l| serde_json::from_str::<Preview>(&l)) {
                     Some(Ok(preview)) => Ok(Stage::Preview {
                         typed: typed.clone(),
                         preview: Box::new(preview),
@@ -360,7 +388,7 @@ impl App {
                     }),
                 },
                 Some((false, stderr)) => Ok(Stage::Typing {
-                    refused: Some(complaint(&stderr)),
+                    refused: Some(complaint(&stderr, &path)),
                 }),
             },
             Stage::Running {
@@ -384,7 +412,7 @@ impl App {
                 match ended {
                     None => return,
                     Some((true, _)) => Err(Ok(*counts)),
-                    Some((false, stderr)) => Err(Err(complaint(&stderr))),
+                    Some((false, stderr)) => Err(Err(complaint(&stderr, &path))),
                 }
             }
             _ => return,
@@ -415,5 +443,79 @@ impl App {
                 "These are in no category: p puts the one selected in one.".into(),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Program, parse_date};
+
+    /// A worker whose lines the test sends by hand.
+    fn worker() -> (mpsc::Sender<Said>, Worker) {
+        let (tx, said) = mpsc::channel();
+        let child = Command::new("true").spawn().expect("a child process");
+        (
+            tx,
+            Worker {
+                child,
+                said,
+                last: None,
+            },
+        )
+    }
+
+    #[test]
+    fn a_preview_said_on_one_tick_and_the_end_on_the_next_is_shown() {
+        let today = parse_date("2026-11-24").expect("date");
+        let conn = store::open_in_memory(today).expect("open");
+        let mut app = App::new(
+            conn,
+            Program::builtin().expect("program"),
+            today,
+            "t".into(),
+        )
+        .expect("app");
+        let preview = Preview {
+            files: vec![("big.csv".into(), "CSV".into(), 60_000)],
+            counts: Counts::default(),
+            rows: Vec::new(),
+            records: 60_000,
+        };
+        let (tx, worker) = worker();
+        app.popup = Some(Popup::Import(Box::new(Importing {
+            path: TextArea::new(vec!["big.csv".into()]),
+            stage: Stage::Reading {
+                typed: "big.csv".into(),
+                worker,
+            },
+        })));
+        let line = serde_json::to_string(&preview).expect("json");
+        tx.send(Said::Line(line)).expect("send");
+        app.import_progress();
+        let reading = |app: &App| matches!(&app.popup, Some(Popup::Import(i)) if matches!(i.stage, Stage::Reading { .. }));
+        assert!(reading(&app), "not over until the worker ends");
+        tx.send(Said::Ended(String::new())).expect("send");
+        app.import_progress();
+        let Some(Popup::Import(imp)) = &app.popup else {
+            panic!("the screen stays");
+        };
+        let Stage::Preview { preview: shown, .. } = &imp.stage else {
+            panic!("the preview is shown, not refused");
+        };
+        assert_eq!(shown.records, 60_000);
+    }
+
+    #[test]
+    fn a_message_names_the_file_by_its_name_alone() {
+        let path = std::path::Path::new("/a/very/long/folder/of/someone/unterminated.csv");
+        assert_eq!(
+            shorter(
+                "/a/very/long/folder/of/someone/unterminated.csv, line 2: a quote",
+                path
+            ),
+            "unterminated.csv, line 2: a quote"
+        );
+        assert_eq!(shorter("no such file", path), "no such file");
     }
 }
