@@ -24,11 +24,12 @@ mod sync;
 mod thanks;
 mod today;
 mod typing;
+mod undo;
 
 pub use card::{Card, HistoryItem, KindPick};
 pub use categories::CategoriesPane;
 pub use contacts::{ContactsPane, Shows};
-pub use delete::{Deleted, Pending};
+pub use delete::Pending;
 pub use editor::{Editor, IDLE, MAX_UNSAVED};
 pub use events::{EventsPane, EventsRow, Opened};
 pub use finder::Finder;
@@ -120,7 +121,6 @@ pub struct App {
     pub contacts: ContactsPane,
     pub referrals: ReferralsPane,
     pub events: EventsPane,
-    pub deleted: Option<Deleted>,
     pub scripts: Scripts,
     /// Text to put on the terminal's clipboard, taken by the terminal loop.
     pub clipboard: Option<String>,
@@ -140,6 +140,10 @@ pub struct App {
     instant: fn() -> Instant,
     /// SQLite's count of commits by other connections, when last looked at.
     data_version: i64,
+    /// Whose changes `u` takes back: this window's.
+    origin: String,
+    /// A change is being recorded for undo until the key's update ends.
+    recording: bool,
     /// When the app last looked for changes made elsewhere.
     last_look: Option<Instant>,
 }
@@ -189,7 +193,6 @@ impl App {
             contacts: ContactsPane::default(),
             referrals: ReferralsPane::default(),
             events: EventsPane::default(),
-            deleted: None,
             scripts: Scripts::default(),
             clipboard: None,
             popup: None,
@@ -201,6 +204,8 @@ impl App {
             clock: || Local::now().time(),
             instant: Instant::now,
             data_version,
+            origin: undo::new_origin(),
+            recording: false,
             last_look: None,
         })
     }
@@ -286,8 +291,13 @@ impl App {
         self.message = Some(Message::Info(text.into()));
     }
 
-    /// Apply one user intent.
+    /// Apply one user intent. What it writes is one change, for `u`.
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.end_record();
+    }
+
+    fn apply(&mut self, action: Action) {
         if !matches!(
             action,
             Action::Input(_) | Action::Paste(_) | Action::Tick(_)
@@ -357,7 +367,7 @@ impl App {
             Action::Add => self.add(),
             Action::Edit => self.edit(),
             Action::Delete => self.ask_delete(),
-            Action::Undo => self.undo_delete(),
+            Action::Undo => self.undo(),
             Action::MoveUp | Action::MoveDown => self.move_category(action == Action::MoveUp),
             Action::ShowContacts => {
                 self.contacts.shows = Shows::Category;

@@ -162,6 +162,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take back the last change made from the command line, and say what
+    /// it was; again for the one before. A change that a later one (made
+    /// here or in a window) depends on is refused, with why. Imports,
+    /// syncs, restores and demos are not undone this way: restore the copy
+    /// taken before them (list25 restore).
+    Undo,
 }
 
 #[derive(Debug, Subcommand)]
@@ -304,7 +310,10 @@ impl Command {
             Command::Balance { .. } | Command::Backup { .. } | Command::Export(_) => true,
             Command::Restore { .. } | Command::Sync { .. } => false,
             Command::Import(args) => args.dry_run || args.preview.is_some(),
-            Command::Program { .. } | Command::Demo { .. } | Command::Client { .. } => false,
+            Command::Program { .. }
+            | Command::Demo { .. }
+            | Command::Client { .. }
+            | Command::Undo => false,
         };
         if reads { Access::Read } else { Access::Write }
     }
@@ -313,7 +322,7 @@ impl Command {
 /// Said when the full-screen program is started without a terminal.
 const NEEDS_TERMINAL: &str = "the full-screen program needs a terminal, and standard input or \
      output is not one. From a script or a pipe, use a command instead: today, program, category, \
-     contact, client, referral, thanks, balance, ask, touchpoint, event, group, script, config, import, export, sync, backup, restore, demo (list25 --help describes \
+     contact, client, referral, thanks, balance, ask, touchpoint, event, group, script, config, import, export, sync, backup, restore, undo, demo (list25 --help describes \
      them).";
 
 /// Run what the command line asks for.
@@ -377,7 +386,30 @@ fn dispatch(
     let keeps_copy = command.as_ref().is_some_and(|c| {
         c.access() == Access::Write && !matches!(c, Command::Demo { .. } | Command::Restore { .. })
     });
+    // A command that writes is one change, named as it was typed, for
+    // `list25 undo`; not an import, a sync, a restore or a demo (many rows
+    // at once: their undo is the copy taken before them).
+    let recorded = command.as_ref().is_some_and(|c| {
+        c.access() == Access::Write
+            && !matches!(
+                c,
+                Command::Demo { .. }
+                    | Command::Restore { .. }
+                    | Command::Import(_)
+                    | Command::Sync { .. }
+                    | Command::Undo
+            )
+    });
+    if recorded {
+        store::undo::begin(
+            &conn,
+            store::undo::COMMAND_LINE,
+            &typed_command(),
+            &moment(today),
+        )?;
+    }
     let code = match command {
+        Some(Command::Undo) => undo(&conn, &mut out, today)?,
         None => {
             // The day's copy is made on another thread: the first frame
             // does not wait for it.
@@ -441,11 +473,60 @@ fn dispatch(
             backup::restore(&mut conn, &mut out, path, &file, today)?
         }
     };
+    if recorded {
+        store::undo::end(&conn)?;
+    }
     out.flush()?;
     if keeps_copy && code == ExitCode::SUCCESS {
         backup::daily(&conn, path, today);
     }
     Ok(code)
+}
+
+/// The moment a command runs: its (perhaps pinned) day at the clock's time.
+fn moment(today: NaiveDate) -> String {
+    today
+        .and_time(Local::now().time())
+        .format(store::TIMESTAMP_FORMAT)
+        .to_string()
+}
+
+/// The command as it was typed, without the database and the day: how
+/// `list25 undo` names it. A word with a space is quoted.
+fn typed_command() -> String {
+    let mut words = vec!["list25".to_owned()];
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--db" || a == "--today" {
+            args.next();
+            continue;
+        }
+        if a.starts_with("--db=") || a.starts_with("--today=") {
+            continue;
+        }
+        words.push(if a.is_empty() || a.contains(char::is_whitespace) {
+            format!("{a:?}")
+        } else {
+            a
+        });
+    }
+    words.join(" ")
+}
+
+/// `list25 undo`: the last change made from the command line taken back.
+fn undo(conn: &Connection, out: &mut Out, today: NaiveDate) -> Result<ExitCode> {
+    match store::undo::undo(conn, store::undo::COMMAND_LINE, &moment(today)) {
+        Ok(Some(undone)) => {
+            out.line(format!("Undone: {}.", undone.label))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(None) => {
+            say("Nothing to undo: no change made from the command line is left.");
+            Ok(ExitCode::from(1))
+        }
+        Err(store::WriteError::Refused(why)) => Ok(refuse(&why)),
+        Err(store::WriteError::Db(e)) => Err(e.into()),
+    }
 }
 
 /// Write one message to stderr, its control characters shown harmlessly.

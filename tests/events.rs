@@ -105,7 +105,7 @@ fn an_event_deleted_comes_back_with_u_and_a_member_was_met_through_the_group() {
     assert_eq!(app.context(), Context::Confirm);
     key(&mut app, 'y');
     assert!(
-        info(&app).contains("Deleted \"Open house: tax questions\""),
+        info(&app).contains("Deleted the event \"Open house: tax questions\""),
         "{}",
         info(&app)
     );

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{App, Deleted, Popup, step};
+use super::{App, Popup, step};
 use crate::domain::dates::{day, parse_for};
 use crate::domain::{
     Ask, Contact, DateUse, Referral, Stage, ThankNote, Touch, TouchKind, Touchpoint,
@@ -265,13 +265,29 @@ impl App {
         };
         let note = form.value(1).trim().to_owned();
         let (written, contact, kind) = match form.kind {
-            FormKind::Touch(id, kind) => (
-                store::contact::log_touch(&self.conn, id, kind, on, &note, &self.now()),
-                Some(id),
-                kind,
-            ),
+            FormKind::Touch(id, kind) => {
+                let name = store::contact::get(&self.conn, id).ok().flatten();
+                self.record(format!(
+                    "{} with {} logged",
+                    kind.a(),
+                    name.map(|c| c.name).unwrap_or_default()
+                ));
+                (
+                    store::contact::log_touch(&self.conn, id, kind, on, &note, &self.now()),
+                    Some(id),
+                    kind,
+                )
+            }
             FormKind::EditTouch(touch, kind) => {
                 let contact = self.contacts.card.as_ref().map(|c| c.contact.id);
+                self.record(format!(
+                    "the touch with {} changed",
+                    self.contacts
+                        .card
+                        .as_ref()
+                        .map(|c| c.contact.name.as_str())
+                        .unwrap_or_default()
+                ));
                 (
                     store::touch::update(&self.conn, touch, kind, on, &note),
                     contact,
@@ -317,15 +333,17 @@ impl App {
         let Some(touch) = card.selected_touch().cloned() else {
             return self.info("Only a touch can be deleted here: move to one.");
         };
+        let what = format!(
+            "the {} of {} with {}",
+            touch.kind.label(),
+            day(touch.on, self.today),
+            card.contact.name
+        );
+        self.record(format!("{what} deleted"));
         match store::touch::delete(&self.conn, touch.id, &self.now()) {
             Ok(()) => {
                 self.refresh_contact(touch.contact_id);
-                self.deleted = Some(Deleted::Touch(touch.id, touch.contact_id));
-                self.info(format!(
-                    "Deleted the {} of {}. Press u to undo.",
-                    touch.kind.label(),
-                    day(touch.on, self.today)
-                ));
+                self.info(format!("Deleted {what}. u undoes."));
             }
             Err(WriteError::Refused(why)) => self.info(why),
             Err(e) => self.error("Could not delete", e),

@@ -113,6 +113,10 @@ impl App {
                 return;
             }
         };
+        self.record(match id {
+            Some(_) => format!("the category {:?} changed", draft.name),
+            None => format!("the category {:?} added", draft.name),
+        });
         let written = match id {
             Some(id) => store::category::update(&self.conn, id, &draft).map(|()| id),
             None => store::category::add(&self.conn, &draft, &self.now()),
@@ -172,9 +176,13 @@ impl App {
     }
 
     pub(super) fn move_category(&mut self, up: bool) {
-        let Some(id) = self.selected_category().map(|c| c.id) else {
+        let Some((id, name)) = self.selected_category().map(|c| (c.id, c.name.clone())) else {
             return;
         };
+        self.record(format!(
+            "{name:?} moved {} the list",
+            if up { "up" } else { "down" }
+        ));
         match store::category::move_by(&self.conn, id, up) {
             Ok(true) => {
                 self.refresh();

@@ -227,6 +227,10 @@ impl App {
                 return;
             }
         }
+        self.record(match id {
+            Some(_) => format!("the details of {} changed", draft.name),
+            None => format!("{} added", draft.name),
+        });
         let written = match id {
             Some(id) => {
                 store::contact::update(&self.conn, id, category, &draft, &self.now()).map(|()| id)
@@ -291,6 +295,14 @@ impl App {
                 }
             }
         };
+        let name = store::contact::get(&self.conn, id)
+            .ok()
+            .flatten()
+            .map(|c| c.name);
+        self.record(format!(
+            "the follow-up with {} set",
+            name.unwrap_or_default()
+        ));
         match store::contact::set_follow_up(&self.conn, id, on) {
             Ok(()) => {
                 self.refresh_contact(id);

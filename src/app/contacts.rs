@@ -320,6 +320,7 @@ impl App {
         let Some(to) = (if up { stage.next() } else { stage.previous() }) else {
             return;
         };
+        self.record(format!("{name} moved to {}", to.as_str()));
         match store::contact::set_stage(&self.conn, id, to, self.today) {
             Ok(()) => {
                 self.refresh_contact(id);
@@ -356,6 +357,11 @@ impl App {
                 return;
             }
         }
+        self.record(if on {
+            format!("{name} taken off the 25 list")
+        } else {
+            format!("{name} put on the 25 list")
+        });
         match store::contact::set_on_list(&self.conn, id, !on) {
             Ok(()) => {
                 self.refresh_contact(id);
@@ -396,17 +402,60 @@ impl App {
             return;
         };
         let (id, name, since) = (c.id, c.name.clone(), c.client_since);
-        let to = if since.is_some() {
-            None
-        } else {
-            Some(self.today)
+        if since.is_some() {
+            // Ending a client drops what was planned for them: ask first.
+            let planned = store::journey::for_client(&self.conn, id)
+                .map(|t| t.iter().filter(|t| t.is_open()).count())
+                .unwrap_or(0);
+            let ask = store::ask::planned_for(&self.conn, id).ok().flatten();
+            let mut goes = Vec::new();
+            if let Some(a) = ask {
+                goes.push(format!(
+                    "the referral ask planned {}",
+                    crate::domain::dates::day(a.due, self.today)
+                ));
+            }
+            if planned > 0 {
+                goes.push(format!(
+                    "{planned} touchpoint{} to do",
+                    if planned == 1 { "" } else { "s" }
+                ));
+            }
+            let goes = if goes.is_empty() {
+                String::new()
+            } else {
+                format!(" {} go with it; what was done stays.", goes.join(" and "))
+            };
+            self.popup = Some(Popup::Confirm {
+                pending: Pending::EndClient(id),
+                question: format!("End {name} as a client?{goes} u undoes."),
+            });
+            return;
+        }
+        self.set_client(id, true);
+    }
+
+    /// Make a contact a client today, or (`client` false) no longer one.
+    pub(super) fn set_client(&mut self, id: i64, client: bool) {
+        let Some(c) = store::contact::get(&self.conn, id).ok().flatten() else {
+            return self.info("Deleted in another window meanwhile; nothing was saved.");
         };
+        let (name, since) = (c.name, c.client_since);
+        let to = client.then_some(self.today);
+        if to.is_some() == since.is_some() {
+            return;
+        }
+        self.record(if to.is_some() {
+            format!("{name} made a client")
+        } else {
+            format!("{name} no longer a client")
+        });
         match store::contact::set_client(&self.conn, id, to, &self.now()) {
             Ok(()) => {
                 self.refresh_contact(id);
                 self.info(match since {
                     Some(d) => format!(
-                        "{name} is no longer a client (was since {}).",
+                        "{name} is no longer a client (was since {}). u undoes.",
                         crate::domain::dates::day(d, self.today)
                     ),
                     None => format!("{name} is a client since today."),

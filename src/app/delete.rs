@@ -17,18 +17,8 @@ pub enum Pending {
     DeleteScript(i64),
     DeleteReferral(i64),
     DeleteEvent(i64),
-}
-
-/// What the last delete removed, for `u`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deleted {
-    Category(i64),
-    Contact(i64),
-    Script(i64),
-    /// A touch, and the contact it is with.
-    Touch(i64, i64),
-    Referral(i64),
-    Event(i64),
+    /// End a client: what was planned for them goes.
+    EndClient(i64),
 }
 
 impl App {
@@ -42,9 +32,9 @@ impl App {
                     return;
                 };
                 let contacts = match c.contacts {
-                    0 => "It holds no contacts.".to_owned(),
-                    1 => "Its 1 contact is deleted with it.".to_owned(),
-                    n => format!("Its {n} contacts are deleted with it."),
+                    0 => "It holds no one.".to_owned(),
+                    1 => "Its 1 person stays, in no category.".to_owned(),
+                    n => format!("Its {n} people stay, in no category."),
                 };
                 (
                     Pending::DeleteCategory(c.id),
@@ -112,19 +102,27 @@ impl App {
 
     pub(super) fn confirmed(&mut self, pending: Pending) {
         let now = self.now();
-        let (result, deleted, label) = match pending {
+        let mut unsorted = 0;
+        if let Pending::EndClient(id) = pending {
+            return self.set_client(id, false);
+        }
+        let (label, result) = match pending {
             Pending::DeleteCategory(id) => {
                 let name = self
                     .categories
                     .list
                     .iter()
                     .find(|c| c.id == id)
-                    .map(|c| c.name.clone());
-                (
-                    store::category::delete(&self.conn, id, &now).map_err(WriteError::from),
-                    Some(Deleted::Category(id)),
-                    name,
-                )
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                let label = format!("the category {name:?}");
+                self.record(format!("{label} deleted"));
+                let result = store::category::delete(&self.conn, id, &now)
+                    .map(|people| {
+                        unsorted = people;
+                    })
+                    .map_err(WriteError::from);
+                (label, result)
             }
             Pending::DeleteContact(id) => {
                 let name = self
@@ -132,52 +130,61 @@ impl App {
                     .rows
                     .iter()
                     .find(|c| c.id == id)
-                    .map(|c| c.name.clone());
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                let label = name;
+                self.record(format!("{label} deleted"));
                 (
+                    label,
                     store::contact::delete(&self.conn, id, &now).map_err(WriteError::from),
-                    Some(Deleted::Contact(id)),
-                    name,
                 )
             }
-            Pending::Mark(id) => (
-                store::contact::set_on_list(&self.conn, id, true),
-                None,
-                None,
-            ),
+            Pending::Mark(id) => {
+                let name = self.contacts.selected.as_ref().map(|c| c.name.clone());
+                self.record(format!("{} put on the 25 list", name.unwrap_or_default()));
+                (
+                    String::new(),
+                    store::contact::set_on_list(&self.conn, id, true),
+                )
+            }
             Pending::DeleteScript(id) => {
                 let title = self
                     .scripts
                     .list
                     .iter()
                     .find(|s| s.id == id)
-                    .map(|s| format!("{:?}", s.title));
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default();
+                let label = format!("the script {title:?}");
+                self.record(format!("{label} deleted"));
                 (
+                    label,
                     store::script::delete(&self.conn, id, &now).map_err(WriteError::from),
-                    Some(Deleted::Script(id)),
-                    title,
                 )
             }
             Pending::DeleteReferral(id) => {
-                let what = self
+                let person = self
                     .referrals
                     .list
                     .iter()
                     .find(|r| r.id == id)
-                    .map(|r| format!("the referral of {}", r.person));
-                (
-                    store::referral::delete(&self.conn, id, &now),
-                    Some(Deleted::Referral(id)),
-                    what,
-                )
+                    .map(|r| r.person.clone())
+                    .unwrap_or_default();
+                let label = format!("the referral of {person}");
+                self.record(format!("{label} deleted"));
+                (label, store::referral::delete(&self.conn, id, &now))
             }
             Pending::DeleteEvent(id) => {
-                let what = self.events.event().map(|e| format!("{:?}", e.title));
-                (
-                    store::event::delete(&self.conn, id, &now),
-                    Some(Deleted::Event(id)),
-                    what,
-                )
+                let title = self
+                    .events
+                    .event()
+                    .map(|e| e.title.clone())
+                    .unwrap_or_default();
+                let label = format!("the event {title:?}");
+                self.record(format!("{label} deleted"));
+                (label, store::event::delete(&self.conn, id, &now))
             }
+            Pending::EndClient(_) => return,
         };
         if let Err(e) = result {
             self.error("Could not save", e);
@@ -192,58 +199,19 @@ impl App {
                 self.reload_events();
                 self.refresh_measures();
             }
+            Pending::EndClient(_) => {}
         }
-        if let Some(d) = deleted {
-            self.deleted = Some(d);
-            self.info(format!(
-                "Deleted {}. Press u to undo.",
-                label.unwrap_or_default()
-            ));
-        } else if let Some(c) = self.contacts.selected.clone() {
-            self.info(self.marked(&c.name, c.stage));
+        if let Pending::Mark(_) = pending {
+            if let Some(c) = self.contacts.selected.clone() {
+                self.info(self.marked(&c.name, c.stage));
+            }
+        } else {
+            let people = match unsorted {
+                0 => String::new(),
+                1 => "; its 1 person is in no category now (c in Contacts shows them)".into(),
+                n => format!("; its {n} people are in no category now (c in Contacts shows them)"),
+            };
+            self.info(format!("Deleted {label}{people}. u undoes."));
         }
-    }
-
-    pub(super) fn undo_delete(&mut self) {
-        let Some(deleted) = self.deleted.take() else {
-            self.info("Nothing to undo.");
-            return;
-        };
-        let result = match deleted {
-            Deleted::Category(id) => store::category::restore(&self.conn, id),
-            Deleted::Contact(id) => {
-                store::contact::restore(&self.conn, id).map_err(WriteError::from)
-            }
-            Deleted::Script(id) => store::script::undelete(&self.conn, id),
-            Deleted::Touch(id, _) => store::touch::restore(&self.conn, id),
-            Deleted::Referral(id) => store::referral::restore(&self.conn, id),
-            Deleted::Event(id) => store::event::restore(&self.conn, id).map_err(WriteError::from),
-        };
-        if let Err(e) = result {
-            return self.error("Could not undo", e);
-        }
-        match deleted {
-            Deleted::Script(id) => self.reload_scripts(Some(id)),
-            Deleted::Touch(_, contact) => self.refresh_contact(contact),
-            Deleted::Referral(id) => {
-                self.refresh();
-                if let Some(i) = self.referrals.list.iter().position(|r| r.id == id) {
-                    self.referrals.cursor = i;
-                }
-            }
-            Deleted::Event(_) => {
-                self.reload_events();
-                self.refresh_measures();
-            }
-            Deleted::Category(id) | Deleted::Contact(id) => {
-                self.refresh();
-                match (deleted, self.pane) {
-                    (Deleted::Category(_), Pane::Categories) => self.select_category(id),
-                    (Deleted::Contact(_), Pane::Contacts) => self.select_contact(id),
-                    _ => {}
-                }
-            }
-        }
-        self.info("Restored.");
     }
 }

@@ -239,6 +239,10 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };
+        self.record(match id {
+            Some(_) => format!("the event {:?} changed", draft.title),
+            None => format!("the event {:?} planned", draft.title),
+        });
         let saved = match id {
             Some(id) => store::event::update(&self.conn, id, &draft).map(|()| id),
             None => {
@@ -263,7 +267,7 @@ impl App {
         }
     }
 
-    fn select_event(&mut self, id: i64) {
+    pub(super) fn select_event(&mut self, id: i64) {
         let rows = self.events.rows();
         if let Some(at) = rows.iter().position(|r| match r {
             EventsRow::Upcoming(i) => self.events.upcoming.get(*i).is_some_and(|e| e.id == id),
@@ -297,6 +301,7 @@ impl App {
             Err(why) => return self.refuse_form(form, 1, why),
         };
         let name = form.value(0);
+        self.record(format!("the group {:?} added", name.trim()));
         match store::group::add(&self.conn, &name, kind, &form.value(2), &self.now()) {
             Ok(id) => {
                 self.reload_events();

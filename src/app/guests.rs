@@ -16,6 +16,10 @@ impl App {
             .flatten()
             .map(|c| c.name)
             .unwrap_or_default();
+        self.record(match purpose {
+            SearchPurpose::Member(_) => format!("{name} made a member"),
+            _ => format!("{name} invited"),
+        });
         let done = match purpose {
             SearchPurpose::Invite(event) => store::event::invite(&self.conn, event, &[contact])
                 .map(|n| {
@@ -60,6 +64,7 @@ impl App {
         if g.came {
             return self.info(format!("{name} came; b records whom they brought."));
         }
+        self.record(format!("{name} came to {}", e.title));
         match store::event::came(&self.conn, event, contact, &[], &self.now()) {
             Ok(_) => {
                 self.reload_events();
@@ -109,6 +114,10 @@ impl App {
             Ok(p) => p,
             Err(why) => return self.refuse_form(form, 0, why),
         };
+        self.record(format!(
+            "a guest brought to an event: {}",
+            form.value(0).trim()
+        ));
         match store::event::came(&self.conn, event, by, &[guest], &self.now()) {
             Ok(came) => {
                 self.reload_events();
@@ -134,6 +143,7 @@ impl App {
             return;
         };
         let (event, contact, name) = (e.id, g.contact_id, g.name.clone());
+        self.record(format!("the invitation of {name} taken back"));
         match store::event::uninvite(&self.conn, event, contact) {
             Ok(()) => {
                 self.reload_events();
@@ -152,6 +162,7 @@ impl App {
             return self.info("Move to a group, then l logs its meeting as an event.");
         };
         let id = g.id;
+        self.record(format!("a meeting of {} logged", g.name));
         match store::group::log_meeting(&self.conn, id, self.today, &self.now()) {
             Ok(event) => {
                 self.events.open = None;

@@ -272,7 +272,7 @@ impl App {
                 },
             };
         }
-        let preview = crate::interop::read_all(&[path.clone()])
+        let preview = crate::interop::read_all(std::slice::from_ref(&path))
             .map_err(|refused| format!("{}.", shorter(&refused.to_string(), &path)))
             .and_then(|files| {
                 store::import::plan(&self.conn, &files, None)

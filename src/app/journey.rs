@@ -211,6 +211,7 @@ impl App {
     /// Record what the client said; a refusal goes back to the form it
     /// came from, if one, with the reason.
     fn record_ask(&mut self, form: Option<Box<Form>>, client: i64, answer: &store::ask::Answer) {
+        self.record(format!("what {} said when asked", self.name_of(client)));
         let refused = match store::ask::record(&self.conn, client, answer, &self.now()) {
             Ok(asked) => return self.asked(&asked, answer.outcome, client),
             Err(WriteError::Refused(why)) => why,
@@ -263,6 +264,7 @@ impl App {
             Err(why) => return self.refuse_form(form, 0, why),
         };
         let note = crate::domain::text::one_line(&form.value(1));
+        self.record(format!("{} done", self.touchpoint_named(id)));
         match store::journey::done(&self.conn, id, on, &note, &self.now()) {
             Ok(t) => {
                 self.refresh_contact(t.client_id);
@@ -285,6 +287,7 @@ impl App {
         let Some(id) = self.selected_touchpoint().map(|t| t.id) else {
             return false;
         };
+        self.record(format!("{} skipped", self.touchpoint_named(id)));
         match store::journey::skip(&self.conn, id, self.today) {
             Ok(t) => {
                 self.refresh_contact(t.client_id);
@@ -328,6 +331,7 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };
+        self.record(format!("{} moved", self.touchpoint_named(id)));
         match store::journey::move_to(&self.conn, id, due) {
             Ok(t) => {
                 self.refresh_measures();
@@ -349,6 +353,7 @@ impl App {
         let Some((client, _)) = self.ask_client() else {
             return;
         };
+        self.record(format!("a problem solved for {}", self.name_of(client)));
         match store::ask::solved(&self.conn, client, self.today, &self.now()) {
             Ok(name) => {
                 self.refresh_measures();
@@ -390,6 +395,7 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };
+        self.record(format!("the ask of {} planned", self.name_of(client)));
         match store::ask::plan(&self.conn, client, due, &self.now()) {
             Ok(name) => {
                 self.refresh_measures();
@@ -430,6 +436,7 @@ impl App {
             Ok(s) => s,
             Err(why) => return self.refuse_form(form, 0, why),
         };
+        self.record("the journey template changed");
         match store::journey::set_template(&self.conn, &steps, self.today) {
             Ok(()) => {
                 self.refresh_measures();

@@ -34,6 +34,7 @@ impl App {
     /// when the editor opened.
     pub(super) fn save_note(&mut self, day: u8, editor: Box<TextArea<'static>>, shown: String) {
         let text = crate::domain::text::clean_text(&editor.lines().join("\n"));
+        self.record(format!("the note of day {day} written"));
         match store::program::save_note(&self.conn, day, &text, &shown, &self.now()) {
             Ok(saved) => {
                 let text = match saved {

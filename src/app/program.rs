@@ -50,8 +50,32 @@ impl App {
         }
     }
 
+    /// A task as a change names it: its day and its first words.
+    fn task_named(&self, task: &TaskRef) -> String {
+        format!("day {}: “{}”", task.day, self.task_words(task))
+    }
+
+    /// A task's first words.
+    fn task_words(&self, task: &TaskRef) -> String {
+        let words = self
+            .program
+            .task(task)
+            .map(|t| crate::domain::text::one_line(&t.text))
+            .unwrap_or_default();
+        let mut what: String = words.chars().take(38).collect();
+        if what.len() < words.len() {
+            what.push('…');
+        }
+        what
+    }
+
     /// Write first; change what the screen shows only once it is committed.
     pub(super) fn set_done(&mut self, task: &TaskRef, at: Option<NaiveDateTime>) {
+        let what = self.task_named(task);
+        self.record(match at {
+            Some(_) => format!("{what} ticked"),
+            None => format!("{what} unticked"),
+        });
         if let Err(e) = store::program::set_done(&self.conn, task, at) {
             self.error("Could not save", e);
             return;
@@ -75,23 +99,26 @@ impl App {
     }
 
     pub(super) fn save_start(&mut self, mut form: Box<Form>) {
-        match parse_for(&form.value(0), self.today, DateUse::Start) {
-            Ok(date) => match store::program::set_start_date(&self.conn, date) {
-                Ok(()) => {
-                    self.start = date;
-                    self.today_pane.cursor = 0;
-                    self.info(format!(
-                        "The program now starts on {}.",
-                        crate::domain::dates::day(date, self.today)
-                    ));
-                }
-                Err(e) => {
-                    form.fail(0, format!("Could not save: {e}"));
-                    self.popup = Some(Popup::Form(form));
-                }
-            },
+        let date = match parse_for(&form.value(0), self.today, DateUse::Start) {
+            Ok(date) => date,
             Err(why) => {
                 form.fail(0, why);
+                self.popup = Some(Popup::Form(form));
+                return;
+            }
+        };
+        self.record("the program's start date changed");
+        match store::program::set_start_date(&self.conn, date) {
+            Ok(()) => {
+                self.start = date;
+                self.today_pane.cursor = 0;
+                self.info(format!(
+                    "The program now starts on {}.",
+                    crate::domain::dates::day(date, self.today)
+                ));
+            }
+            Err(e) => {
+                form.fail(0, format!("Could not save: {e}"));
                 self.popup = Some(Popup::Form(form));
             }
         }
@@ -135,15 +162,17 @@ impl App {
         }
         let skipping = self.checklist.skipped_at(&task, t).is_none();
         let at = skipping.then(|| self.now());
+        let named = self.task_named(&task);
+        self.record(if skipping {
+            format!("{named} skipped")
+        } else {
+            format!("{named} brought back")
+        });
         if let Err(e) = store::program::set_skipped(&self.conn, &task, at) {
             self.error("Could not save", e);
             return;
         }
-        let words = crate::domain::text::one_line(&t.text);
-        let mut what: String = words.chars().take(38).collect();
-        if what.len() < words.len() {
-            what.push('…');
-        }
+        let what = self.task_words(&task);
         match at {
             Some(at) => {
                 self.checklist.skipped.insert(task, at);

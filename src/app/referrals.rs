@@ -249,6 +249,18 @@ impl App {
             on,
             note: crate::domain::text::one_line(&form.value(3)),
         };
+        self.record(match direction {
+            Direction::Received => format!(
+                "the referral of {} from {} recorded",
+                form.value(PERSON).trim(),
+                self.name_of(partner)
+            ),
+            Direction::Given => format!(
+                "the referral of {} to {} recorded",
+                form.value(PERSON).trim(),
+                self.name_of(partner)
+            ),
+        });
         let (id, _) = match store::referral::add(&self.conn, &draft, &self.now()) {
             Ok(ok) => ok,
             Err(WriteError::Refused(why)) => return self.refuse_form(form, PERSON, why),
@@ -317,6 +329,12 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };
+        let person = store::referral::get(&self.conn, id)
+            .ok()
+            .flatten()
+            .map(|r| r.person)
+            .unwrap_or_default();
+        self.record(format!("where the referral of {person} stands"));
         match store::referral::set_status(&self.conn, id, status, on, &self.now()) {
             Ok(change) => {
                 self.refresh();

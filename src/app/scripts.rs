@@ -237,6 +237,10 @@ impl App {
                 }
             }
         }
+        self.record(match id {
+            Some(_) => format!("the details of the script {:?} changed", draft.title),
+            None => format!("the script {:?} added", draft.title),
+        });
         let written = match id {
             Some(id) => store::script::update(&self.conn, id, &draft).map(|()| id),
             None => store::script::add(&self.conn, &draft, &self.now()),
@@ -290,6 +294,7 @@ impl App {
             value: one(1),
             profession: one(2),
         };
+        self.record("your name, value and profession changed");
         match store::settings::set_me(&self.conn, &me) {
             Ok(()) => {
                 self.scripts.me = me;
@@ -338,6 +343,7 @@ impl App {
             return;
         };
         let (script, version, when) = (versions.script, v.id, v.saved_at);
+        self.record(format!("the text of {:?} brought back", versions.title));
         match store::script::restore_version(&self.conn, script, version, &self.now()) {
             Ok(Saved::Unchanged) => self.info("That version is the text already."),
             Ok(_) => {

@@ -65,6 +65,10 @@ impl App {
             }
         };
         let name = self.target_contact().map(|c| c.name.clone());
+        self.record(format!(
+            "{} put in {label}",
+            name.clone().unwrap_or_default()
+        ));
         match store::contact::set_category(&self.conn, id, category) {
             Ok(()) => {
                 self.refresh_contact(id);

@@ -61,6 +61,7 @@ impl App {
             self.popup = Some(Popup::Form(form));
             return;
         }
+        self.record("your profession changed");
         if let Err(e) = store::settings::set(&self.conn, store::settings::PROFESSION, &typed) {
             self.error("Could not save", e);
             return;
@@ -176,6 +177,7 @@ impl App {
             self.popup = Some(Popup::Suggest(Box::new(suggest.clone())));
             return;
         }
+        self.record(format!("{} suggested categories added", drafts.len()));
         match store::category::add_many(&self.conn, &drafts, &self.now()) {
             Ok(n) => {
                 self.refresh();

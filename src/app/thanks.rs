@@ -98,6 +98,10 @@ impl App {
             FormKind::ThanksSent(id, how) => {
                 let owed = store::thanks::owed_one(&self.conn, id).ok().flatten();
                 let to = owed.as_ref().map(|t| (t.to_id, t.to.clone(), t.kind));
+                self.record(format!(
+                    "the thank-you to {} marked sent",
+                    owed.as_ref().map(|t| t.to.as_str()).unwrap_or_default()
+                ));
                 (
                     store::thanks::mark_sent(&self.conn, id, how, on, &now),
                     to,
@@ -111,6 +115,10 @@ impl App {
                     .iter()
                     .find(|u| u.client_id == client)
                     .map(|u| (u.referrer_id, u.referrer.clone(), OwedKind::Thanks));
+                self.record(format!(
+                    "the thank-you to {} marked sent",
+                    u.as_ref().map(|t| t.1.as_str()).unwrap_or_default()
+                ));
                 (
                     store::thanks::thank_old(&self.conn, client, how, on, &now),
                     u,

@@ -1,7 +1,7 @@
 //! The most-wanted list: categories, in the user's order.
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
 use super::{TIMESTAMP_FORMAT, WriteError};
 use crate::domain::text::key;
@@ -189,44 +189,24 @@ pub fn move_by(conn: &Connection, id: i64, up: bool) -> rusqlite::Result<bool> {
     Ok(true)
 }
 
-/// Delete a category and its contacts together; `restore` brings both back.
-pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<()> {
+/// Delete a category. Its people stay, in no category (the unsorted
+/// view), to be put in another one or left there; how many is returned.
+pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Result<usize> {
     let tx = conn.unchecked_transaction()?;
     let stamp = now.format(TIMESTAMP_FORMAT).to_string();
     let deleted = tx.execute(
         "UPDATE category SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, stamp],
     )?;
+    let mut people = 0;
     if deleted > 0 {
-        tx.execute(
-            "UPDATE contact SET deleted_at = ?2 WHERE category_id = ?1 AND deleted_at IS NULL",
-            params![id, stamp],
+        people = tx.execute(
+            "UPDATE contact SET category_id = NULL WHERE category_id = ?1 AND deleted_at IS NULL",
+            [id],
         )?;
     }
-    tx.commit()
-}
-
-/// Undo a delete, unless a category of the same name was added since.
-pub fn restore(conn: &Connection, id: i64) -> Result<(), WriteError> {
-    let tx = conn.unchecked_transaction()?;
-    let name: Option<String> = tx
-        .query_row("SELECT name FROM category WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    let Some(name) = name else {
-        return Err(WriteError::Refused("That category is gone.".into()));
-    };
-    refuse_duplicate(&tx, &name, Some(id))?;
-    // The contacts deleted with it carry the same moment.
-    tx.execute(
-        "UPDATE contact SET deleted_at = NULL WHERE category_id = ?1
-           AND deleted_at = (SELECT deleted_at FROM category WHERE id = ?1)",
-        [id],
-    )?;
-    tx.execute("UPDATE category SET deleted_at = NULL WHERE id = ?1", [id])?;
     tx.commit()?;
-    Ok(())
+    Ok(people)
 }
 
 #[cfg(test)]
@@ -327,25 +307,27 @@ mod tests {
     }
 
     #[test]
-    fn delete_hides_and_restore_brings_back() {
+    fn delete_hides_and_undo_brings_back() {
+        use crate::store::testing::{recorded, undo};
         let conn = open_in_memory(now().date()).expect("open");
         let a = add(&conn, &draft("Printers"), &now()).expect("add");
-        delete(&conn, a, &now()).expect("delete");
+        recorded(&conn, || delete(&conn, a, &now()).expect("delete"));
         assert!(names(&conn).is_empty());
-        restore(&conn, a).expect("restore");
+        undo(&conn).expect("undo");
         assert_eq!(names(&conn), ["Printers"]);
-        delete(&conn, a, &now()).expect("delete");
+        recorded(&conn, || delete(&conn, a, &now()).expect("delete"));
         add(&conn, &draft("printers"), &now()).expect("same name again");
-        assert!(
-            restore(&conn, a).is_err(),
-            "two live categories of one name"
-        );
+        let err = undo(&conn).expect_err("two live categories of one name");
+        assert!(err.to_string().contains("clash"), "{err}");
+        assert_eq!(names(&conn), ["printers"]);
     }
 
     #[test]
-    fn deleting_a_category_takes_its_contacts_and_undo_brings_them_back() {
+    fn deleting_a_category_keeps_its_people_in_no_category_and_undo_puts_them_back() {
         use crate::domain::ContactDraft;
+        use crate::domain::contact::ContactView;
         use crate::store::contact;
+        use crate::store::testing::{recorded, undo};
         let conn = open_in_memory(now().date()).expect("open");
         let a = add(&conn, &draft("Printers"), &now()).expect("add");
         let b = add(&conn, &draft("Bankers"), &now()).expect("add");
@@ -362,19 +344,29 @@ mod tests {
         let printers = &list(&conn).expect("list")[0];
         assert_eq!((printers.contacts, printers.partners), (2, 1));
 
-        delete(&conn, a, &now()).expect("delete");
+        let people = recorded(&conn, || delete(&conn, a, &now()).expect("delete"));
+        assert_eq!(people, 2, "the one deleted before is not counted");
         assert_eq!(
-            contact::list(&conn, crate::domain::contact::ContactView::All)
-                .expect("all")
-                .len(),
-            1
+            contact::list(&conn, ContactView::All).expect("all").len(),
+            3
         );
-        restore(&conn, a).expect("restore");
+        let unsorted = contact::list(&conn, ContactView::Unsorted).expect("unsorted");
+        assert_eq!(unsorted.len(), 2, "in no category now");
+        let kept = contact::get(&conn, first)
+            .expect("get")
+            .expect("still there");
+        assert!(kept.on_list, "still on the 25 list");
+        assert_eq!(kept.stage, crate::domain::Stage::Met, "and still met");
+        undo(&conn).expect("undo");
         assert_eq!(
-            contact::list(&conn, crate::domain::contact::ContactView::Category(a))
+            contact::list(&conn, ContactView::Category(a))
                 .expect("back")
                 .len(),
             2
+        );
+        assert!(
+            contact::get(&conn, alone).expect("get").is_none(),
+            "still deleted"
         );
     }
 

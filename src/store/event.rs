@@ -269,7 +269,7 @@ pub fn came(
     })
 }
 
-/// Delete an event (by hand); `restore` brings it back.
+/// Delete an event (by hand); undo brings it back.
 pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), WriteError> {
     let changed = conn.execute(
         "UPDATE event SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
@@ -278,11 +278,6 @@ pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), Wri
     if changed == 0 {
         return Err(gone(id));
     }
-    Ok(())
-}
-
-pub fn restore(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    conn.execute("UPDATE event SET deleted_at = NULL WHERE id = ?1", [id])?;
     Ok(())
 }
 

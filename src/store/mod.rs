@@ -23,6 +23,7 @@ pub mod settings;
 mod testing;
 pub mod thanks;
 pub mod touch;
+pub mod undo;
 pub mod vdir;
 
 use std::fmt;
@@ -53,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_interop.sql"),
     include_str!("migrations/011_vdir.sql"),
     include_str!("migrations/012_journey.sql"),
+    include_str!("migrations/013_undo.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

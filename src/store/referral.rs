@@ -176,7 +176,7 @@ pub fn set_status(
 }
 
 /// Delete a referral (by hand, a mistake); what it owes goes with it, and
-/// `restore` brings both back.
+/// undo brings both back.
 pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), WriteError> {
     let changed = conn.execute(
         "UPDATE referral SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
@@ -187,11 +187,6 @@ pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), Wri
             "That referral was deleted in another window; nothing was changed.".into(),
         ));
     }
-    Ok(())
-}
-
-pub fn restore(conn: &Connection, id: i64) -> Result<(), WriteError> {
-    conn.execute("UPDATE referral SET deleted_at = NULL WHERE id = ?1", [id])?;
     Ok(())
 }
 

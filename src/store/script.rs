@@ -161,19 +161,6 @@ pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Resu
     Ok(())
 }
 
-/// Undo a delete, unless a script of the same title was added since.
-pub fn undelete(conn: &Connection, id: i64) -> Result<(), WriteError> {
-    let tx = conn.unchecked_transaction()?;
-    let title: Option<String> = tx
-        .query_row("SELECT title FROM script WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    let title = title.ok_or_else(|| WriteError::Refused("That script is gone.".into()))?;
-    refuse_duplicate(&tx, &title, Some(id))?;
-    tx.execute("UPDATE script SET deleted_at = NULL WHERE id = ?1", [id])?;
-    tx.commit()?;
-    Ok(())
-}
-
 /// Add the starter scripts, once in the life of a database.
 pub fn seed(conn: &Connection, now: &NaiveDateTime) -> Result<usize, WriteError> {
     if settings::get(conn, SEEDED)?.is_some() {
@@ -260,12 +247,13 @@ mod tests {
             (s.title.as_str(), s.kind),
             ("banker line", ScriptKind::ReferralAsk)
         );
-        delete(&conn, a, &now()).expect("delete");
+        use crate::store::testing::{recorded, undo};
+        recorded(&conn, || delete(&conn, a, &now()).expect("delete"));
         assert!(get(&conn, a).expect("get").is_none());
         let b = add(&conn, &draft("Banker line", "value"), &now()).expect("free again");
-        assert!(undelete(&conn, a).is_err(), "the title is taken again");
+        assert!(undo(&conn).is_err(), "the title is taken again");
         delete(&conn, b, &now()).expect("delete");
-        undelete(&conn, a).expect("undo");
+        undo(&conn).expect("undo");
         assert!(titles(&conn).contains(&"banker line".to_owned()));
     }
 
@@ -285,10 +273,13 @@ mod tests {
             get(&conn, id).expect("get").expect("there").category,
             "Bankers"
         );
-        category::delete(&conn, bankers, &now()).expect("delete category");
+        use crate::store::testing::{recorded, undo};
+        recorded(&conn, || {
+            category::delete(&conn, bankers, &now()).expect("delete category")
+        });
         let s = get(&conn, id).expect("get").expect("the script stays");
         assert_eq!((s.category.as_str(), s.category_id), ("", Some(bankers)));
-        category::restore(&conn, bankers).expect("undo");
+        undo(&conn).expect("undo");
         assert_eq!(
             get(&conn, id).expect("get").expect("there").category,
             "Bankers"

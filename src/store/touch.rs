@@ -127,7 +127,7 @@ pub fn update(
     Ok(())
 }
 
-/// Delete a touch; `restore` brings it back.
+/// Delete a touch; undo brings it back.
 pub fn delete(
     conn: &Connection,
     touch: i64,
@@ -140,21 +140,6 @@ pub fn delete(
         params![touch, now.format(super::TIMESTAMP_FORMAT).to_string()],
     )?;
     reschedule(&tx, contact)?;
-    tx.commit()?;
-    Ok(())
-}
-
-pub fn restore(conn: &Connection, touch: i64) -> Result<(), WriteError> {
-    let tx = conn.unchecked_transaction()?;
-    tx.execute("UPDATE touch SET deleted_at = NULL WHERE id = ?1", [touch])?;
-    let contact: Option<i64> = tx
-        .query_row("SELECT contact_id FROM touch WHERE id = ?1", [touch], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if let Some(contact) = contact {
-        reschedule(&tx, contact)?;
-    }
     tx.commit()?;
     Ok(())
 }
@@ -240,7 +225,9 @@ mod tests {
         );
         assert_eq!(list(&conn, ana).expect("list")[0].note, "coffee");
 
-        delete(&conn, newest, &now).expect("delete");
+        crate::store::testing::recorded(&conn, || {
+            delete(&conn, newest, &now).expect("delete");
+        });
         assert_eq!(list(&conn, ana).expect("list").len(), 1);
         assert_eq!(
             read(&conn),
@@ -251,7 +238,7 @@ mod tests {
             Err(WriteError::Refused(_))
         ));
 
-        restore(&conn, newest).expect("undo");
+        crate::store::testing::undo(&conn).expect("undo");
         assert_eq!(
             read(&conn),
             (Some(day("2026-11-10")), Some(day("2026-12-10")))
@@ -288,12 +275,16 @@ mod tests {
         touch(ana, "2026-11-03", "");
         let gone = touch(ana, "2026-11-04", "lunch, deleted");
         let bos = touch(bo, "2026-11-05", "lunch with Bo");
-        touch(cy, "2026-11-06", "lunch with Cy");
+        let cys = touch(cy, "2026-11-06", "lunch with Cy");
         category::delete(&conn, bankers, &now).expect("delete bankers");
         delete(&conn, gone, &now).expect("delete");
         let notes = note_index(&conn).expect("index");
-        assert_eq!(notes.holding("lunch", 10), vec![bos, new, old]);
-        assert_eq!(notes.len(), 3, "no empty note, no deleted touch");
+        assert_eq!(
+            notes.holding("lunch", 10),
+            vec![cys, bos, new, old],
+            "Cy stays when his category goes"
+        );
+        assert_eq!(notes.len(), 4, "no empty note, no deleted touch");
         let (found, name) = get(&conn, new).expect("get").expect("live");
         assert_eq!(
             (found.contact_id, found.note.as_str(), name.as_str()),
@@ -304,7 +295,7 @@ mod tests {
         contact::delete(&conn, bo, &now).expect("delete bo");
         assert_eq!(
             note_index(&conn).expect("index").holding("lunch", 10),
-            vec![new, old]
+            vec![cys, new, old]
         );
         assert!(
             get(&conn, bos).expect("get").is_none(),

@@ -317,7 +317,7 @@ fn a_referral_deleted_by_hand_takes_what_it_owes_and_undo_brings_both_back() {
         &now(),
     )
     .expect("add");
-    delete(&conn, id, &now()).expect("delete");
+    crate::store::testing::recorded(&conn, || delete(&conn, id, &now()).expect("delete"));
     assert_eq!(count(&conn).expect("count"), 0);
     assert!(list(&conn, 10).expect("list").is_empty());
     assert_eq!(owed_count(&conn).expect("owed"), 0);
@@ -330,7 +330,7 @@ fn a_referral_deleted_by_hand_takes_what_it_owes_and_undo_brings_both_back() {
         delete(&conn, id, &now()),
         Err(WriteError::Refused(_))
     ));
-    restore(&conn, id).expect("undo");
+    crate::store::testing::undo(&conn).expect("undo");
     assert_eq!(count(&conn).expect("count"), 1);
     assert_eq!(owed_count(&conn).expect("owed"), 1);
     assert_eq!(balance(&conn).expect("balance")[0].received, 1);
