@@ -7,12 +7,10 @@
 //! (`begin` … `end`), each row it inserts, updates or deletes is kept in
 //! `undo_entry`, in a group named in the user's words. `undo` takes the
 //! newest group of one origin back, in one transaction, and refuses, with
-//! why, when a later change depends on it: a later group touched the same
+//! why, when a later change depends on it: a later group changed the same
 //! column of the same row, a value is no longer what the change left (an
 //! import or a sync wrote since), or taking it back would reach rows it
 //! never touched (a contact it added now has touches logged elsewhere).
-
-use std::collections::HashSet;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
@@ -44,9 +42,8 @@ pub const TABLES: &[&str] = &[
     "event_guest",
 ];
 
-/// Columns the database keeps for itself (a trigger sets them): not
-/// recorded when updated, and left to their trigger when a change is
-/// undone.
+/// Columns the database keeps for itself (a trigger sets them): a change
+/// to them alone is no change, and undo leaves them to their trigger.
 const BOOKKEEPING: &[(&str, &str)] = &[("contact", "updated_at")];
 
 /// Changes made from the command line; `list25 undo` takes them back.
@@ -75,59 +72,36 @@ const OPEN_GROUP: &str = "
         SELECT origin, label, made_at FROM undo_now WHERE group_id IS NULL;
     UPDATE undo_now SET group_id = last_insert_rowid() WHERE group_id IS NULL;";
 
-/// The three triggers that record a table's changes.
+/// The three triggers that record a table's changes: the row's values as
+/// JSON arrays, short to make (a connection makes all of them in a few
+/// milliseconds, once, when it first records a change).
 fn triggers(table: &str, cols: &[String]) -> String {
     let t = quoted(table);
     let name = |what: &str| quoted(&format!("undo_{table}_{what}"));
-    let kept: Vec<&String> = cols
-        .iter()
-        .filter(|c| !BOOKKEEPING.contains(&(table, c.as_str())))
-        .collect();
-    let changed = kept
-        .iter()
-        .map(|c| format!("OLD.{0} IS NOT NEW.{0}", quoted(c)))
-        .collect::<Vec<_>>()
-        .join(" OR ");
-    let each_changed = kept
-        .iter()
-        .map(|c| {
-            format!(
-                "SELECT '{}' AS c, OLD.{1} AS o, NEW.{1} AS n",
-                c.replace('\'', "''"),
-                quoted(c)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ");
-    let each_old = cols
-        .iter()
-        .map(|c| {
-            format!(
-                "SELECT '{}' AS c, OLD.{1} AS o",
-                c.replace('\'', "''"),
-                quoted(c)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" UNION ALL ");
-    let lit = table.replace('\'', "''");
+    let row = |of: &str| {
+        cols.iter()
+            .map(|c| format!("{of}.{}", quoted(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (old, new) = (row("OLD"), row("NEW"));
+    let lit = format!("'{}'", table.replace('\'', "''"));
     format!(
         "CREATE TEMP TRIGGER IF NOT EXISTS {ins} AFTER INSERT ON main.{t}
          WHEN EXISTS (SELECT 1 FROM undo_now) BEGIN {OPEN_GROUP}
            INSERT INTO undo_entry (group_id, tbl, row, op)
-             SELECT group_id, '{lit}', NEW.rowid, 'insert' FROM undo_now;
+             SELECT group_id, {lit}, NEW.rowid, 'insert' FROM undo_now;
          END;
          CREATE TEMP TRIGGER IF NOT EXISTS {upd} AFTER UPDATE ON main.{t}
-         WHEN EXISTS (SELECT 1 FROM undo_now) AND ({changed}) BEGIN {OPEN_GROUP}
-           INSERT INTO undo_entry (group_id, tbl, row, op, col, old, new)
-             SELECT (SELECT group_id FROM undo_now), '{lit}', NEW.rowid, 'update', c, o, n
-             FROM ({each_changed}) WHERE o IS NOT n;
+         WHEN EXISTS (SELECT 1 FROM undo_now) BEGIN {OPEN_GROUP}
+           INSERT INTO undo_entry (group_id, tbl, row, op, old, new)
+             SELECT group_id, {lit}, NEW.rowid, 'update', json_array({old}), json_array({new})
+             FROM undo_now;
          END;
          CREATE TEMP TRIGGER IF NOT EXISTS {del} AFTER DELETE ON main.{t}
          WHEN EXISTS (SELECT 1 FROM undo_now) BEGIN {OPEN_GROUP}
-           INSERT INTO undo_entry (group_id, tbl, row, op, col, old)
-             SELECT (SELECT group_id FROM undo_now), '{lit}', OLD.rowid, 'delete', c, o
-             FROM ({each_old});
+           INSERT INTO undo_entry (group_id, tbl, row, op, old)
+             SELECT group_id, {lit}, OLD.rowid, 'delete', json_array({old}) FROM undo_now;
          END;",
         ins = name("insert"),
         upd = name("update"),
@@ -173,35 +147,38 @@ pub fn begin(conn: &Connection, origin: &str, label: &str, made_at: &str) -> rus
     Ok(())
 }
 
-/// Whether a change is being recorded.
-pub fn recording(conn: &Connection) -> bool {
-    conn.query_row(
-        "SELECT count(*) > 0 FROM temp.sqlite_master WHERE name = 'undo_now'",
-        [],
-        |r| r.get::<_, bool>(0),
-    )
-    .unwrap_or(false)
-        && conn
-            .query_row("SELECT count(*) FROM temp.undo_now", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .is_ok_and(|n| n > 0)
-}
-
-/// The change is over: its group, if it changed anything. Old groups are
-/// let go of now and then.
+/// The change is over: its group, if it changed anything. Rows updated to
+/// what they were (or in what the database keeps for itself only) are no
+/// change. Old groups are let go of now and then.
 pub fn end(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     let group: Option<i64> = conn
         .query_row("SELECT group_id FROM temp.undo_now", [], |r| r.get(0))
         .optional()?
         .flatten();
     conn.execute("DELETE FROM temp.undo_now", [])?;
-    if let Some(id) = group
-        && id % 100 == 0
-    {
-        conn.execute("DELETE FROM undo_group WHERE id <= ?1", [id - KEPT])?;
+    let Some(id) = group else {
+        return Ok(None);
+    };
+    let tx = conn.unchecked_transaction()?;
+    let mut no_change = Vec::new();
+    for (entry, e) in entries(&tx, id)? {
+        if e.op == "update" && changed(&tx, &e)?.is_empty() {
+            no_change.push(entry);
+        }
     }
-    Ok(group)
+    for entry in no_change {
+        tx.execute("DELETE FROM undo_entry WHERE id = ?1", [entry])?;
+    }
+    let kept = tx.execute(
+        "DELETE FROM undo_group WHERE id = ?1
+           AND NOT EXISTS (SELECT 1 FROM undo_entry WHERE group_id = ?1)",
+        [id],
+    )? == 0;
+    if id % 100 == 0 {
+        tx.execute("DELETE FROM undo_group WHERE id <= ?1", [id - KEPT])?;
+    }
+    tx.commit()?;
+    Ok(kept.then_some(id))
 }
 
 /// A change that can be taken back.
@@ -248,9 +225,9 @@ struct Entry {
     tbl: String,
     row: i64,
     op: String,
-    col: Option<String>,
-    old: Value,
-    new: Value,
+    /// The row's values before and after (JSON arrays, in column order).
+    old: Option<String>,
+    new: Option<String>,
 }
 
 /// Take back the newest change made from `origin`. Returns what it was,
@@ -268,18 +245,22 @@ pub fn undo(conn: &Connection, origin: &str, now: &str) -> Result<Option<Undone>
             change.label
         )))
     };
-    if let Some((label, by)) = later(&tx, change.id)? {
+    let entries = entries(&tx, change.id)?;
+    if let Some((label, by)) = later(&tx, change.id, &entries)? {
         return refuse(format!(
             "\"{label}\", made later {}, changed the same since. Undo that first.",
             place(&by)
         ));
     }
-    let entries = entries(&tx, change.id)?;
     begin(&tx, PROBE, "undo", now)?;
     if let Err(why) = take_back(&tx, &entries) {
         return refuse(why);
     }
-    let probe = end(&tx)?;
+    let probe: Option<i64> = tx
+        .query_row("SELECT group_id FROM temp.undo_now", [], |r| r.get(0))
+        .optional()?
+        .flatten();
+    tx.execute("DELETE FROM temp.undo_now", [])?;
     if let Some(probe) = probe {
         let reached: Option<(String, i64)> = tx
             .query_row(
@@ -309,7 +290,7 @@ pub fn undo(conn: &Connection, origin: &str, now: &str) -> Result<Option<Undone>
     )?;
     tx.commit()?;
     let mut rows: Vec<(String, i64)> = Vec::new();
-    for e in entries.iter().rev() {
+    for (_, e) in entries.iter().rev() {
         if !rows.iter().any(|(t, r)| *t == e.tbl && *r == e.row) {
             rows.push((e.tbl.clone(), e.row));
         }
@@ -320,20 +301,54 @@ pub fn undo(conn: &Connection, origin: &str, now: &str) -> Result<Option<Undone>
     }))
 }
 
-/// A later change, not undone, that touched what group `id` touched: the
-/// same column of a row both updated, or a row either inserted or deleted.
-fn later(conn: &Connection, id: i64) -> rusqlite::Result<Option<(String, String)>> {
-    conn.query_row(
-        "SELECT g.label, g.origin FROM undo_entry e
-           JOIN undo_entry l ON l.tbl = e.tbl AND l.row = e.row AND l.group_id > e.group_id
+/// A later change, not undone, that touched what one of `entries` (group
+/// `id`'s) touched: the same column of a row both updated, or a row either
+/// inserted or deleted.
+fn later(
+    conn: &Connection,
+    id: i64,
+    entries: &[(i64, Entry)],
+) -> rusqlite::Result<Option<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.op, l.old, l.new, g.label, g.origin FROM undo_entry l
            JOIN undo_group g ON g.id = l.group_id
-         WHERE e.group_id = ?1 AND g.undone_at IS NULL AND g.origin <> ?2
-           AND (e.op <> 'update' OR l.op <> 'update' OR e.col = l.col)
-         ORDER BY l.group_id LIMIT 1",
-        params![id, PROBE],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()
+         WHERE l.tbl = ?1 AND l.row = ?2 AND l.group_id > ?3 AND g.undone_at IS NULL
+           AND g.origin <> ?4
+         ORDER BY l.group_id",
+    )?;
+    for (_, e) in entries {
+        let mine = if e.op == "update" {
+            changed(conn, e)?
+        } else {
+            Vec::new()
+        };
+        let found = stmt
+            .query_map(params![e.tbl, e.row, id, PROBE], |r| {
+                Ok((
+                    Entry {
+                        tbl: e.tbl.clone(),
+                        row: e.row,
+                        op: r.get(0)?,
+                        old: r.get(1)?,
+                        new: r.get(2)?,
+                    },
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (l, label, origin) in found {
+            let clash = e.op != "update"
+                || l.op != "update"
+                || changed(conn, &l)?
+                    .iter()
+                    .any(|(c, _, _)| mine.iter().any(|(m, _, _)| m == c));
+            if clash {
+                return Ok(Some((label, origin)));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The first change after group `id`, not undone, that touched a row.
@@ -354,94 +369,102 @@ fn later_on_row(
     .optional()
 }
 
-/// A group's entries, newest first: the order they are taken back in.
-fn entries(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Entry>> {
+/// A group's entries with their ids, newest first: the order they are
+/// taken back in.
+fn entries(conn: &Connection, id: i64) -> rusqlite::Result<Vec<(i64, Entry)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT tbl, row, op, col, old, new FROM undo_entry WHERE group_id = ?1 ORDER BY id DESC",
+        "SELECT id, tbl, row, op, old, new FROM undo_entry WHERE group_id = ?1 ORDER BY id DESC",
     )?;
     stmt.query_map([id], |r| {
-        Ok(Entry {
-            tbl: r.get(0)?,
-            row: r.get(1)?,
-            op: r.get(2)?,
-            col: r.get(3)?,
-            old: r.get(4)?,
-            new: r.get(5)?,
-        })
+        Ok((
+            r.get(0)?,
+            Entry {
+                tbl: r.get(1)?,
+                row: r.get(2)?,
+                op: r.get(3)?,
+                old: r.get(4)?,
+                new: r.get(5)?,
+            },
+        ))
     })?
     .collect()
 }
 
-/// The column an entry names, if its table has it.
-fn column<'a>(cols: &[String], name: &'a Option<String>, table: &str) -> Result<&'a str, String> {
-    name.as_deref()
-        .filter(|n| cols.iter().any(|c| c == n))
-        .ok_or_else(|| format!("it names a column {table} does not have."))
+/// A row's values kept as a JSON array.
+fn values(text: Option<&str>) -> Vec<serde_json::Value> {
+    text.and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+/// The columns an update changed (but those the database keeps itself),
+/// with their values before and after.
+fn changed(conn: &Connection, e: &Entry) -> rusqlite::Result<Vec<(String, Value, Value)>> {
+    let cols = columns(conn, &e.tbl)?;
+    let (old, new) = (values(e.old.as_deref()), values(e.new.as_deref()));
+    Ok(cols
+        .into_iter()
+        .zip(old.iter().zip(&new))
+        .filter(|(c, (o, n))| o != n && !BOOKKEEPING.contains(&(e.tbl.as_str(), c.as_str())))
+        .map(|(c, (o, n))| (c, sql_value(o), sql_value(n)))
+        .collect())
+}
+
+/// A value kept as JSON, as SQLite stores it.
+fn sql_value(v: &serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64().unwrap_or_default()),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        other => Value::Text(other.to_string()),
+    }
 }
 
 /// Apply the inverse of each entry. `Err` says why it cannot be done.
-fn take_back(conn: &Connection, entries: &[Entry]) -> Result<(), String> {
+fn take_back(conn: &Connection, entries: &[(i64, Entry)]) -> Result<(), String> {
     let db = |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) => {
             "it would clash with what was made since.".to_owned()
         }
         _ => format!("database error: {e}"),
     };
-    let mut known: Vec<(&str, Vec<String>)> = Vec::new();
-    let mut i = 0;
-    while i < entries.len() {
-        let e = &entries[i];
+    for (_, e) in entries {
         let Some(table) = TABLES.iter().find(|t| **t == e.tbl) else {
             return Err(format!(
                 "it names a table list25 does not keep ({}).",
                 e.tbl
             ));
         };
-        if !known.iter().any(|(t, _)| t == table) {
-            known.push((table, columns(conn, table).map_err(db)?));
-        }
-        let cols = known
-            .iter()
-            .find(|(t, _)| t == table)
-            .map(|(_, c)| c.as_slice())
-            .unwrap_or_default();
         let t = quoted(table);
         match e.op.as_str() {
             "insert" => {
                 conn.execute(&format!("DELETE FROM {t} WHERE rowid = ?1"), [e.row])
                     .map_err(db)?;
-                i += 1;
             }
             "update" => {
-                // The columns one update changed, set back together: a
-                // row's checks may tie them (sent on a day, and how).
+                // Every column it changed, set back at once (a row's checks
+                // may tie two: sent on a day, and how), and only where each
+                // is still what the change left.
                 let mut sets = Vec::new();
                 let mut wheres = Vec::new();
                 let mut values = vec![Value::Integer(e.row)];
-                while let Some(u) = entries.get(i)
-                    && u.op == "update"
-                    && u.tbl == e.tbl
-                    && u.row == e.row
-                    && !sets
-                        .iter()
-                        .any(|(c, _): &(&str, usize)| Some(*c) == u.col.as_deref())
-                {
-                    let c = column(cols, &u.col, table)?;
-                    values.push(u.old.clone());
-                    values.push(u.new.clone());
-                    sets.push((c, values.len() - 1));
-                    wheres.push(format!("{} IS ?{}", quoted(c), values.len()));
-                    i += 1;
+                for (c, before, after) in changed(conn, e).map_err(db)? {
+                    values.push(before);
+                    sets.push(format!("{} = ?{}", quoted(&c), values.len()));
+                    values.push(after);
+                    wheres.push(format!("{} IS ?{}", quoted(&c), values.len()));
                 }
-                let set = sets
-                    .iter()
-                    .map(|(c, n)| format!("{} = ?{n}", quoted(c)))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                if sets.is_empty() {
+                    continue;
+                }
                 let n = conn
                     .execute(
                         &format!(
-                            "UPDATE {t} SET {set} WHERE rowid = ?1 AND {}",
+                            "UPDATE {t} SET {} WHERE rowid = ?1 AND {}",
+                            sets.join(", "),
                             wheres.join(" AND ")
                         ),
                         params_from_iter(values),
@@ -455,23 +478,17 @@ fn take_back(conn: &Connection, entries: &[Entry]) -> Result<(), String> {
                 }
             }
             _ => {
-                // A row deleted: its columns are the entries that follow.
-                let mut names = Vec::new();
-                let mut values = vec![Value::Integer(e.row)];
-                let mut seen = HashSet::new();
-                while let Some(d) = entries.get(i)
-                    && d.op == "delete"
-                    && d.tbl == e.tbl
-                    && d.row == e.row
-                {
-                    let name = column(cols, &d.col, table)?;
-                    if seen.insert(name.to_owned()) {
-                        names.push(quoted(name));
-                        values.push(d.old.clone());
-                    }
-                    i += 1;
+                let cols = columns(conn, table).map_err(db)?;
+                let old = values(e.old.as_deref());
+                if old.len() != cols.len() {
+                    return Err(format!(
+                        "the row of {table} it removed was kept by another version of list25."
+                    ));
                 }
-                let marks = (2..=values.len())
+                let names: Vec<String> = cols.iter().map(|c| quoted(c)).collect();
+                let mut row = vec![Value::Integer(e.row)];
+                row.extend(old.iter().map(sql_value));
+                let marks = (2..=row.len())
                     .map(|n| format!("?{n}"))
                     .collect::<Vec<_>>()
                     .join(", ");
@@ -480,7 +497,7 @@ fn take_back(conn: &Connection, entries: &[Entry]) -> Result<(), String> {
                         "INSERT INTO {t} (rowid, {}) VALUES (?1, {marks})",
                         names.join(", ")
                     ),
-                    params_from_iter(values),
+                    params_from_iter(row),
                 )
                 .map_err(db)?;
             }

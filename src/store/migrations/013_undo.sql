@@ -16,18 +16,17 @@ CREATE TABLE undo_group (
 
 CREATE INDEX undo_group_origin ON undo_group (origin, id) WHERE undone_at IS NULL;
 
--- A row inserted (nothing kept: undo deletes it), a column updated (its
--- value before and after), or a row deleted (each column's value, one
--- entry a column: undo inserts it again).
+-- A row inserted (nothing kept: undo deletes it), updated (each column's
+-- value before and after, as JSON arrays in the table's column order), or
+-- deleted (each column's value before, to insert it again).
 CREATE TABLE undo_entry (
     id       INTEGER PRIMARY KEY,
     group_id INTEGER NOT NULL REFERENCES undo_group (id) ON DELETE CASCADE,
     tbl      TEXT    NOT NULL,
     row      INTEGER NOT NULL,
     op       TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
-    col      TEXT,
-    old      ANY,
-    new      ANY
+    old      TEXT,
+    new      TEXT
 ) STRICT;
 
 CREATE INDEX undo_entry_group ON undo_entry (group_id, id);
