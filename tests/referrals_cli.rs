@@ -174,6 +174,98 @@ fn a_client_is_added_without_a_category_with_who_referred_them() {
 }
 
 #[test]
+fn client_add_on_someone_here_makes_them_a_client_instead_of_doubling_them() {
+    let (_dir, db) = setup();
+    let said = ok(&list25(&db, &["client", "add", "Ana Lima"]));
+    assert!(
+        said.contains("Ana Lima (#1) is a client since 2026-11-22"),
+        "{said}"
+    );
+    let said = ok(&list25(
+        &db,
+        &["client", "add", "lima", "--company", "Lima Print"],
+    ));
+    assert!(said.contains("is a client already"), "{said}");
+    let all = json(&db, &["contact", "list", "--json"]);
+    assert_eq!(
+        all.as_array().map(Vec::len),
+        Some(2),
+        "nobody was added: {all}"
+    );
+    assert_eq!(all[0]["client_since"], "2026-11-22");
+    assert_eq!(all[0]["category"], "Printers", "she stays in her category");
+    let asks = json(&db, &["ask", "list", "--json"]);
+    assert_eq!(
+        asks.as_array().map(Vec::len),
+        Some(1),
+        "one journey: {asks}"
+    );
+
+    // A part of one name makes that person a client.
+    let said = ok(&list25(
+        &db,
+        &["client", "add", "souza", "--company", "Souza Co"],
+    ));
+    assert!(said.contains("Ana Souza (#2) is a client"), "{said}");
+    let souza = &json(&db, &["contact", "list", "--json"])[1];
+    assert_eq!(souza["company"], "Souza Co", "what she lacked is filled in");
+
+    // --new adds another person of the same name.
+    let said = ok(&list25(&db, &["client", "add", "Ana Lima", "--new"]));
+    assert!(said.contains("Added Ana Lima (#3)"), "{said}");
+}
+
+#[test]
+fn client_add_on_a_part_of_several_names_lists_them_and_changes_nothing() {
+    let (_dir, db) = setup();
+    let o = list25(&db, &["client", "add", "ana"]);
+    assert_eq!(o.status.code(), Some(2));
+    let why = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        why.contains("Ana Lima (#1, Printers)") && why.contains("Ana Souza (#2, Printers)"),
+        "{why}"
+    );
+    let o = list25(&db, &["client", "add", "#9"]);
+    assert_eq!(o.status.code(), Some(2));
+    // Someone here with another e-mail: not overwritten.
+    ok(&list25(
+        &db,
+        &["client", "add", "Bo Chen", "--email", "bo@chen.example"],
+    ));
+    let o = list25(&db, &["client", "add", "#3", "--email", "b@other.example"]);
+    assert_eq!(o.status.code(), Some(0), "a client already: nothing to do");
+    ok(&list25(
+        &db,
+        &[
+            "contact",
+            "add",
+            "Cy Dorn",
+            "--category",
+            "Printers",
+            "--email",
+            "cy@dorn.example",
+        ],
+    ));
+    let o = list25(
+        &db,
+        &["client", "add", "Cy Dorn", "--email", "cy@other.example"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("has the e-mail"),
+        "{o:?}"
+    );
+    let after = json(&db, &["contact", "list", "--json"]);
+    assert_eq!(
+        after[3]["client_since"],
+        serde_json::Value::Null,
+        "Cy is not a client"
+    );
+    assert_eq!(after[3]["email"], "cy@dorn.example");
+    assert_eq!(after[0]["client_since"], serde_json::Value::Null, "nor Ana");
+}
+
+#[test]
 fn bad_input_names_the_choices_exits_2_and_writes_nothing() {
     let (_dir, db) = setup();
     ok(&list25(

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::out::Out;
-use super::{only, refuse};
+use super::{only, refuse, refused};
 use crate::domain::dates::{check, parse_date};
 use crate::domain::text::one_line;
 use crate::domain::{Contact, ContactDraft, DateUse, Direction, RefStatus, Referral};
@@ -19,9 +19,11 @@ use crate::store::{self, WriteError};
 
 #[derive(Debug, Subcommand)]
 pub enum ClientCommand {
-    /// Add a client: a contact who needs no category.
+    /// Make someone a client: a contact already here (by name, a part of
+    /// it only they have, or #ID), or someone new (a contact who needs no
+    /// category). A part of several names is refused, listing them.
     Add {
-        /// Their full name.
+        /// Their full name, or a contact's name, part of it, or #ID.
         name: String,
         /// The day they became a client (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -33,6 +35,9 @@ pub enum ClientCommand {
         email: String,
         #[arg(long, default_value = "")]
         company: String,
+        /// Add someone new even if a contact's name matches.
+        #[arg(long)]
+        new: bool,
     },
 }
 
@@ -162,6 +167,78 @@ pub(super) fn date_or_today(
     check(date.unwrap_or(today), today, DateUse::Happened).map_err(|why| format!("--date {why}."))
 }
 
+/// `client add` on someone already here: they become a client (their
+/// journey planned) since the day given; an e-mail, a company or a
+/// referrer given fills what they lack and must not contradict what they
+/// have.
+fn existing_client(
+    conn: &Connection,
+    out: &mut Out,
+    c: &Contact,
+    asked: &ContactDraft,
+    by: Option<String>,
+    now: &chrono::NaiveDateTime,
+) -> Result<ExitCode> {
+    if let Some(d) = c.client_since {
+        out.line(format!(
+            "{} (#{}) is a client already, since {d}; nothing changed.",
+            c.name, c.id
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut draft = ContactDraft::from(c);
+    let fill = |have: &mut String, given: &str, what: &str| -> std::result::Result<(), String> {
+        if given.is_empty() || have.eq_ignore_ascii_case(given) {
+            return Ok(());
+        }
+        if have.is_empty() {
+            *have = given.to_owned();
+            return Ok(());
+        }
+        Err(format!(
+            "{} (#{}) has the {what} {have:?}, not {given:?}; nothing changed.",
+            c.name, c.id
+        ))
+    };
+    let checked = fill(&mut draft.email, &asked.email, "e-mail")
+        .and_then(|()| fill(&mut draft.company, &asked.company, "company"));
+    if let Err(why) = checked {
+        return Ok(refuse(&why));
+    }
+    match (draft.referred_by, asked.referred_by) {
+        (Some(had), Some(given)) if had != given => {
+            return Ok(refuse(&format!(
+                "{} (#{}) was referred by someone else already; nothing changed.",
+                c.name, c.id
+            )));
+        }
+        (None, Some(given)) => draft.referred_by = Some(given),
+        _ => {}
+    }
+    draft.client_since = asked.client_since;
+    if let Err(why) = refused(store::contact::update(
+        conn,
+        c.id,
+        c.category_id,
+        &draft,
+        now,
+    ))? {
+        return Ok(refuse(&why));
+    }
+    out.line(format!(
+        "{} (#{}) is a client since {}.{}",
+        c.name,
+        c.id,
+        draft
+            .client_since
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        by.map(|b| format!(" Referred by {b}: thank them (Referrals, 6)."))
+            .unwrap_or_default()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn client(
     conn: &Connection,
     out: &mut Out,
@@ -175,6 +252,7 @@ pub fn client(
         referred_by,
         email,
         company,
+        new,
     } = command;
     let mut draft = match ContactDraft::named(&name).and_then(|d| d.with_email(&email)) {
         Ok(d) => d,
@@ -193,6 +271,24 @@ pub fn client(
                 by = Some(c.name);
             }
             Err(why) => return Ok(refuse(&why)),
+        }
+    }
+    if !new {
+        match store::contact::lookup(conn, &name)? {
+            store::Lookup::One(c) => return existing_client(conn, out, &c, &draft, by, &now),
+            store::Lookup::Many(names) => {
+                return Ok(refuse(&format!(
+                    "{name:?} could be {}; give more of the name or its #ID, or --new to add                      someone new.",
+                    names.join(", ")
+                )));
+            }
+            store::Lookup::None if name.trim().starts_with('#') => {
+                return Ok(refuse(&format!(
+                    "There is no contact {}; see `list25 contact list`.",
+                    name.trim()
+                )));
+            }
+            store::Lookup::None => {}
         }
     }
     let id = match store::contact::add(conn, None, &draft, &now) {

@@ -230,6 +230,27 @@ impl From<&Contact> for ContactRow {
     }
 }
 
+/// What a stored contact's form holds: to change some fields and keep
+/// the rest.
+impl From<&Contact> for ContactDraft {
+    fn from(c: &Contact) -> Self {
+        ContactDraft {
+            name: c.name.clone(),
+            company: c.company.clone(),
+            role: c.role.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            city: c.city.clone(),
+            met_how: c.met_how.clone(),
+            referred_by: c.referred_by,
+            notes: c.notes.clone(),
+            cadence_days: c.cadence_days,
+            next_follow_up: c.next_follow_up,
+            client_since: c.client_since,
+        }
+    }
+}
+
 /// The fields of a contact form, checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContactDraft {
