@@ -138,3 +138,54 @@ fn x_elsewhere_never_takes_back_an_invitation_of_the_event_left_open() {
     };
     assert_eq!(event.invited, 1, "Ana is still invited");
 }
+
+#[test]
+fn before_the_day_space_marks_who_is_coming_and_after_it_who_came_or_did_not() {
+    let mut app = busy();
+    key(&mut app, '7');
+    press(&mut app, KeyCode::Enter);
+    key(&mut app, ' ');
+    assert!(info(&app).contains("Ana Lima is coming"), "{}", info(&app));
+    let Some(Opened::Event { event, guests, .. }) = &app.events.open else {
+        panic!("open");
+    };
+    assert_eq!((event.coming, event.came), (1, 0), "coming, not came");
+    assert!(guests[0].coming && !guests[0].came);
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(screen.contains("→ Ana Lima · coming"), "{screen}");
+    key(&mut app, 'b');
+    assert!(app.popup.is_some(), "the guest form opens");
+    typed(&mut app, "Maya Okafor");
+    press(&mut app, KeyCode::Enter);
+    let (_, why) = common::form_error(&app).expect("refused before the day");
+    assert!(why.contains("nobody has come yet"), "{why}");
+    press(&mut app, KeyCode::Esc);
+
+    // A meeting held today: Space marks who came, and again, who did not.
+    press(&mut app, KeyCode::Esc);
+    let group = app
+        .events
+        .rows()
+        .iter()
+        .position(|r| matches!(r, list25::app::EventsRow::Group(_)))
+        .expect("the group");
+    app.events.cursor = group;
+    key(&mut app, 'l');
+    let last_touch = |app: &list25::app::App| {
+        list25::store::contact::get(app.connection(), 1)
+            .expect("read")
+            .expect("ana")
+            .last_touch
+    };
+    let before = last_touch(&app);
+    key(&mut app, ' ');
+    assert!(info(&app).contains("Ana Lima came"), "{}", info(&app));
+    assert_eq!(last_touch(&app), Some(common::date("2026-11-22")));
+    key(&mut app, ' ');
+    assert!(
+        info(&app).contains("Ana Lima did not come"),
+        "{}",
+        info(&app)
+    );
+    assert_eq!(last_touch(&app), before, "the touch went with it");
+}

@@ -354,3 +354,40 @@ fn ask_days_is_a_setting_for_new_clients() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("from 0 to 3660"));
     assert_eq!(std::fs::read(&db).expect("read"), before);
 }
+
+#[test]
+fn before_an_event_who_is_coming_and_nobody_came_yet() {
+    let (_dir, db) = setup();
+    on(
+        &db,
+        "2026-11-20",
+        &["event", "add", "Open house", "--date", "2026-12-03"],
+    );
+    let said = on(&db, "2026-11-20", &["event", "coming", "open", "bo", "ana"]);
+    assert!(
+        said.contains("Open house: Bo Chen, Ana Lima coming"),
+        "{said}"
+    );
+    let events = json(&db, "2026-11-20", &["event", "list", "--json"]);
+    assert_eq!(events[0]["coming"], 2);
+    let early = cli_on(&db, "2026-11-20", &["event", "came", "open", "bo"]);
+    assert_eq!(early.status.code(), Some(2));
+    let why = String::from_utf8_lossy(&early.stderr);
+    assert!(why.contains("nobody has come yet"), "{why}");
+    let bo = json(
+        &db,
+        "2026-11-20",
+        &["contact", "list", "--clients", "--json"],
+    );
+    assert_eq!(bo[0]["last_touch"], Value::Null, "no touch in the future");
+    // On the day: who came, not who is coming.
+    let late = cli_on(
+        &db,
+        "2026-12-03",
+        &["event", "coming", "open", "bo", "--not"],
+    );
+    assert_eq!(late.status.code(), Some(2));
+    on(&db, "2026-12-03", &["event", "came", "open", "bo"]);
+    let text = on(&db, "2026-12-04", &["event", "list"]);
+    assert!(text.contains("invited 0 · came 1"), "{text}");
+}

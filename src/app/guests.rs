@@ -55,21 +55,42 @@ impl App {
         }
     }
 
-    /// Space on someone in an open event: they came (a touch of kind event).
+    /// Space on someone in an open event: before the day, they are coming
+    /// (or no longer); once it is held, they came (a touch of kind event,
+    /// dated the day of the event), or, on someone marked, they did not.
     pub(super) fn guest_came(&mut self) {
         let (Some(e), Some(g)) = (self.events.event(), self.events.guest()) else {
             return;
         };
-        let (event, contact, name) = (e.id, g.contact_id, g.name.clone());
-        if g.came {
-            return self.info(format!("{name} came; b records whom they brought."));
-        }
-        self.record(format!("{name} came to {}", e.title));
-        match store::event::came(&self.conn, event, contact, &[], &self.now()) {
-            Ok(_) => {
+        let (event, contact, name, title) = (e.id, g.contact_id, g.name.clone(), e.title.clone());
+        let (held, came, coming) = (e.on <= self.today, g.came, g.coming);
+        let written = if !held {
+            self.record(if coming {
+                format!("{name} no longer coming to {title}")
+            } else {
+                format!("{name} coming to {title}")
+            });
+            store::event::coming(&self.conn, event, contact, !coming, self.today).map(|()| {
+                if coming {
+                    format!("{name} is no longer coming.")
+                } else {
+                    format!("{name} is coming. Once the day comes, Space marks who came.")
+                }
+            })
+        } else if came {
+            self.record(format!("{name} did not come to {title}"));
+            store::event::not_came(&self.conn, event, contact, &self.now())
+                .map(|()| format!("{name} did not come: the touch it logged is taken back."))
+        } else {
+            self.record(format!("{name} came to {title}"));
+            store::event::came(&self.conn, event, contact, &[], &self.now())
+                .map(|_| format!("{name} came. b records a guest they brought."))
+        };
+        match written {
+            Ok(said) => {
                 self.reload_events();
                 self.refresh_counts();
-                self.info(format!("{name} came. b records a guest they brought."));
+                self.info(said);
             }
             Err(WriteError::Refused(why)) => self.error("Not saved", why),
             Err(e) => self.error("Could not save", e),

@@ -37,8 +37,19 @@ pub enum EventCommand {
         #[arg(required = true, num_args = 1..)]
         contacts: Vec<String>,
     },
-    /// Record that someone came, and whom they brought: each guest brought
-    /// is a referral received from them, with a thank-you owed.
+    /// Before the day: who said they are coming (--not: no longer).
+    Coming {
+        event: String,
+        /// Who: a unique part of the name, or #ID; several may follow.
+        #[arg(required = true, num_args = 1..)]
+        contacts: Vec<String>,
+        /// They are no longer coming.
+        #[arg(long)]
+        not: bool,
+    },
+    /// Record that someone came (once the event has been held), and whom
+    /// they brought: each guest brought is a referral received from them,
+    /// with a thank-you owed.
     Came {
         event: String,
         /// Who came: a unique part of the name, or #ID.
@@ -99,6 +110,7 @@ struct EventJson<'a> {
     group: Option<&'a str>,
     upcoming: bool,
     invited: u32,
+    coming: u32,
     came: u32,
     brought: u32,
 }
@@ -113,6 +125,7 @@ fn event_json(e: &Event, upcoming: bool) -> EventJson<'_> {
         group: e.group.as_ref().map(|(_, n)| n.as_str()),
         upcoming,
         invited: e.invited,
+        coming: e.coming,
         came: e.came,
         brought: e.brought,
     }
@@ -215,6 +228,37 @@ pub fn event(
                 names.join(", ")
             ))?;
         }
+        EventCommand::Coming {
+            event,
+            contacts,
+            not,
+        } => {
+            let e = match event_named(conn, &event)? {
+                Ok(e) => e,
+                Err(why) => return Ok(refuse(&why)),
+            };
+            let mut who = Vec::new();
+            for typed in &contacts {
+                match contact_named(conn, typed, "CONTACT")? {
+                    Ok(c) => who.push(c),
+                    Err(why) => return Ok(refuse(&why)),
+                }
+            }
+            // A refusal is about the event (held already): it comes at
+            // the first name, before anything is written.
+            for c in &who {
+                if let Err(why) = refused(store::event::coming(conn, e.id, c.id, !not, today))? {
+                    return Ok(refuse(&why));
+                }
+            }
+            let names: Vec<&str> = who.iter().map(|c| c.name.as_str()).collect();
+            out.line(format!(
+                "{}: {} {}.",
+                e.title,
+                names.join(", "),
+                if not { "no longer coming" } else { "coming" }
+            ))?;
+        }
         EventCommand::Came {
             event,
             contact,
@@ -270,8 +314,16 @@ pub fn event(
                 )?;
             } else {
                 for e in upcoming.iter().chain(&past) {
+                    let counts = if e.on > today {
+                        format!("invited {} · coming {}", e.invited, e.coming)
+                    } else {
+                        format!(
+                            "invited {} · came {} · guests brought {}",
+                            e.invited, e.came, e.brought
+                        )
+                    };
                     out.line(format!(
-                        "#{} {} {}{} · invited {} · came {} · guests brought {}",
+                        "#{} {} {}{} · {counts}",
                         e.id,
                         e.on,
                         e.title,
@@ -280,9 +332,6 @@ pub fn event(
                         } else {
                             format!(" ({})", e.place)
                         },
-                        e.invited,
-                        e.came,
-                        e.brought
                     ))?;
                 }
             }

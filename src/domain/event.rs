@@ -84,6 +84,8 @@ pub struct Event {
     /// The group whose meeting it is, if one.
     pub group: Option<(i64, String)>,
     pub invited: u32,
+    /// Who said they are coming (before the day).
+    pub coming: u32,
     pub came: u32,
     /// Guests brought by someone who came.
     pub brought: u32,
@@ -95,6 +97,8 @@ pub struct Guest {
     pub contact_id: i64,
     pub name: String,
     pub invited: bool,
+    /// They said they are coming (before the day).
+    pub coming: bool,
     pub came: bool,
     /// Who brought them, for a guest brought.
     pub brought_by: Option<String>,

@@ -21,6 +21,8 @@ const SELECT: &str = "SELECT e.id, e.title, e.on_date, e.place, e.offers, e.grou
         (SELECT count(*) FROM event_guest x JOIN contact c ON c.id = x.contact_id
           WHERE x.event_id = e.id AND x.came = 1 AND c.deleted_at IS NULL),
         (SELECT count(*) FROM event_guest x JOIN contact c ON c.id = x.contact_id
+          WHERE x.event_id = e.id AND x.coming = 1 AND c.deleted_at IS NULL),
+        (SELECT count(*) FROM event_guest x JOIN contact c ON c.id = x.contact_id
           WHERE x.event_id = e.id AND x.brought_by IS NOT NULL AND c.deleted_at IS NULL)
     FROM event e LEFT JOIN source_group g ON g.id = e.group_id";
 
@@ -36,7 +38,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Event> {
         group: group.map(|g| (g, group_name)),
         invited: r.get(7)?,
         came: r.get(8)?,
-        brought: r.get(9)?,
+        coming: r.get(9)?,
+        brought: r.get(10)?,
     })
 }
 
@@ -136,11 +139,13 @@ pub fn lookup(conn: &Connection, typed: &str) -> rusqlite::Result<Lookup<Event>>
 /// invited, each by name; a guest brought says by whom.
 pub fn guests(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Guest>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT x.contact_id, c.name, x.invited, x.came, b.name, c.client_since IS NOT NULL
+        "SELECT x.contact_id, c.name, x.invited, x.came, b.name, c.client_since IS NOT NULL,
+                x.coming
          FROM event_guest x JOIN contact c ON c.id = x.contact_id
          LEFT JOIN contact b ON b.id = x.brought_by
          WHERE x.event_id = ?1 AND c.deleted_at IS NULL
-         ORDER BY x.came DESC, x.brought_by IS NOT NULL, c.name COLLATE NOCASE, c.id",
+         ORDER BY x.came DESC, x.coming DESC, x.brought_by IS NOT NULL,
+                  c.name COLLATE NOCASE, c.id",
     )?;
     stmt.query_map([id], |r| {
         Ok(Guest {
@@ -150,6 +155,7 @@ pub fn guests(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Guest>> {
             came: r.get(3)?,
             brought_by: r.get(4)?,
             client: r.get(5)?,
+            coming: r.get(6)?,
         })
     })?
     .collect()
@@ -190,6 +196,104 @@ pub fn uninvite(conn: &Connection, event: i64, contact: i64) -> Result<(), Write
     Ok(())
 }
 
+/// Before the day: `contact` says they are coming (`yes`), or no longer.
+/// Once the event has been held, who came is marked instead.
+pub fn coming(
+    conn: &Connection,
+    event: i64,
+    contact: i64,
+    yes: bool,
+    today: NaiveDate,
+) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let e = live_event(&tx, event)?;
+    if e.on <= today {
+        return Err(WriteError::Refused(format!(
+            "{} is {}: mark who came instead.",
+            e.title,
+            if e.on == today { "today" } else { "over" }
+        )));
+    }
+    must_be_live(&tx, Live::Contact(contact))?;
+    tx.execute(
+        "INSERT INTO event_guest (event_id, contact_id, invited, coming) VALUES (?1, ?2, 0, ?3)
+         ON CONFLICT (event_id, contact_id) DO UPDATE SET coming = ?3",
+        params![event, contact, yes],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Take back that `contact` came to an event held: the touch it logged
+/// goes too, and their follow-up is what it was. Someone who brought a
+/// guest stays marked: the guest's referral rests on it.
+pub fn not_came(
+    conn: &Connection,
+    event: i64,
+    contact: i64,
+    now: &NaiveDateTime,
+) -> Result<(), WriteError> {
+    let tx = conn.unchecked_transaction()?;
+    let e = live_event(&tx, event)?;
+    let brought: Option<String> = tx
+        .query_row(
+            "SELECT c.name FROM event_guest x JOIN contact c ON c.id = x.contact_id
+             WHERE x.event_id = ?1 AND x.brought_by = ?2 AND c.deleted_at IS NULL LIMIT 1",
+            params![event, contact],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(guest) = brought {
+        return Err(WriteError::Refused(format!(
+            "They brought {guest}: that referral rests on their coming. Take it back first              (u, or delete the referral in Referrals)."
+        )));
+    }
+    let row: Option<(Option<i64>, bool, bool)> = tx
+        .query_row(
+            "SELECT touch_id, invited, coming FROM event_guest
+             WHERE event_id = ?1 AND contact_id = ?2 AND came = 1",
+            params![event, contact],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((touch, invited, coming)) = row else {
+        return Err(WriteError::Refused("They are not marked as came.".into()));
+    };
+    // A mark from before touches were kept with it: the touch it logged.
+    let touch: Option<i64> = match touch {
+        Some(t) => Some(t),
+        None => tx
+            .query_row(
+                "SELECT id FROM touch WHERE contact_id = ?1 AND kind = 'event' AND on_date = ?2
+                   AND note = ?3 AND deleted_at IS NULL ORDER BY id DESC LIMIT 1",
+                params![contact, date_text(e.on), format!("Came to {}", e.title)],
+                |r| r.get(0),
+            )
+            .optional()?,
+    };
+    if let Some(t) = touch {
+        tx.execute(
+            "UPDATE touch SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![t, stamp(now)],
+        )?;
+        super::touch::reschedule(&tx, contact)?;
+    }
+    if invited || coming {
+        tx.execute(
+            "UPDATE event_guest SET came = 0, touch_id = NULL
+             WHERE event_id = ?1 AND contact_id = ?2",
+            params![event, contact],
+        )?;
+    } else {
+        tx.execute(
+            "DELETE FROM event_guest WHERE event_id = ?1 AND contact_id = ?2",
+            params![event, contact],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 /// What recording someone who came did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Came {
@@ -212,6 +316,13 @@ pub fn came(
 ) -> Result<Came, WriteError> {
     let tx = conn.unchecked_transaction()?;
     let e = live_event(&tx, event)?;
+    if e.on > now.date() {
+        return Err(WriteError::Refused(format!(
+            "{} is on {}: nobody has come yet. Before the day, mark who is coming.",
+            e.title,
+            e.on.format("%a %-d %b")
+        )));
+    }
     must_be_live(&tx, Live::Contact(contact))?;
     let before: Option<bool> = tx
         .query_row(
@@ -227,13 +338,17 @@ pub fn came(
              ON CONFLICT (event_id, contact_id) DO UPDATE SET came = 1",
             params![event, contact],
         )?;
-        write_touch(
+        let touch = write_touch(
             &tx,
             contact,
             TouchKind::Event,
             e.on,
             &format!("Came to {}", e.title),
             now,
+        )?;
+        tx.execute(
+            "UPDATE event_guest SET touch_id = ?3 WHERE event_id = ?1 AND contact_id = ?2",
+            params![event, contact, touch],
         )?;
     }
     let mut out = Vec::new();

@@ -55,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_vdir.sql"),
     include_str!("migrations/012_journey.sql"),
     include_str!("migrations/013_undo.sql"),
+    include_str!("migrations/014_coming.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

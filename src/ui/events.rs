@@ -83,10 +83,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 const DATE_W: usize = 9;
 
 fn event_line(app: &App, e: &Event, width: usize) -> Line<'static> {
-    let counts = format!(
-        " · {} invited · {} came · {} brought",
-        e.invited, e.came, e.brought
-    );
+    let counts = if e.on > app.today {
+        format!(" · {} invited · {} coming", e.invited, e.coming)
+    } else {
+        format!(
+            " · {} invited · {} came · {} brought",
+            e.invited, e.came, e.brought
+        )
+    };
     let name = if e.place.is_empty() {
         e.title.clone()
     } else {
@@ -153,21 +157,23 @@ fn render_event(
     if !about.is_empty() {
         lines.extend(wrapped(&about, width, theme::muted()));
     }
-    lines.push(Line::styled(
+    let counted = if e.on > app.today {
+        format!("{} invited · {} coming", e.invited, e.coming)
+    } else {
         format!(
             "{} invited · {} came · {} guest{} brought",
             e.invited,
             e.came,
             e.brought,
             if e.brought == 1 { "" } else { "s" }
-        ),
-        theme::heading(),
-    ));
+        )
+    };
+    lines.push(Line::styled(counted, theme::heading()));
     lines.push(Line::raw(""));
     if guests.is_empty() {
         lines.extend(wrapped(
-            "Nobody invited yet. i invites clients and partners from a picker; after the \
-             event, Space marks who came and b whom each brought.",
+            "Nobody invited yet. i invites clients and partners from a picker; before the \
+             day, Space marks who is coming; after it, who came, and b whom each brought.",
             width,
             theme::muted(),
         ));
@@ -176,10 +182,12 @@ fn render_event(
     }
     let top = lines.len();
     for (i, g) in guests.iter().enumerate() {
-        let (mark, what) = match (&g.brought_by, g.came) {
-            (Some(by), _) => ("↳", format!("{} · brought by {by}", g.name)),
-            (None, true) => ("✓", g.name.clone()),
-            (None, false) => ("·", format!("{} · invited", g.name)),
+        let (mark, what) = match (&g.brought_by, g.came, g.coming) {
+            (Some(by), _, _) => ("↳", format!("{} · brought by {by}", g.name)),
+            (None, true, _) => ("✓", g.name.clone()),
+            (None, false, true) if e.on > app.today => ("→", format!("{} · coming", g.name)),
+            (None, false, true) => ("·", format!("{} · said they were coming", g.name)),
+            (None, false, false) => ("·", format!("{} · invited", g.name)),
         };
         let client = if g.client { " · client" } else { "" };
         let line = Line::from(vec![

@@ -99,11 +99,72 @@ fn coming_twice_logs_one_touch_and_a_guest_is_brought_once() {
 fn an_invitation_is_taken_back_only_before_they_came() {
     let conn = open_in_memory(now().date()).expect("open");
     let ana = person(&conn, "Ana Lima");
-    let e = event(&conn, "Open house", "2026-12-03");
+    let e = event(&conn, "Open house", "2026-11-20");
     invite(&conn, e, &[ana]).expect("invite");
     uninvite(&conn, e, ana).expect("taken back");
     came(&conn, e, ana, &[], &now()).expect("came anyway");
     assert!(uninvite(&conn, e, ana).is_err());
+}
+
+#[test]
+fn before_the_day_a_guest_is_coming_and_nobody_has_come() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    let e = event(&conn, "Open house", "2026-12-09");
+    invite(&conn, e, &[ana]).expect("invite");
+    let why = came(&conn, e, ana, &[], &now()).expect_err("not held yet");
+    assert!(why.to_string().contains("nobody has come yet"), "{why}");
+    assert!(
+        touch::list(&conn, ana).expect("touches").is_empty(),
+        "no touch in the future"
+    );
+    coming(&conn, e, ana, true, now().date()).expect("coming");
+    let ev = get(&conn, e).expect("read").expect("event");
+    assert_eq!((ev.invited, ev.coming, ev.came), (1, 1, 0));
+    assert!(guests(&conn, e).expect("guests")[0].coming);
+    coming(&conn, e, ana, false, now().date()).expect("no longer");
+    assert_eq!(get(&conn, e).expect("read").expect("event").coming, 0);
+    // On the day it is held: who came, not who is coming.
+    let why = coming(&conn, e, ana, true, day("2026-12-09")).expect_err("held");
+    assert!(why.to_string().contains("mark who came"), "{why}");
+}
+
+#[test]
+fn came_is_taken_back_with_the_touch_it_logged() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    contact::set_follow_up(&conn, ana, Some(day("2026-11-21"))).expect("follow-up");
+    let e = event(&conn, "Open house", "2026-11-20");
+    invite(&conn, e, &[ana]).expect("invite");
+    came(&conn, e, ana, &[], &now()).expect("came");
+    let c = contact::get(&conn, ana).expect("read").expect("ana");
+    assert_eq!(c.last_touch, Some(day("2026-11-20")));
+    not_came(&conn, e, ana, &now()).expect("did not come");
+    let c = contact::get(&conn, ana).expect("read").expect("ana");
+    assert_eq!(c.last_touch, None, "the touch went");
+    assert!(touch::list(&conn, ana).expect("touches").is_empty());
+    let list = guests(&conn, e).expect("guests");
+    assert_eq!(
+        (list.len(), list[0].came, list[0].invited),
+        (1, false, true)
+    );
+    assert!(not_came(&conn, e, ana, &now()).is_err(), "not marked");
+    // Someone who brought a guest stays marked.
+    let bo = person(&conn, "Bo Chen");
+    let zoe = Person::New(Box::new(ContactDraft::named("Zoë Brandt").expect("draft")));
+    came(&conn, e, bo, &[zoe], &now()).expect("bo came with Zoë");
+    let why = not_came(&conn, e, bo, &now()).expect_err("brought someone");
+    assert!(why.to_string().contains("Zoë Brandt"), "{why}");
+    // Someone who came uninvited leaves the list.
+    let cy = person(&conn, "Cy Ortega");
+    came(&conn, e, cy, &[], &now()).expect("cy came");
+    not_came(&conn, e, cy, &now()).expect("cy did not");
+    assert!(
+        guests(&conn, e)
+            .expect("guests")
+            .iter()
+            .all(|g| g.contact_id != cy)
+    );
 }
 
 #[test]
