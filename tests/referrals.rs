@@ -294,7 +294,8 @@ fn a_star_on_someone_not_met_asks_and_says_why() {
     app.update(Action::Confirm);
     assert_eq!(
         (app.checklist.metrics.listed, app.checklist.metrics.partners),
-        (2, 1)
+        (2, 2),
+        "a star puts them on the list: the list is the people starred"
     );
 }
 

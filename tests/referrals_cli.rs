@@ -364,23 +364,25 @@ fn bad_input_names_the_choices_exits_2_and_writes_nothing() {
 }
 
 #[test]
-fn the_one_partner_rule_is_the_same_in_the_category_counts_and_the_program() {
+fn the_25_list_is_the_people_starred_in_every_count_and_export() {
     let (_dir, db) = setup();
-    // A star on Ana Souza, never met: not a partner. Ana Lima met and
-    // starred: a partner.
+    // Ana Lima is at stage partner without a star: not on the list. Ana
+    // Souza, starred: on it.
     let conn = rusqlite::Connection::open(&db).expect("open");
     conn.execute_batch(
-        "UPDATE contact SET on_list = 1;
-         UPDATE contact SET stage = 'met' WHERE name = 'Ana Lima';",
+        "UPDATE contact SET stage = 'partner' WHERE name = 'Ana Lima';
+         UPDATE contact SET on_list = 1 WHERE name = 'Ana Souza';",
     )
     .expect("write");
     drop(conn);
     let categories = json(&db, &["category", "list", "--json"]);
     assert_eq!(categories[0]["partners"], 1);
+    let report = ok(&list25(&db, &["export", "markdown"]));
+    assert!(report.contains("The 25 list (1 of 25)"), "{report}");
     let program = list25::domain::Program::builtin().expect("program");
     let conn = rusqlite::Connection::open(&db).expect("open");
     let metrics = list25::store::metrics::load(&conn).expect("metrics");
-    assert_eq!((metrics.partners, metrics.listed), (1, 2));
+    assert_eq!((metrics.partners, metrics.listed), (1, 1));
     let app = list25::app::App::new(conn, program, common::date("2026-11-22"), String::new())
         .expect("app");
     assert_eq!(

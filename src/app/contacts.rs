@@ -378,14 +378,14 @@ impl App {
     /// What marking `name` on the 25 list did.
     pub(super) fn marked(&self, name: &str, stage: Stage) -> String {
         let m = self.checklist.metrics;
-        let partner = if stage >= Stage::Met {
-            format!("{} partners of {LIST_SIZE}", m.partners)
+        let met = if stage >= Stage::Met {
+            ""
         } else {
-            "a partner once you have met".to_owned()
+            " Meet them soon: a partner is someone you know."
         };
         format!(
-            "{name} is on your 25 list ({} marked): {partner}.",
-            m.listed
+            "{name} is on your 25 list: {} of {LIST_SIZE}.{met}",
+            m.partners
         )
     }
 

@@ -51,12 +51,13 @@ impl Stage {
     }
 }
 
-/// The one rule for who counts as a partner, used by the header, the
-/// categories' counts, the measured tasks and the command line: someone
-/// you call a partner (the stage), or someone on your 25 list whom you have
-/// met. A star on a person you have never met does not make a partner.
-pub fn is_partner(stage: Stage, on_list: bool) -> bool {
-    stage == Stage::Partner || (on_list && stage >= Stage::Met)
+/// The one rule for who is on the 25 list, used by the header, the
+/// categories' counts, the measured tasks, the command line and every
+/// export: the people marked ★. A stage is a stage: someone at "partner"
+/// is not on the list until marked (the star asks first for someone not
+/// met yet).
+pub fn is_partner(_stage: Stage, on_list: bool) -> bool {
+    on_list
 }
 
 /// Which contacts the Contacts pane and `contact list` show.

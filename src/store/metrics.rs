@@ -61,7 +61,7 @@ mod tests {
                 contacts: 2,
                 categories_with_contacts: 1,
                 met: 1,
-                partners: 0,
+                partners: 1,
                 listed: 1,
                 ..Metrics::default()
             }
