@@ -116,7 +116,11 @@ fn an_ask_with_two_names_gives_two_referrals_with_thank_yous() {
         .iter()
         .filter_map(|t| t["for"].as_str())
         .collect();
-    assert_eq!(fors, ["Cy Ortega", "Ana Lima"]);
+    assert_eq!(fors, ["Cy Ortega and Ana Lima"], "one card for one ask");
+    assert_eq!(
+        owed[0]["people"],
+        serde_json::json!(["Cy Ortega", "Ana Lima"])
+    );
     assert!(
         owed.as_array()
             .expect("list")

@@ -41,8 +41,12 @@ pub struct ThanksJson {
     pub referral: Option<i64>,
     pub kind: &'static str,
     pub to: String,
+    /// Whom it is for, in words ("Cy Ortega and Ana Lima").
     #[serde(rename = "for")]
     pub person: String,
+    /// Each of them: one thank-you covers the names given at one ask and
+    /// the guests brought to one event.
+    pub people: Vec<String>,
     pub due: String,
     pub overdue: bool,
 }
@@ -54,6 +58,7 @@ impl ThanksJson {
             kind: t.kind.as_str(),
             to: t.to.clone(),
             person: t.person.clone(),
+            people: t.people.clone(),
             due: t.due.to_string(),
             overdue: t.is_overdue(today),
         }

@@ -212,7 +212,11 @@ pub struct ThankYou {
     pub to_id: i64,
     pub to: String,
     pub for_id: i64,
+    /// Whom it is for, in words: "Cy Ortega and Bruno Alves".
     pub person: String,
+    /// Each person it is for: the names given at one ask, or the guests
+    /// brought to one event, are thanked for together.
+    pub people: Vec<String>,
     pub due: NaiveDate,
     /// The referral's status, for the news owed.
     pub status: RefStatus,

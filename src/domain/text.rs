@@ -15,6 +15,15 @@ pub fn count(n: impl Into<u64>, noun: &str) -> String {
     }
 }
 
+/// Names in a sentence: "Ana", "Ana and Bo", "Ana, Bo and Cy".
+pub fn listed(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Characters that take no room on screen: zero-width spaces and joiners,
 /// the soft hyphen, direction marks, the byte-order mark. Inside a name
 /// some matter (a joiner in an emoji); at its ends they only hide.

@@ -258,16 +258,13 @@ pub fn record(
             on,
             note: "named when asked".into(),
         };
-        let (referral, person) = super::referral::write(&tx, &draft, now)?;
+        let (referral, person) =
+            super::referral::write_from(&tx, &draft, super::referral::Occasion::Ask(ask), now)?;
         if referrals.iter().any(|&(_, p)| p == person) {
             return Err(WriteError::Refused(
                 "The same person is named twice; name each once.".into(),
             ));
         }
-        tx.execute(
-            "UPDATE referral SET ask_id = ?2 WHERE id = ?1",
-            params![referral, ask],
-        )?;
         referrals.push((referral, person));
     }
     let next = journey::after(on, outcome.next_after(again)).max(now.date());

@@ -360,7 +360,8 @@ pub fn came(
             on: e.on,
             note: format!("brought to {}", e.title),
         };
-        let (referral, guest) = super::referral::write(&tx, &draft, now)?;
+        let (referral, guest) =
+            super::referral::write_from(&tx, &draft, super::referral::Occasion::Event(event), now)?;
         let listed = tx.execute(
             "INSERT INTO event_guest (event_id, contact_id, invited, came, brought_by)
              VALUES (?1, ?2, 0, 1, ?3) ON CONFLICT (event_id, contact_id) DO NOTHING",
@@ -371,10 +372,6 @@ pub fn came(
                 "That guest is on the list already; each guest is brought by one person.".into(),
             ));
         }
-        tx.execute(
-            "UPDATE referral SET event_id = ?2 WHERE id = ?1",
-            params![referral, event],
-        )?;
         out.push((referral, guest));
     }
     tx.commit()?;

@@ -56,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_journey.sql"),
     include_str!("migrations/013_undo.sql"),
     include_str!("migrations/014_coming.sql"),
+    include_str!("migrations/015_one_thanks_per_occasion.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -45,10 +45,30 @@ pub fn add(
     Ok(ids)
 }
 
+/// Where a referral received came from. The names given at one ask, the
+/// guests one person brought to one event, are one occasion: the referrer
+/// is owed one thank-you for all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Occasion {
+    Alone,
+    Ask(i64),
+    Event(i64),
+}
+
 /// `add` within a transaction the caller holds.
 pub(super) fn write(
     tx: &Connection,
     draft: &ReferralDraft,
+    now: &NaiveDateTime,
+) -> Result<(i64, i64), WriteError> {
+    write_from(tx, draft, Occasion::Alone, now)
+}
+
+/// `write`, for a referral that came from an ask or an event.
+pub(super) fn write_from(
+    tx: &Connection,
+    draft: &ReferralDraft,
+    occasion: Occasion,
     now: &NaiveDateTime,
 ) -> Result<(i64, i64), WriteError> {
     must_be_live(tx, Live::Contact(draft.partner))?;
@@ -70,16 +90,24 @@ pub(super) fn write(
             "A person cannot be referred to or by themselves: pick two different people.".into(),
         ));
     }
+    let (ask, event) = match occasion {
+        Occasion::Alone => (None, None),
+        Occasion::Ask(a) => (Some(a), None),
+        Occasion::Event(e) => (None, Some(e)),
+    };
     tx.execute(
-        "INSERT INTO referral (direction, partner_id, person_id, on_date, note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO referral (direction, partner_id, person_id, on_date, note, created_at,
+                               ask_id, event_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             draft.direction.as_str(),
             draft.partner,
             person,
             date_text(draft.on),
             draft.note,
-            stamp(now)
+            stamp(now),
+            ask,
+            event
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -92,7 +120,21 @@ pub(super) fn write(
             "UPDATE contact SET referred_by = ?2 WHERE id = ?1 AND referred_by IS NULL",
             params![person, draft.partner],
         )?;
-        owe(
+        let covered_by = match occasion {
+            Occasion::Alone => None,
+            _ => tx
+                .query_row(
+                    "SELECT t.id FROM thank_you t JOIN referral r ON r.id = t.referral_id
+                     WHERE t.kind = 'thanks' AND t.sent_on IS NULL AND t.covered_by IS NULL
+                       AND t.to_id = ?1 AND r.deleted_at IS NULL AND r.id <> ?2
+                       AND (r.ask_id = ?3 OR r.event_id = ?4)
+                     ORDER BY t.id LIMIT 1",
+                    params![draft.partner, id, ask, event],
+                    |r| r.get::<_, i64>(0),
+                )
+                .optional()?,
+        };
+        let owed = owe(
             tx,
             OwedKind::Thanks,
             Some(id),
@@ -101,6 +143,12 @@ pub(super) fn write(
             draft.on,
             now,
         )?;
+        if covered_by.is_some() {
+            tx.execute(
+                "UPDATE thank_you SET covered_by = ?2 WHERE id = ?1",
+                params![owed, covered_by],
+            )?;
+        }
     }
     Ok((id, person))
 }
@@ -178,7 +226,8 @@ pub fn set_status(
 /// Delete a referral (by hand, a mistake); what it owes goes with it, and
 /// undo brings both back.
 pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), WriteError> {
-    let changed = conn.execute(
+    let tx = conn.unchecked_transaction()?;
+    let changed = tx.execute(
         "UPDATE referral SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, stamp(now)],
     )?;
@@ -187,6 +236,32 @@ pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> Result<(), Wri
             "That referral was deleted in another window; nothing was changed.".into(),
         ));
     }
+    // A thank-you that covered the other people of its occasion hands
+    // them to the next one of them.
+    let covering: Option<i64> = tx
+        .query_row(
+            "SELECT t.id FROM thank_you t WHERE t.referral_id = ?1 AND t.sent_on IS NULL
+               AND EXISTS (SELECT 1 FROM thank_you c WHERE c.covered_by = t.id)",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(t) = covering {
+        let next: i64 = tx.query_row(
+            "SELECT min(id) FROM thank_you WHERE covered_by = ?1",
+            [t],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "UPDATE thank_you SET covered_by = ?2 WHERE covered_by = ?1 AND id <> ?2",
+            params![t, next],
+        )?;
+        tx.execute(
+            "UPDATE thank_you SET covered_by = NULL WHERE id = ?1",
+            [next],
+        )?;
+    }
+    tx.commit()?;
     Ok(())
 }
 

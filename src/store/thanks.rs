@@ -54,26 +54,38 @@ pub(super) fn owe(
     Ok(tx.last_insert_rowid())
 }
 
-const OWED: &str = "SELECT t.id, t.kind, t.referral_id, t.to_id, p.name, t.for_id, q.name, t.due,
-        coalesce(r.status, 'client')
+/// What is owed, one row an occasion: a thank-you that covers others (the
+/// rest of the names given at one ask, the guests brought to one event)
+/// names their people after its own, separated by U+001F.
+const OWED: &str = "SELECT t.id, t.kind, t.referral_id, t.to_id, p.name, t.for_id,
+        q.name || coalesce((SELECT char(31) || group_concat(n, char(31)) FROM (
+            SELECT k.name AS n FROM thank_you c JOIN contact k ON k.id = c.for_id
+              LEFT JOIN referral cr ON cr.id = c.referral_id
+            WHERE c.covered_by = t.id AND c.sent_on IS NULL AND k.deleted_at IS NULL
+              AND cr.deleted_at IS NULL
+            ORDER BY c.id)), ''),
+        t.due, coalesce(r.status, 'client')
     FROM thank_you t
     JOIN contact p ON p.id = t.to_id
     JOIN contact q ON q.id = t.for_id
     LEFT JOIN referral r ON r.id = t.referral_id
-    WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL
-      AND r.deleted_at IS NULL";
+    WHERE t.sent_on IS NULL AND t.covered_by IS NULL AND p.deleted_at IS NULL
+      AND q.deleted_at IS NULL AND r.deleted_at IS NULL";
 
 fn owed_from_row(row: &Row) -> rusqlite::Result<ThankYou> {
     let kind: String = row.get(1)?;
     let status: String = row.get(8)?;
+    let names: String = row.get(6)?;
+    let people: Vec<String> = names.split('\u{1f}').map(str::to_owned).collect();
     Ok(ThankYou {
+        person: crate::domain::text::listed(&people),
+        people,
         id: row.get(0)?,
         kind: OwedKind::parse(&kind).unwrap_or(OwedKind::Thanks),
         referral: row.get(2)?,
         to_id: row.get(3)?,
         to: row.get(4)?,
         for_id: row.get(5)?,
-        person: row.get(6)?,
         due: date(row.get(7)?).unwrap_or_default(),
         status: RefStatus::parse(&status).unwrap_or_default(),
     })
@@ -90,17 +102,22 @@ pub fn owed_count(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row(
         "SELECT count(*) FROM thank_you t JOIN contact p ON p.id = t.to_id
          JOIN contact q ON q.id = t.for_id LEFT JOIN referral r ON r.id = t.referral_id
-         WHERE t.sent_on IS NULL AND p.deleted_at IS NULL AND q.deleted_at IS NULL
-           AND r.deleted_at IS NULL",
+         WHERE t.sent_on IS NULL AND t.covered_by IS NULL AND p.deleted_at IS NULL
+           AND q.deleted_at IS NULL AND r.deleted_at IS NULL",
         [],
         |r| r.get(0),
     )
 }
 
-/// The thank-you owed for a referral (or, once thanked, the news owed).
+/// The thank-you owed for a referral, perhaps with others of its occasion
+/// (or, once thanked, the news owed).
 pub fn owed_for(conn: &Connection, referral: i64) -> rusqlite::Result<Option<ThankYou>> {
     conn.query_row(
-        &format!("{OWED} AND t.referral_id = ?1 ORDER BY t.kind = 'news', t.id LIMIT 1"),
+        &format!(
+            "{OWED} AND (t.referral_id = ?1 OR t.id IN (
+                 SELECT covered_by FROM thank_you WHERE referral_id = ?1 AND sent_on IS NULL))
+             ORDER BY t.kind = 'news', t.id LIMIT 1"
+        ),
         [referral],
         owed_from_row,
     )
@@ -130,7 +147,8 @@ pub fn mark_sent(
         ));
     };
     tx.execute(
-        "UPDATE thank_you SET sent_on = ?2, how = ?3 WHERE id = ?1",
+        "UPDATE thank_you SET sent_on = ?2, how = ?3
+         WHERE id = ?1 OR (covered_by = ?1 AND sent_on IS NULL)",
         params![id, date_text(on), how.as_str()],
     )?;
     let note = match owed.kind {

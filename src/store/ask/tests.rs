@@ -27,6 +27,40 @@ fn new(name: &str) -> Person {
 }
 
 #[test]
+fn the_names_given_at_one_ask_are_one_thank_you_sent_for_all_of_them() {
+    use crate::domain::ThanksHow;
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = client(&conn, "Ana Lima");
+    let names = [new("Bruno Díaz"), new("Chloé Adams"), new("Cy Ortega")];
+    let asked = record(&conn, ana, &answer(Outcome::Names, &names, 30), &now()).expect("asked");
+    let owed = thanks::owed(&conn, 10).expect("owed");
+    assert_eq!(owed.len(), 1, "one card for the occasion: {owed:?}");
+    assert_eq!(thanks::owed_count(&conn).expect("count"), 1);
+    assert_eq!(owed[0].person, "Bruno Díaz, Chloé Adams and Cy Ortega");
+    assert_eq!(owed[0].people.len(), 3);
+    // From any of its referrals, the same thank-you.
+    let second = thanks::owed_for(&conn, asked.referrals[1].0).expect("read");
+    assert_eq!(second.map(|t| t.id), Some(owed[0].id));
+    // The first referral deleted: the others are still owed, together.
+    crate::store::referral::delete(&conn, asked.referrals[0].0, &now()).expect("delete");
+    let owed = thanks::owed(&conn, 10).expect("owed");
+    assert_eq!(owed.len(), 1);
+    assert_eq!(owed[0].person, "Chloé Adams and Cy Ortega");
+    thanks::mark_sent(&conn, owed[0].id, ThanksHow::Card, now().date(), &now()).expect("sent");
+    assert_eq!(thanks::owed_count(&conn).expect("count"), 0, "all of them");
+    let touches = crate::store::touch::list(&conn, ana).expect("touches");
+    assert_eq!(touches.len(), 1, "one card, one touch");
+    assert!(
+        touches[0].note.contains("Chloé Adams and Cy Ortega"),
+        "{:?}",
+        touches[0]
+    );
+    // Each person's own history says they were thanked for.
+    let cy = thanks::thanks_of(&conn, asked.referrals[2].1).expect("history");
+    assert!(cy.iter().any(|t| t.sent.is_some()), "{cy:?}");
+}
+
+#[test]
 fn names_given_become_referrals_received_with_thank_yous_owed() {
     let conn = open_in_memory(now().date()).expect("open");
     let ana = client(&conn, "Ana Lima");
@@ -40,8 +74,8 @@ fn names_given_become_referrals_received_with_thank_yous_owed() {
     assert_eq!(asked.referrals.len(), 2);
     assert_eq!(asked.next, day("2027-02-22"), "the next ask in 90 days");
     let owed = thanks::owed(&conn, 10).expect("owed");
-    assert_eq!(owed.len(), 2);
-    assert!(owed.iter().all(|t| t.to == "Ana Lima"));
+    assert_eq!(owed.len(), 1, "one thank-you for the names of one ask");
+    assert_eq!(owed[0].to, "Ana Lima");
     let history = for_client(&conn, ana).expect("history");
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].asked, Some((now().date(), Outcome::Names)));

@@ -214,3 +214,22 @@ fn groups_have_unique_names_members_and_meetings_as_events() {
         Lookup::None
     ));
 }
+
+#[test]
+fn the_guests_one_person_brings_to_one_event_are_one_thank_you() {
+    let conn = open_in_memory(now().date()).expect("open");
+    let ana = person(&conn, "Ana Lima");
+    let e = event(&conn, "Open house", "2026-11-20");
+    let other = event(&conn, "Autumn talk", "2026-11-10");
+    let guest = |name: &str| Person::New(Box::new(ContactDraft::named(name).expect("draft")));
+    came(&conn, e, ana, &[guest("Zoë Brandt")], &now()).expect("one");
+    came(&conn, e, ana, &[guest("Maya Okafor")], &now()).expect("another, later");
+    came(&conn, other, ana, &[guest("Cy Ortega")], &now()).expect("another event");
+    let owed = thanks::owed(&conn, 10).expect("owed");
+    let people: Vec<&str> = owed.iter().map(|t| t.person.as_str()).collect();
+    assert_eq!(
+        people,
+        ["Cy Ortega", "Zoë Brandt and Maya Okafor"],
+        "one card an event"
+    );
+}
