@@ -110,8 +110,11 @@ fn a_touch_is_logged_with_one_key_changed_and_deleted_with_undo() {
     app.update(Action::LogTouch);
     assert_eq!(app.context(), Context::TouchKind);
     app.update(Action::PickKind(Some(TouchKind::Event)));
+    // The date is filled in; what is typed at once is the note.
+    assert_eq!(common::form_focus(&app), Some("Note"));
+    app.update(Action::PrevField);
     typed(&mut app, "x");
-    // The date field came first: a date that does not parse is refused.
+    // A date that does not parse is refused.
     app.update(Action::Save);
     assert_eq!(common::form_error(&app).map(|e| e.0), Some("Date"));
     app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
@@ -129,6 +132,7 @@ fn a_touch_is_logged_with_one_key_changed_and_deleted_with_undo() {
     // A date ahead is refused: a touch is logged once it has happened.
     app.update(Action::EditTouch);
     app.update(Action::PickKind(None));
+    app.update(Action::PrevField);
     for _ in 0..10 {
         app.update(Action::Input(KeyEvent::from(KeyCode::Backspace)));
     }

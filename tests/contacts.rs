@@ -165,7 +165,7 @@ fn a_touch_moves_last_touch_follow_up_and_stage() {
     app.update(Action::Input(KeyEvent::from(KeyCode::Char('x'))));
     assert!(matches!(app.popup, Some(Popup::TouchKind(_))));
     app.update(Action::PickKind(Some(TouchKind::Meeting)));
-    fill(&mut app, &["", "coffee"]);
+    fill(&mut app, &["coffee"]);
     assert!(app.popup.is_none(), "{:?}", common::form_error(&app));
     let ana = &app.contacts.rows[0];
     assert_eq!(ana.last_touch, Some(common::date("2026-11-22")));
@@ -334,7 +334,7 @@ fn the_pane_at_80x24_and_100x30() {
     let mut app = with_people();
     app.update(Action::LogTouch);
     app.update(Action::PickKind(Some(TouchKind::Meeting)));
-    fill(&mut app, &["", "coffee"]);
+    fill(&mut app, &["coffee"]);
     app.update(Action::MarkPartner);
     app.update(Action::Down);
     app.message = None;

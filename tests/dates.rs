@@ -68,6 +68,7 @@ fn far_dates_are_refused_beside_their_field_and_nothing_is_written() {
     let mut app = with_ana();
     app.update(Action::LogTouch);
     app.update(Action::PickKind(Some(list25::domain::TouchKind::Call)));
+    app.update(Action::PrevField);
     clear(&mut app);
     typed(&mut app, "9999-12-31");
     app.update(Action::Save);

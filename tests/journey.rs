@@ -329,10 +329,21 @@ fn on_an_ask_today_shows_the_ask_script_filled_in_for_the_client() {
         app.selected_ask().map(|a| a.client.as_str()),
         Some("Bruno Díaz")
     );
+    // Planned when he became a client: the ask as planned, not the one
+    // after a problem solved.
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(
-        screen.contains("Bruno, I'm glad we got that sorted out"),
+        screen.contains("Bruno, I've really enjoyed working with you"),
         "{screen}"
+    );
+    assert!(!screen.contains("sorted out"), "{screen}");
+    key(&mut app, 'y');
+    assert!(
+        app.clipboard
+            .as_deref()
+            .is_some_and(|c| c.contains("enjoyed working")),
+        "{:?}",
+        app.clipboard
     );
     key(&mut app, 'j');
     assert!(
@@ -340,5 +351,29 @@ fn on_an_ask_today_shows_the_ask_script_filled_in_for_the_client() {
         "off the ask, no script"
     );
     let screen = format!("{:?}", draw(&app, 80, 24).backend());
-    assert!(!screen.contains("sorted out"), "{screen}");
+    assert!(!screen.contains("enjoyed working"), "{screen}");
+}
+
+#[test]
+fn after_a_problem_solved_the_ask_is_the_one_for_it() {
+    let mut app = busy();
+    key(&mut app, '4');
+    while app.contacts.shows != list25::app::Shows::Clients {
+        key(&mut app, 'c');
+    }
+    key(&mut app, 'g');
+    while app.contacts.selected.as_ref().map(|c| c.name.as_str()) != Some("Bruno Díaz") {
+        key(&mut app, 'j');
+    }
+    key(&mut app, 'S');
+    key(&mut app, '1');
+    key(&mut app, 'g');
+    while app.selected_ask().is_none() {
+        key(&mut app, 'j');
+    }
+    let screen = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        screen.contains("Bruno, I'm glad we got that sorted out"),
+        "{screen}"
+    );
 }

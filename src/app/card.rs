@@ -244,14 +244,17 @@ impl App {
         } else {
             "Log"
         };
-        self.open_form(Form::new(
+        let mut form = Form::new(
             form_kind,
             format!(" {verb} a {} with {} ", kind.label(), pick.name),
             &[
                 ("Date", &on, "YYYY-MM-DD"),
                 ("Note", &note, "what happened, what is next"),
             ],
-        ));
+        );
+        // The date is filled in: what is typed at once is the note.
+        form.focus_on(1);
+        self.open_form(form);
     }
 
     pub(super) fn save_touch(&mut self, mut form: Box<Form>) {

@@ -247,14 +247,16 @@ impl App {
             return;
         };
         let today = self.today.format("%Y-%m-%d").to_string();
-        let form = Form::new(
+        let mut form = Form::new(
             FormKind::TouchpointDone(t.id),
             format!(" {} · {} ({}) ", t.client, t.title, t.how.label()),
             &[
                 ("Done on", &today, "YYYY-MM-DD"),
-                ("Note", &t.title, "what you did"),
+                ("Note", "", &format!("what you did (empty: {})", t.title)),
             ],
         );
+        // The day is filled in: what is typed at once is the note.
+        form.focus_on(1);
         self.open_form(form);
     }
 
@@ -263,7 +265,14 @@ impl App {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };
-        let note = crate::domain::text::one_line(&form.value(1));
+        let mut note = crate::domain::text::one_line(&form.value(1));
+        if note.is_empty() {
+            note = store::journey::get(&self.conn, id)
+                .ok()
+                .flatten()
+                .map(|t| t.title)
+                .unwrap_or_default();
+        }
         self.record(format!("{} done", self.touchpoint_named(id)));
         match store::journey::done(&self.conn, id, on, &note, &self.now()) {
             Ok(t) => {

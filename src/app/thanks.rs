@@ -3,11 +3,20 @@
 
 use super::{App, Popup, ReferralRow};
 use crate::domain::dates::{day, parse_for};
+use crate::domain::script::{Pick, Purpose};
 use crate::domain::template::{Rendered, Values, render};
-use crate::domain::{Contact, DateUse, Direction, OwedKind, Script, ScriptKind, ThanksHow};
+use crate::domain::{AskReason, Contact, DateUse, Direction, OwedKind, Script, ThanksHow};
 use crate::form::{Form, FormKind};
 use crate::pane::Pane;
 use crate::store::{self, WriteError};
+
+/// The script for an ask: after a problem solved, or as planned.
+pub(super) fn ask_purpose(reason: AskReason) -> Purpose {
+    match reason {
+        AskReason::Solved => Purpose::AskSolved,
+        _ => Purpose::AskPlanned,
+    }
+}
 
 /// What a thank-you being marked sent is owed for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +33,8 @@ pub struct HowPick {
     pub owed: Owed,
     /// What is being done, in a few words: "Thank Ana for Bruno".
     pub what: String,
+    /// A thank-you, or the news of how it went.
+    pub kind: OwedKind,
 }
 
 impl App {
@@ -31,9 +42,9 @@ impl App {
     /// (or news) for a referral, or the thanks to a past referrer. How it
     /// was given is one key; the day comes next.
     pub(super) fn open_thanks_form(&mut self) {
-        let (owed, what) = match self.pane {
+        let (owed, what, kind) = match self.pane {
             Pane::Today => match self.selected_thank_you() {
-                Some(t) => (Owed::Sent(t.id), t.what()),
+                Some(t) => (Owed::Sent(t.id), t.what(), t.kind),
                 None => return,
             },
             Pane::Referrals => match self.referrals.row() {
@@ -41,6 +52,7 @@ impl App {
                     Some(u) => (
                         Owed::Old(u.client_id),
                         format!("Thank {} for {}", u.referrer, u.client),
+                        OwedKind::Thanks,
                     ),
                     None => return,
                 },
@@ -54,7 +66,7 @@ impl App {
                         );
                     }
                     match store::thanks::owed_for(&self.conn, r.id) {
-                        Ok(Some(t)) => (Owed::Sent(t.id), t.what()),
+                        Ok(Some(t)) => (Owed::Sent(t.id), t.what(), t.kind),
                         Ok(None) => {
                             return self.info(format!(
                                 "{} was thanked for {}; nothing is owed.",
@@ -68,7 +80,7 @@ impl App {
             },
             _ => return,
         };
-        self.popup = Some(Popup::ThanksHow(Box::new(HowPick { owed, what })));
+        self.popup = Some(Popup::ThanksHow(Box::new(HowPick { owed, what, kind })));
     }
 
     /// The way is picked: the day it was sent is asked next.
@@ -155,52 +167,81 @@ impl App {
         ));
     }
 
-    /// Whom the thank-you under the cursor is to, and for whom.
-    fn thanks_about(&self) -> Option<(i64, String)> {
+    /// Whom the thank-you under the cursor is to, for whom, and whether
+    /// it is a thank-you or the news of how it went.
+    fn thanks_about(&self) -> Option<(i64, String, OwedKind)> {
         match self.pane {
             Pane::Today => self
                 .selected_thank_you()
-                .map(|t| (t.to_id, t.person.clone())),
+                .map(|t| (t.to_id, t.person.clone(), t.kind)),
             Pane::Referrals => match self.referrals.row()? {
-                ReferralRow::Referral(i) => self
-                    .referrals
-                    .list
-                    .get(i)
-                    .filter(|r| r.direction == Direction::Received)
-                    .map(|r| (r.partner_id, r.person.clone())),
+                ReferralRow::Referral(i) => {
+                    let r = self
+                        .referrals
+                        .list
+                        .get(i)
+                        .filter(|r| r.direction == Direction::Received)?;
+                    // The thank-you owed names everyone of its occasion;
+                    // once thanked, the news owed is what there is to say.
+                    match store::thanks::owed_for(&self.conn, r.id).ok().flatten() {
+                        Some(t) => Some((t.to_id, t.person, t.kind)),
+                        None => Some((r.partner_id, r.person.clone(), OwedKind::Thanks)),
+                    }
+                }
                 ReferralRow::Unthanked(i) => self
                     .referrals
                     .unthanked
                     .get(i)
-                    .map(|u| (u.referrer_id, u.client.clone())),
+                    .map(|u| (u.referrer_id, u.client.clone(), OwedKind::Thanks)),
             },
             _ => None,
         }
     }
 
-    /// Copy the thank-you script filled in for the referrer and the person
-    /// they sent; on an ask due, the ask script filled in for the client.
+    /// Copy the script for the row under the cursor, filled in: on a
+    /// thank-you owed, the thank-you (or the news of how it went) for the
+    /// referrer and the people they sent; on an ask due, the ask (as
+    /// planned, or after a problem solved) for the client; on a
+    /// touchpoint, the script named like it (the welcome card).
     pub(super) fn copy_thanks(&mut self) {
-        if let Some(client) = self.selected_ask().map(|a| a.client_id) {
-            return self.copy_filled(ScriptKind::ReferralAsk, client, None);
+        if let Some((client, reason)) = self.selected_ask().map(|a| (a.client_id, a.reason)) {
+            return self.copy_filled(Pick::For(ask_purpose(reason)), client, None);
         }
-        let Some((to, person)) = self.thanks_about() else {
+        if let Some((client, title)) = self
+            .selected_touchpoint()
+            .map(|t| (t.client_id, t.title.clone()))
+        {
+            return self.copy_filled(Pick::Touchpoint(&title), client, None);
+        }
+        let Some((to, person, kind)) = self.thanks_about() else {
             return self.info("Move to a referral received or a thank-you owed, then y.");
         };
-        self.copy_filled(ScriptKind::ThankYou, to, Some(person));
+        let purpose = match kind {
+            OwedKind::Thanks => Purpose::ReferralThanks,
+            OwedKind::News => Purpose::News,
+        };
+        self.copy_filled(Pick::For(purpose), to, Some(person));
     }
 
-    /// Copy the first script of `kind` (one that names the person
-    /// referred, when there is one) filled in for contact `to`.
-    fn copy_filled(&mut self, kind: ScriptKind, to: i64, person: Option<String>) {
-        let (script, contact, filled) = match self.fill_script(kind, to, person.as_deref()) {
+    /// Copy the script `pick` finds, filled in for contact `to`.
+    fn copy_filled(&mut self, pick: Pick, to: i64, person: Option<String>) {
+        let (script, contact, filled) = match self.fill_script(pick, to, person.as_deref()) {
             Ok(Some(found)) => found,
             Ok(None) => {
-                return self.info(format!(
-                    "No {} script yet: add one in Scripts (5), of kind {}.",
-                    kind.label().to_lowercase(),
-                    kind.key()
-                ));
+                return self.info(match pick {
+                    Pick::For(p) => match p.kind() {
+                        Some(kind) => format!(
+                            "No {} script yet: add one in Scripts (5), of kind {}.",
+                            p.label(),
+                            kind.key()
+                        ),
+                        None => format!("No {} script yet: add one in Scripts (5).", p.label()),
+                    },
+                    Pick::Touchpoint(title) => format!(
+                        "No script for {title:?} yet: add one in Scripts (5) whose title \
+                         begins with it, and y copies it here."
+                    ),
+                });
             }
             Err(Some(e)) => return self.error("Could not read", e),
             Err(None) => return self.info("That contact was deleted meanwhile."),
@@ -232,7 +273,7 @@ impl App {
     /// no script of that kind; an error `None` when the contact is gone.
     pub(super) fn fill_script(
         &self,
-        kind: ScriptKind,
+        pick: Pick,
         to: i64,
         person: Option<&str>,
     ) -> Result<Option<(Script, Contact, Rendered)>, Option<rusqlite::Error>> {
@@ -241,12 +282,7 @@ impl App {
             .ok_or(None)?;
         let scripts = store::script::list(&self.conn).map_err(Some)?;
         let me = store::settings::me(&self.conn).map_err(Some)?;
-        let of_kind = scripts.iter().filter(|s| s.kind == kind);
-        let Some(script) = of_kind
-            .clone()
-            .find(|s| person.is_some() && s.text.contains("{referred_name}"))
-            .or_else(|| of_kind.clone().next())
-        else {
+        let Some(script) = pick.pick(&scripts, person.is_some()) else {
             return Ok(None);
         };
         let values = Values {

@@ -151,7 +151,7 @@ impl App {
     /// On an ask, read the ask script filled in for its client, to show
     /// under it; elsewhere, forget it.
     pub(super) fn read_ask_script(&mut self) {
-        let Some(ask) = self.selected_ask().map(|a| (a.id, a.client_id)) else {
+        let Some(ask) = self.selected_ask().map(|a| (a.id, a.client_id, a.reason)) else {
             self.today_pane.ask_script = None;
             return;
         };
@@ -163,7 +163,8 @@ impl App {
         {
             return;
         }
-        let text = match self.fill_script(crate::domain::ScriptKind::ReferralAsk, ask.1, None) {
+        let pick = crate::domain::script::Pick::For(super::thanks::ask_purpose(ask.2));
+        let text = match self.fill_script(pick, ask.1, None) {
             Ok(Some((_, _, filled))) => filled.text(),
             Ok(None) => "No referral-ask script yet: add one in Scripts (5).".to_owned(),
             Err(_) => String::new(),

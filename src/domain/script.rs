@@ -119,6 +119,8 @@ pub struct Script {
     pub category: String,
     pub text: String,
     pub updated_at: NaiveDateTime,
+    /// What list25 copies it for, if it is one of the scripts it looks for.
+    pub purpose: Option<Purpose>,
 }
 
 /// One saved text of a script.
@@ -226,11 +228,132 @@ pub struct Starter {
     pub title: String,
     pub tip: String,
     pub text: String,
+    /// What list25 copies it for, where a kind has several uses.
+    #[serde(default)]
+    pub purpose: Option<Purpose>,
+    /// The set of starters it came with: 1, the first; 2, those a database
+    /// made before them gets once, when it is next opened.
+    #[serde(default = "first_set")]
+    pub set: u8,
+}
+
+fn first_set() -> u8 {
+    1
+}
+
+/// What list25 copies a script for, where one kind has several uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    /// A thank-you for a referral (kind thanks).
+    ReferralThanks,
+    /// Telling a referrer how it went (kind thanks).
+    News,
+    /// The welcome card of a new client's journey.
+    Welcome,
+    /// A referral ask made as planned (kind ask).
+    AskPlanned,
+    /// The ask after a problem solved (kind ask).
+    AskSolved,
+}
+
+impl Purpose {
+    pub fn key(self) -> &'static str {
+        match self {
+            Purpose::ReferralThanks => "referral-thanks",
+            Purpose::News => "news",
+            Purpose::Welcome => "welcome",
+            Purpose::AskPlanned => "ask-planned",
+            Purpose::AskSolved => "ask-solved",
+        }
+    }
+
+    /// The kind of script that serves it when none is marked for it.
+    pub fn kind(self) -> Option<ScriptKind> {
+        match self {
+            Purpose::ReferralThanks | Purpose::News => Some(ScriptKind::ThankYou),
+            Purpose::AskPlanned | Purpose::AskSolved => Some(ScriptKind::ReferralAsk),
+            Purpose::Welcome => None,
+        }
+    }
+
+    /// What it is, as a message names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::ReferralThanks => "thank-you for a referral",
+            Purpose::News => "how-it-went note to a referrer",
+            Purpose::Welcome => "welcome card",
+            Purpose::AskPlanned | Purpose::AskSolved => "referral-ask",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Purpose> {
+        [
+            Purpose::ReferralThanks,
+            Purpose::News,
+            Purpose::Welcome,
+            Purpose::AskPlanned,
+            Purpose::AskSolved,
+        ]
+        .into_iter()
+        .find(|p| p.key() == key)
+    }
 }
 
 #[derive(Deserialize)]
 struct StarterFile {
     script: Vec<Starter>,
+}
+
+/// Which script list25 copies: the one for a purpose, or the one named
+/// like a touchpoint of the client journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick<'a> {
+    For(Purpose),
+    Touchpoint(&'a str),
+}
+
+impl Pick<'_> {
+    /// The script among `scripts` (the live ones, in order): for a purpose,
+    /// the one marked for it, else the first of its kind (one that names
+    /// the person referred, when `person`); for a touchpoint, the first
+    /// whose title begins with the touchpoint's (case and accents aside),
+    /// or holds it, and for a welcome the welcome card.
+    pub fn pick<'s>(self, scripts: &'s [Script], person: bool) -> Option<&'s Script> {
+        match self {
+            Pick::For(purpose) => {
+                scripts
+                    .iter()
+                    .find(|s| s.purpose == Some(purpose))
+                    .or_else(|| {
+                        let kind = purpose.kind()?;
+                        let of_kind = scripts.iter().filter(move |s| s.kind == kind);
+                        of_kind
+                            .clone()
+                            .find(|s| person && s.text.contains("{referred_name}"))
+                            .or_else(|| of_kind.clone().next())
+                    })
+            }
+            Pick::Touchpoint(title) => {
+                let wanted = super::text::fold(title.trim());
+                let folded = |s: &Script| super::text::fold(&s.title);
+                scripts
+                    .iter()
+                    .find(|s| !wanted.is_empty() && folded(s).starts_with(&wanted))
+                    .or_else(|| {
+                        scripts
+                            .iter()
+                            .find(|s| !wanted.is_empty() && folded(s).contains(&wanted))
+                    })
+                    .or_else(|| {
+                        wanted
+                            .contains("welcome")
+                            .then(|| Pick::For(Purpose::Welcome).pick(scripts, false))
+                            .flatten()
+                    })
+            }
+        }
+    }
 }
 
 /// The starter scripts shipped inside the binary.

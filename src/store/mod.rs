@@ -57,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_undo.sql"),
     include_str!("migrations/014_coming.sql"),
     include_str!("migrations/015_one_thanks_per_occasion.sql"),
+    include_str!("migrations/016_script_purpose.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 pub use super::script_text::{Saved, restore_version, save_text, versions};
 use super::{Lookup, TIMESTAMP_FORMAT, WriteError, settings};
-use crate::domain::script::{Starter, starters};
+use crate::domain::script::{Purpose, Starter, starters};
 use crate::domain::text::{fold, key};
 use crate::domain::{SaveKind, Script, ScriptDraft, ScriptKind};
 
@@ -13,8 +13,12 @@ use crate::domain::{SaveKind, Script, ScriptDraft, ScriptKind};
 /// deleted never comes back.
 const SEEDED: &str = "scripts_seeded";
 
+/// Set once the second set of starters was added (a database made with
+/// the first set gets the second once).
+const SEEDED_2: &str = "scripts_seeded_2";
+
 const SELECT: &str = "SELECT s.id, s.kind, s.title, s.tip, s.category_id, coalesce(k.name, ''),
-        s.text, s.updated_at
+        s.text, s.updated_at, s.purpose
     FROM script s LEFT JOIN category k ON k.id = s.category_id AND k.deleted_at IS NULL";
 
 pub(super) fn stamp(at: &NaiveDateTime) -> String {
@@ -37,6 +41,9 @@ fn from_row(row: &Row) -> rusqlite::Result<Script> {
         category: row.get(5)?,
         text: row.get(6)?,
         updated_at: moment(&updated),
+        purpose: row
+            .get::<_, Option<String>>(8)?
+            .and_then(|p| Purpose::from_key(&p)),
     })
 }
 
@@ -161,19 +168,29 @@ pub fn delete(conn: &Connection, id: i64, now: &NaiveDateTime) -> rusqlite::Resu
     Ok(())
 }
 
-/// Add the starter scripts, once in the life of a database.
+/// Add the starter scripts, once in the life of a database; one made
+/// with the first set gets the second set once (a title already taken is
+/// left to the user's script).
 pub fn seed(conn: &Connection, now: &NaiveDateTime) -> Result<usize, WriteError> {
-    if settings::get(conn, SEEDED)?.is_some() {
+    let done = |c: &Connection| -> rusqlite::Result<(bool, bool)> {
+        Ok((
+            settings::get(c, SEEDED)?.is_some(),
+            settings::get(c, SEEDED_2)?.is_some(),
+        ))
+    };
+    if done(conn)? == (true, true) {
         return Ok(0);
     }
     let all: Vec<Starter> = starters().map_err(WriteError::Refused)?;
     let tx = conn.unchecked_transaction()?;
     // Asked again under the write lock: another process may have seeded
     // the same new database a moment ago.
-    if settings::get(&tx, SEEDED)?.is_some() {
-        return Ok(0);
-    }
-    for s in &all {
+    let (first, second) = done(&tx)?;
+    let mut added = 0;
+    for s in all.iter().filter(|s| !first || (!second && s.set >= 2)) {
+        if refuse_duplicate(&tx, &s.title, None).is_err() {
+            continue;
+        }
         let draft = ScriptDraft {
             kind: s.kind,
             title: s.title.clone(),
@@ -185,10 +202,16 @@ pub fn seed(conn: &Connection, now: &NaiveDateTime) -> Result<usize, WriteError>
             "INSERT INTO script_version (script_id, text, how, saved_at) VALUES (?1, ?2, ?3, ?4)",
             params![id, s.text, SaveKind::Starter.key(), stamp(now)],
         )?;
+        tx.execute(
+            "UPDATE script SET purpose = ?2 WHERE id = ?1",
+            params![id, s.purpose.map(Purpose::key)],
+        )?;
+        added += 1;
     }
     settings::set(&tx, SEEDED, "1")?;
+    settings::set(&tx, SEEDED_2, "1")?;
     tx.commit()?;
-    Ok(all.len())
+    Ok(added)
 }
 
 #[cfg(test)]

@@ -166,7 +166,10 @@ pub fn thanks_how(frame: &mut Frame, area: Rect, pick: &HowPick) {
         frame,
         area,
         format!(" {}: sent ", pick.what),
-        "How did you thank them?",
+        match pick.kind {
+            crate::domain::OwedKind::Thanks => "How did you thank them?",
+            crate::domain::OwedKind::News => "How did you tell them?",
+        },
         &keys,
         "Esc cancels",
     );

@@ -221,7 +221,7 @@ pub fn new_script(db: &Path, title: &str) -> Session {
     let mut s = Session::start(db, &["--today", "2026-11-22"], 100, 30);
     s.wait_for("Today's tasks");
     s.send("5");
-    s.wait_for("Scripts · 9");
+    s.wait_for("Scripts · 11");
     s.send("a");
     s.wait_for("New script");
     s.send(&format!("{title}\tvalue\r"));
