@@ -319,7 +319,7 @@ impl Pick<'_> {
     /// the person referred, when `person`); for a touchpoint, the first
     /// whose title begins with the touchpoint's (case and accents aside),
     /// or holds it, and for a welcome the welcome card.
-    pub fn pick<'s>(self, scripts: &'s [Script], person: bool) -> Option<&'s Script> {
+    pub fn pick(self, scripts: &[Script], person: bool) -> Option<&Script> {
         match self {
             Pick::For(purpose) => {
                 scripts
