@@ -264,17 +264,78 @@ impl App {
             Some(Popup::Import(_)) => Context::Import,
             Some(Popup::Outcome(_)) => Context::Outcome,
             None => match (self.pane, self.program_pane.focus) {
-                (Pane::Today, _) => Context::Today,
+                (Pane::Today, _) => self.today_context(),
                 (Pane::Categories, _) => Context::Categories,
-                (Pane::Contacts, _) if self.contacts.card.is_some() => Context::Card,
+                (Pane::Contacts, _) if self.contacts.card.is_some() => self.card_context(),
                 (Pane::Contacts, _) => Context::Contacts,
                 (Pane::Scripts, _) if self.scripts.editing => Context::ScriptEditor,
                 (Pane::Scripts, _) => Context::Scripts,
-                (Pane::Referrals, _) => Context::Referrals,
-                (Pane::Events, _) if self.events.open.is_some() => Context::EventOpen,
-                (Pane::Events, _) => Context::Events,
+                (Pane::Referrals, _) => self.referrals_context(),
+                (Pane::Events, _) => self.events_context(),
                 (Pane::Program, ProgramFocus::Days) => Context::ProgramDays,
+                (Pane::Program, ProgramFocus::Tasks) if self.on_note() => Context::ProgramNote,
+                (Pane::Program, ProgramFocus::Tasks) if self.selected_task().is_some() => {
+                    Context::ProgramTask
+                }
                 (Pane::Program, ProgramFocus::Tasks) => Context::ProgramTasks,
+            },
+        }
+    }
+
+    /// Where the keys go on Today: the kind of row under the cursor.
+    fn today_context(&self) -> Context {
+        match self.today_rows().get(self.today_pane.cursor) {
+            Some(TodayRow::Task(_)) => Context::TodayTask,
+            Some(TodayRow::ThankYou(_)) => Context::TodayThanks,
+            Some(TodayRow::Ask(_)) => Context::TodayAsk,
+            Some(TodayRow::Touchpoint(_)) => Context::TodayTouchpoint,
+            Some(TodayRow::FollowUp(_)) => Context::TodayFollowUp,
+            Some(TodayRow::Note) => Context::TodayNote,
+            None => Context::Today,
+        }
+    }
+
+    /// Where the keys go on a card: a touch, something planned, or else.
+    fn card_context(&self) -> Context {
+        let item = self
+            .contacts
+            .card
+            .as_ref()
+            .and_then(|c| c.items.get(c.cursor));
+        match item {
+            Some(HistoryItem::Touch(_)) => Context::CardTouch,
+            Some(i @ HistoryItem::Touchpoint(_)) if i.planned() => Context::CardTouchpoint,
+            Some(i @ HistoryItem::Ask(_)) if i.planned() => Context::CardAsk,
+            _ => Context::Card,
+        }
+    }
+
+    /// Where the keys go in Referrals: one received, one given, or a past
+    /// referrer never thanked.
+    fn referrals_context(&self) -> Context {
+        match self.referrals.row() {
+            Some(ReferralRow::Referral(i)) => match self.referrals.list.get(i).map(|r| r.direction)
+            {
+                Some(Direction::Received) => Context::ReferralReceived,
+                Some(Direction::Given) => Context::ReferralGiven,
+                None => Context::Referrals,
+            },
+            Some(ReferralRow::Unthanked(_)) => Context::ReferralUnthanked,
+            None => Context::Referrals,
+        }
+    }
+
+    /// Where the keys go in Events: an event or a group, in the list or
+    /// open (an event to come, or one held).
+    fn events_context(&self) -> Context {
+        match &self.events.open {
+            Some(Opened::Event { event, .. }) if event.on > self.today => Context::EventComing,
+            Some(Opened::Event { .. }) => Context::EventHeld,
+            Some(Opened::Group { .. }) => Context::GroupOpen,
+            None => match self.events.rows().get(self.events.cursor) {
+                Some(EventsRow::Upcoming(_) | EventsRow::Past(_)) => Context::EventsEvent,
+                Some(EventsRow::Group(_)) => Context::EventsGroup,
+                None => Context::Events,
             },
         }
     }

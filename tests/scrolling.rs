@@ -46,7 +46,7 @@ fn today_reaches_its_note_below_thirty_follow_ups_and_its_lesson_above() {
     app.update(Action::Bottom);
     let shown = screen(&app);
     assert!(shown.contains("LAST LINE OF THE NOTE"), "{shown}");
-    assert!(shown.contains("Space edit the note"), "{shown}");
+    assert!(shown.contains("Enter write the note"), "{shown}");
     let lesson = app.program.day(5).expect("day 5").lesson.clone();
     let first_words: String = lesson
         .split_whitespace()

@@ -5,44 +5,11 @@
 mod common;
 
 use common::day::{busy, info, key, press, row_of};
-use common::{clear, typed};
+use common::{clear, stored, typed};
 use list25::app::{App, Shows, TodayRow};
 use list25::keymap::Context;
 use list25::store;
 use ratatui::crossterm::event::KeyCode;
-use rusqlite::types::Value;
-
-/// Every row of every table a user changes, but when a contact last
-/// changed (kept by a trigger).
-fn stored(app: &App) -> Vec<(String, Vec<Vec<Value>>)> {
-    let conn = app.connection();
-    store::undo::TABLES
-        .iter()
-        .map(|t| {
-            let mut stmt = conn
-                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
-                .expect("columns");
-            let cols: Vec<String> = stmt
-                .query_map([t], |r| r.get::<_, String>(0))
-                .expect("columns")
-                .map(|c| c.expect("column"))
-                .filter(|c| !(*t == "contact" && c == "updated_at"))
-                .collect();
-            let mut stmt = conn
-                .prepare(&format!(
-                    "SELECT rowid, {} FROM {t} ORDER BY rowid",
-                    cols.join(", ")
-                ))
-                .expect("select");
-            let rows = stmt
-                .query_map([], |r| (0..=cols.len()).map(|i| r.get(i)).collect())
-                .expect("rows")
-                .collect::<rusqlite::Result<Vec<Vec<Value>>>>()
-                .expect("read");
-            ((*t).to_owned(), rows)
-        })
-        .collect()
-}
 
 /// `change` alters the database; `u` puts every row back as it was and
 /// says what it undid, in words that hold `said`.
@@ -209,7 +176,7 @@ fn came_to_a_meeting_logged_today() {
         .expect("the group");
     app.events.cursor = group;
     key(&mut app, 'l');
-    assert_eq!(app.context(), Context::EventOpen, "the meeting opens");
+    assert_eq!(app.context(), Context::EventHeld, "the meeting opens");
     undone(&mut app, "Ana Lima came to", |app| key(app, ' '));
 }
 

@@ -137,3 +137,32 @@ impl App {
 pub(crate) fn step(from: usize, by: isize, max: usize) -> usize {
     from.saturating_add_signed(by).min(max)
 }
+
+impl App {
+    /// How many rows the list that has the focus holds: where j and k can
+    /// move (the footer offers them when there is more than one).
+    pub fn rows_in_focus(&self) -> usize {
+        match self.pane {
+            Pane::Today => self.today_rows().len(),
+            Pane::Program => match self.program_pane.focus {
+                ProgramFocus::Days => 25,
+                ProgramFocus::Tasks => self
+                    .program
+                    .day(self.program_pane.day)
+                    .map_or(0, |d| d.tasks.len() + 1),
+            },
+            Pane::Categories => self.categories.list.len(),
+            Pane::Contacts => match &self.contacts.card {
+                Some(card) => card.items.len(),
+                None => self.contacts.total,
+            },
+            Pane::Scripts => self.scripts.list.len(),
+            Pane::Referrals => self.referrals.rows().len(),
+            Pane::Events => match &self.events.open {
+                Some(super::Opened::Event { guests, .. }) => guests.len(),
+                Some(super::Opened::Group { members, .. }) => members.len(),
+                None => self.events.rows().len(),
+            },
+        }
+    }
+}

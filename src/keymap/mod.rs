@@ -13,18 +13,59 @@ use crate::pane::Pane;
 pub enum Context {
     /// Everywhere outside text fields and popups.
     Global,
+    /// Today, whatever row is selected.
     Today,
+    /// Today, on a task.
+    TodayTask,
+    /// Today, on a thank-you owed.
+    TodayThanks,
+    /// Today, on a referral ask due.
+    TodayAsk,
+    /// Today, on a touchpoint of the client journey.
+    TodayTouchpoint,
+    /// Today, on someone whose follow-up is due.
+    TodayFollowUp,
+    /// Today, on the day's note.
+    TodayNote,
     ProgramDays,
+    /// Program, in a day's tasks, whatever row is selected.
     ProgramTasks,
+    /// Program, on a task.
+    ProgramTask,
+    /// Program, on the day's note.
+    ProgramNote,
     Categories,
     Contacts,
+    /// Referrals, whatever row is selected.
     Referrals,
+    /// Referrals, on one received.
+    ReferralReceived,
+    /// Referrals, on one given.
+    ReferralGiven,
+    /// Referrals, on a past referrer never thanked.
+    ReferralUnthanked,
     /// The events and groups.
     Events,
+    /// The events and groups, on an event.
+    EventsEvent,
+    /// The events and groups, on a group.
+    EventsGroup,
     /// An event (or a group) open on its people.
     EventOpen,
+    /// An event to come, open on its people.
+    EventComing,
+    /// An event held (today or before), open on its people.
+    EventHeld,
+    /// A group, open on its members.
+    GroupOpen,
     /// A contact's card: their details and whole history.
     Card,
+    /// A contact's card, on a touch.
+    CardTouch,
+    /// A contact's card, on a touchpoint to do.
+    CardTouchpoint,
+    /// A contact's card, on the ask planned.
+    CardAsk,
     /// Picking the kind of a touch, one key each.
     TouchKind,
     /// Picking how a thank-you was given, one key each.
@@ -62,21 +103,40 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 27] = [
+    pub const ALL: [Context; 46] = [
         Context::Global,
         Context::Today,
+        Context::TodayTask,
+        Context::TodayThanks,
+        Context::TodayAsk,
+        Context::TodayTouchpoint,
+        Context::TodayFollowUp,
+        Context::TodayNote,
         Context::ProgramDays,
         Context::ProgramTasks,
+        Context::ProgramTask,
+        Context::ProgramNote,
         Context::Categories,
         Context::Contacts,
         Context::Card,
+        Context::CardTouch,
+        Context::CardTouchpoint,
+        Context::CardAsk,
         Context::TouchKind,
         Context::Scripts,
         Context::ScriptEditor,
         Context::Referrals,
+        Context::ReferralReceived,
+        Context::ReferralGiven,
+        Context::ReferralUnthanked,
         Context::ThanksHow,
         Context::Events,
+        Context::EventsEvent,
+        Context::EventsGroup,
         Context::EventOpen,
+        Context::EventComing,
+        Context::EventHeld,
+        Context::GroupOpen,
         Context::Status,
         Context::Outcome,
         Context::Versions,
@@ -95,16 +155,35 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
-            Context::Today => "Today",
+            Context::Today => "Today: any row",
+            Context::TodayTask => "Today: a task",
+            Context::TodayThanks => "Today: a thank-you owed",
+            Context::TodayAsk => "Today: a referral ask due",
+            Context::TodayTouchpoint => "Today: a touchpoint due",
+            Context::TodayFollowUp => "Today: a follow-up due",
+            Context::TodayNote => "Today: the day's note",
             Context::ProgramDays => "Program: days",
-            Context::ProgramTasks => "Program: tasks",
+            Context::ProgramTasks => "Program: a day's tasks",
+            Context::ProgramTask => "Program: a task",
+            Context::ProgramNote => "Program: the day's note",
             Context::Categories => "Categories",
             Context::Contacts => "Contacts",
-            Context::Referrals => "Referrals",
-            Context::Events => "Events and groups",
+            Context::Referrals => "Referrals: any row",
+            Context::ReferralReceived => "Referrals: one received",
+            Context::ReferralGiven => "Referrals: one given",
+            Context::ReferralUnthanked => "Referrals: a past referrer never thanked",
+            Context::Events => "Events and groups: any row",
+            Context::EventsEvent => "Events and groups: an event",
+            Context::EventsGroup => "Events and groups: a group",
             Context::EventOpen => "An event or a group, open",
+            Context::EventComing => "An event to come, open",
+            Context::EventHeld => "An event held, open",
+            Context::GroupOpen => "A group, open",
             Context::PickPeople => "Pick people to invite or add",
-            Context::Card => "A contact's card",
+            Context::Card => "A contact's card: any row",
+            Context::CardTouch => "A contact's card: a touch",
+            Context::CardTouchpoint => "A contact's card: a touchpoint to do",
+            Context::CardAsk => "A contact's card: the ask planned",
             Context::TouchKind => "The kind of a touch",
             Context::ThanksHow => "How a thank-you was given",
             Context::Status => "Where a referral stands",
@@ -124,10 +203,33 @@ impl Context {
         }
     }
 
+    /// The context whose bindings apply here too: a row's pane.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::TodayTask
+            | Context::TodayThanks
+            | Context::TodayAsk
+            | Context::TodayTouchpoint
+            | Context::TodayFollowUp
+            | Context::TodayNote => Some(Context::Today),
+            Context::ProgramTask | Context::ProgramNote => Some(Context::ProgramTasks),
+            Context::ReferralReceived | Context::ReferralGiven | Context::ReferralUnthanked => {
+                Some(Context::Referrals)
+            }
+            Context::EventsEvent | Context::EventsGroup => Some(Context::Events),
+            Context::EventComing | Context::EventHeld | Context::GroupOpen => {
+                Some(Context::EventOpen)
+            }
+            Context::CardTouch | Context::CardTouchpoint | Context::CardAsk => Some(Context::Card),
+            _ => None,
+        }
+    }
+
     /// Whether the global bindings apply here too.
     fn with_globals(self) -> bool {
+        let pane = self.parent().unwrap_or(self);
         matches!(
-            self,
+            pane,
             Context::Today
                 | Context::ProgramDays
                 | Context::ProgramTasks
@@ -139,6 +241,18 @@ impl Context {
                 | Context::Events
                 | Context::EventOpen
         )
+    }
+
+    /// This context, then its parent's, then the global one where it
+    /// applies: where a key is looked for, most specific first.
+    fn chain(self) -> impl Iterator<Item = Context> {
+        [
+            Some(self),
+            self.parent(),
+            self.with_globals().then_some(Context::Global),
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 
@@ -177,9 +291,12 @@ const fn b(
 }
 
 use Context::{
-    Card, Categories, Confirm, Contacts, EventOpen, Events, Form, Global, Help, Import, Outcome,
-    PickContact, PickPeople, ProgramDays, ProgramTasks, Referrals, ScriptEditor, Scripts, Search,
-    Status, Suggest, TextField, ThanksHow, Today, TooSmall, TouchKind, Versions,
+    Card, CardAsk, CardTouch, CardTouchpoint, Categories, Confirm, Contacts, EventComing,
+    EventHeld, EventOpen, Events, EventsEvent, EventsGroup, Form, Global, GroupOpen, Help, Import,
+    Outcome, PickContact, PickPeople, ProgramDays, ProgramNote, ProgramTask, ProgramTasks,
+    ReferralGiven, ReferralReceived, ReferralUnthanked, Referrals, ScriptEditor, Scripts, Search,
+    Status, Suggest, TextField, ThanksHow, Today, TodayAsk, TodayFollowUp, TodayNote, TodayTask,
+    TodayThanks, TodayTouchpoint, TooSmall, TouchKind, Versions,
 };
 use KeyCode::{
     BackTab, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -187,19 +304,31 @@ use KeyCode::{
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(Today, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
-    b(Today, &[(Char('x'), NONE)], "x", Action::Skip, "skip", true),
-    b(Today, &[(Char('t'), NONE)], "t", Action::LogTouch, "log touch", false),
-    b(Today, &[(Char('y'), NONE)], "y", Action::Copy, "copy the thank-you or ask script", false),
-    b(Today, &[(Char('w'), NONE)], "w", Action::SetWhen, "move a touchpoint or an ask", false),
-    b(Today, &[(Enter, NONE)], "Enter", Action::Open, "open contact", false),
+    b(TodayTask, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
+    b(TodayTask, &[(Char('x'), NONE)], "x", Action::Skip, "skip", true),
+    b(TodayThanks, &[(Char(' '), NONE)], "Space", Action::Toggle, "sent: how", true),
+    b(TodayThanks, &[(Char('y'), NONE)], "y", Action::Copy, "copy the card", true),
+    b(TodayThanks, &[(Enter, NONE)], "Enter", Action::Open, "their card", false),
+    b(TodayAsk, &[(Char(' '), NONE)], "Space", Action::Toggle, "what they said", true),
+    b(TodayAsk, &[(Char('y'), NONE)], "y", Action::Copy, "copy the ask", true),
+    b(TodayAsk, &[(Char('w'), NONE)], "w", Action::SetWhen, "when to ask", false),
+    b(TodayAsk, &[(Enter, NONE)], "Enter", Action::Open, "their card", false),
+    b(TodayTouchpoint, &[(Char(' '), NONE)], "Space", Action::Toggle, "done", true),
+    b(TodayTouchpoint, &[(Char('x'), NONE)], "x", Action::Skip, "skip", true),
+    b(TodayTouchpoint, &[(Char('w'), NONE)], "w", Action::SetWhen, "move", true),
+    b(TodayTouchpoint, &[(Char('y'), NONE)], "y", Action::Copy, "copy its script", false),
+    b(TodayTouchpoint, &[(Enter, NONE)], "Enter", Action::Open, "their card", false),
+    b(TodayFollowUp, &[(Char(' '), NONE)], "Space", Action::Toggle, "log a touch", true),
+    b(TodayFollowUp, &[(Char('t'), NONE)], "t", Action::LogTouch, "log a touch", false),
+    b(TodayFollowUp, &[(Enter, NONE)], "Enter", Action::Open, "their card", true),
+    b(TodayNote, &[(Enter, NONE), (Char(' '), NONE)], "Enter", Action::Open, "write the note", true),
     b(Today, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramDays, &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)], "Enter", Action::Open, "tasks", true),
     b(ProgramDays, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramDays, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", true),
-    b(ProgramTasks, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
-    b(ProgramTasks, &[(Enter, NONE)], "Enter", Action::Open, "edit the note", false),
-    b(ProgramTasks, &[(Char('x'), NONE)], "x", Action::Skip, "skip/unskip", true),
+    b(ProgramTask, &[(Char(' '), NONE)], "Space", Action::Toggle, "done/undo", true),
+    b(ProgramTask, &[(Char('x'), NONE)], "x", Action::Skip, "skip/unskip", true),
+    b(ProgramNote, &[(Enter, NONE), (Char(' '), NONE)], "Enter", Action::Open, "write the note", true),
     b(ProgramTasks, &[(Esc, NONE), (Left, NONE), (Char('h'), NONE)], "Esc", Action::Back, "days", true),
     b(ProgramTasks, &[(Char('n'), NONE)], "n", Action::EditNote, "note", true),
     b(ProgramTasks, &[(Char('s'), NONE)], "s", Action::EditStart, "start date", false),
@@ -239,13 +368,15 @@ pub const BINDINGS: &[Binding] = &[
     b(Scripts, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
     b(Card, &[(Esc, NONE)], "Esc", Action::Back, "close", true),
     b(Card, &[(Char('t'), NONE)], "t", Action::LogTouch, "touch", true),
-    b(Card, &[(Char('e'), NONE)], "e", Action::EditTouch, "change touch", true),
-    b(Card, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete touch", true),
+    b(CardTouch, &[(Char('e'), NONE)], "e", Action::EditTouch, "change touch", true),
+    b(CardTouch, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete touch", true),
+    b(CardTouchpoint, &[(Char(' '), NONE)], "Space", Action::Toggle, "done", true),
+    b(CardTouchpoint, &[(Char('x'), NONE)], "x", Action::Skip, "skip", true),
+    b(CardTouchpoint, &[(Char('w'), NONE)], "w", Action::SetWhen, "move", true),
+    b(CardAsk, &[(Char(' '), NONE)], "Space", Action::Toggle, "what they said", true),
+    b(CardAsk, &[(Char('w'), NONE)], "w", Action::SetWhen, "when to ask", true),
     b(Card, &[(Char('E'), NONE), (Char('E'), SHIFT)], "E", Action::EditContact, "edit details", false),
     b(Card, &[(Char('f'), NONE)], "f", Action::SetFollowUp, "follow-up", false),
-    b(Card, &[(Char(' '), NONE)], "Space", Action::Toggle, "touchpoint done / ask: what they said", false),
-    b(Card, &[(Char('x'), NONE)], "x", Action::Skip, "skip the touchpoint", false),
-    b(Card, &[(Char('w'), NONE)], "w", Action::SetWhen, "when: a touchpoint or the ask", false),
     b(Card, &[(Char('S'), NONE), (Char('S'), SHIFT)], "S", Action::ProblemSolved, "problem solved: ask today", false),
     b(Card, &[(Char('A'), NONE), (Char('A'), SHIFT)], "A", Action::PlanAsk, "when to ask for referrals", false),
     b(TouchKind, &[(Char('c'), NONE)], "c", Action::PickKind(Some(domain::TouchKind::Call)), "call", true),
@@ -276,27 +407,41 @@ pub const BINDINGS: &[Binding] = &[
     b(Outcome, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "quit", false),
     b(Referrals, &[(Char('r'), NONE)], "r", Action::ReferralIn, "received", true),
     b(Referrals, &[(Char('s'), NONE)], "s", Action::ReferralOut, "sent", true),
-    b(Referrals, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
-    b(Referrals, &[(Char('e'), NONE)], "e", Action::SetStatus, "status", true),
-    b(Referrals, &[(Char('y'), NONE)], "y", Action::Copy, "copy thank-you", false),
-    b(Referrals, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
-    b(Referrals, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
-    b(Referrals, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
+    b(ReferralReceived, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
+    b(ReferralReceived, &[(Char('e'), NONE)], "e", Action::SetStatus, "status", true),
+    b(ReferralReceived, &[(Char('y'), NONE)], "y", Action::Copy, "copy thank-you", false),
+    b(ReferralReceived, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
+    b(ReferralReceived, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
+    b(ReferralReceived, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
+    b(ReferralGiven, &[(Char('e'), NONE)], "e", Action::SetStatus, "status", true),
+    b(ReferralGiven, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete", false),
+    b(ReferralGiven, &[(Enter, NONE)], "Enter", Action::Open, "open partner", false),
+    b(ReferralGiven, &[(Char('o'), NONE)], "o", Action::OpenPerson, "open person", false),
+    b(ReferralUnthanked, &[(Char(' '), NONE)], "Space", Action::ThankSent, "thanked", true),
+    b(ReferralUnthanked, &[(Char('y'), NONE)], "y", Action::Copy, "copy thank-you", false),
+    b(ReferralUnthanked, &[(Enter, NONE)], "Enter", Action::Open, "open referrer", false),
     b(Events, &[(Char('a'), NONE)], "a", Action::Add, "add event", true),
     b(Events, &[(Char('A'), NONE), (Char('A'), SHIFT)], "A", Action::AddGroup, "add group", true),
-    b(Events, &[(Enter, NONE)], "Enter", Action::Open, "open", true),
-    b(Events, &[(Char('e'), NONE)], "e", Action::Edit, "edit event", false),
-    b(Events, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add members", false),
-    b(Events, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log a group's meeting", false),
-    b(Events, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete event", false),
+    b(EventsEvent, &[(Enter, NONE)], "Enter", Action::Open, "open", true),
+    b(EventsEvent, &[(Char('e'), NONE)], "e", Action::Edit, "edit event", false),
+    b(EventsEvent, &[(Char('i'), NONE)], "i", Action::AddPeople, "invite", false),
+    b(EventsEvent, &[(Char('d'), NONE), (Delete, NONE)], "d", Action::Delete, "delete event", false),
+    b(EventsGroup, &[(Enter, NONE)], "Enter", Action::Open, "open", true),
+    b(EventsGroup, &[(Char('m'), NONE)], "m", Action::AddPeople, "add members", false),
+    b(EventsGroup, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log its meeting", false),
     b(EventOpen, &[(Esc, NONE)], "Esc", Action::Back, "back", true),
-    b(EventOpen, &[(Char('i'), NONE), (Char('m'), NONE)], "i/m", Action::AddPeople, "invite / add", true),
-    b(EventOpen, &[(Char(' '), NONE)], "Space", Action::Toggle, "came", true),
-    b(EventOpen, &[(Char('b'), NONE)], "b", Action::Brought, "brought a guest", true),
-    b(EventOpen, &[(Char('x'), NONE)], "x", Action::Skip, "take back an invitation", false),
-    b(EventOpen, &[(Char('e'), NONE)], "e", Action::Edit, "edit the event", false),
-    b(EventOpen, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log the group's meeting", false),
     b(EventOpen, &[(Enter, NONE)], "Enter", Action::Open, "their card", false),
+    b(EventComing, &[(Char('i'), NONE)], "i", Action::AddPeople, "invite", true),
+    b(EventComing, &[(Char(' '), NONE)], "Space", Action::Toggle, "coming/not", true),
+    b(EventComing, &[(Char('x'), NONE)], "x", Action::Skip, "take back an invitation", false),
+    b(EventComing, &[(Char('e'), NONE)], "e", Action::Edit, "edit the event", false),
+    b(EventHeld, &[(Char(' '), NONE)], "Space", Action::Toggle, "came/did not", true),
+    b(EventHeld, &[(Char('b'), NONE)], "b", Action::Brought, "brought a guest", true),
+    b(EventHeld, &[(Char('i'), NONE)], "i", Action::AddPeople, "add someone", false),
+    b(EventHeld, &[(Char('x'), NONE)], "x", Action::Skip, "take back an invitation", false),
+    b(EventHeld, &[(Char('e'), NONE)], "e", Action::Edit, "edit the event", false),
+    b(GroupOpen, &[(Char('m'), NONE)], "m", Action::AddPeople, "add members", true),
+    b(GroupOpen, &[(Char('l'), NONE)], "l", Action::LogMeeting, "log a meeting", true),
     b(ScriptEditor, &[(Esc, NONE)], "Esc", Action::Back, "done (saves)", true),
     b(ScriptEditor, &[(Char('s'), CTRL)], "Ctrl-S", Action::Save, "save a version", true),
     b(ScriptEditor, &[(Char('c'), CTRL)], "Ctrl-C", Action::Quit, "save and quit", true),
@@ -379,14 +524,9 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
 
 /// The action a key means where the focus is, if any.
 pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
-    let found = BINDINGS
-        .iter()
-        .filter(|b| b.context == context)
-        .chain(
-            BINDINGS
-                .iter()
-                .filter(|b| context.with_globals() && b.context == Global),
-        )
+    let found = context
+        .chain()
+        .flat_map(|c| BINDINGS.iter().filter(move |b| b.context == c))
         .find(|b| matches(b, &key))
         .map(|b| b.action.clone());
     match (found, context) {
@@ -399,14 +539,9 @@ pub fn resolve(context: Context, key: KeyEvent) -> Option<Action> {
 
 /// The bindings shown in the footer for a context, most specific first.
 pub fn footer(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.footer && b.context == context)
-        .chain(
-            BINDINGS
-                .iter()
-                .filter(move |b| b.footer && context.with_globals() && b.context == Global),
-        )
+    context
+        .chain()
+        .flat_map(|c| BINDINGS.iter().filter(move |b| b.footer && b.context == c))
 }
 
 /// Every binding with a label, grouped by context, for the help screen.

@@ -6,8 +6,18 @@ fn key(code: KeyCode) -> KeyEvent {
 
 #[test]
 fn specific_bindings_win_over_globals() {
-    assert_eq!(resolve(Today, key(Char(' '))), Some(Action::Toggle));
-    assert_eq!(resolve(ProgramTasks, key(Esc)), Some(Action::Back));
+    assert_eq!(resolve(TodayTask, key(Char(' '))), Some(Action::Toggle));
+    assert_eq!(
+        resolve(ProgramTask, key(Esc)),
+        Some(Action::Back),
+        "its pane's"
+    );
+    assert_eq!(resolve(TodayTask, key(Char('n'))), Some(Action::EditNote));
+    assert_eq!(
+        resolve(TodayFollowUp, key(Char('x'))),
+        None,
+        "no skip there"
+    );
     assert_eq!(resolve(Today, key(Char('q'))), Some(Action::Quit));
     assert_eq!(
         resolve(Today, KeyEvent::new(Char('c'), CTRL)),
@@ -123,8 +133,9 @@ fn help_lists_every_binding_with_a_label() {
 
 #[test]
 fn footer_shows_context_keys_before_globals() {
-    let labels: Vec<_> = footer(ProgramTasks).map(|b| b.label).collect();
+    let labels: Vec<_> = footer(ProgramTask).map(|b| b.label).collect();
     assert_eq!(labels.first(), Some(&"Space"));
+    assert!(labels.contains(&"Esc"), "the pane's keys next");
     assert!(labels.contains(&"q"));
     let help_labels: Vec<_> = footer(Help).map(|b| b.label).collect();
     assert!(

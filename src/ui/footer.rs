@@ -9,9 +9,9 @@ use crate::action::Action;
 use crate::app::{App, Popup, TodayRow};
 use crate::keymap::{self, Binding, Context};
 
-/// What a key does for the row under the cursor, where that differs from
-/// what the keymap says in general: on Today, Space ticks a task, marks a
-/// thank-you sent, or logs a touch with a contact due a follow-up.
+/// What a key does, as the keymap says for the row under the cursor (the
+/// context is the row's kind); the suggestions' list of professions is
+/// chosen from.
 fn hint(app: &App, b: &Binding) -> &'static str {
     if let Some(Popup::Suggest(s)) = &app.popup
         && s.choosing
@@ -19,30 +19,23 @@ fn hint(app: &App, b: &Binding) -> &'static str {
     {
         return "choose";
     }
-    if matches!(b.action, Action::Toggle | Action::Open) && app.on_note() {
-        return "edit the note";
-    }
-    if b.context == Context::Today && b.action == Action::Toggle {
-        match app.today_rows().get(app.today_pane.cursor) {
-            Some(TodayRow::ThankYou(_)) => return "thanked",
-            Some(TodayRow::FollowUp(_)) => return "log a touch",
-            _ => {}
-        }
-    }
     b.hint
 }
 
-/// Whether a key does anything here, or is worth its room: Tab has no
-/// next field in a form of one field; on Today, skipping is offered on a
-/// task behind, on Program on a task.
+/// Whether a key is worth its room: Tab has no next field in a form of one
+/// field; where a referral stands now is not offered as a change; j/k
+/// where there is one row or none; on
+/// Today, skipping is offered on a task behind (today's own are for doing).
 fn applies(app: &App, b: &Binding) -> bool {
     match (&app.popup, &b.action) {
         (Some(Popup::Form(form)), Action::NextField | Action::PrevField) => form.fields.len() > 1,
-        (_, Action::Skip) if b.context == Context::Today => matches!(
+        (Some(Popup::Status(pick)), Action::PickStatus(s)) => *s != pick.current,
+        (None, Action::Down) => app.rows_in_focus() > 1,
+        (Some(Popup::Search(search)), Action::Down) => search.len() > 1,
+        (_, Action::Skip) if b.context == Context::TodayTask => matches!(
             app.today_rows().get(app.today_pane.cursor),
             Some(TodayRow::Task(item)) if item.behind
         ),
-        (_, Action::Skip) => app.selected_task().is_some(),
         _ => true,
     }
 }
@@ -51,14 +44,14 @@ fn width(app: &App, b: &Binding) -> usize {
     b.label.chars().count() + hint(app, b).chars().count() + 3
 }
 
-/// Help and quit always show; the other keys fill the room that is left,
-/// most specific first.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+/// The keys the footer shows in `columns`: help and quit always; the
+/// other keys fill the room that is left, most specific first.
+pub fn shown(app: &App, columns: u16) -> Vec<&'static Binding> {
     let context = app.context();
     let width = |b: &Binding| width(app, b);
     let essential = |b: &&Binding| matches!(b.action, Action::Help | Action::Quit);
     let reserved: usize = keymap::footer(context).filter(essential).map(width).sum();
-    let mut room = usize::from(area.width).saturating_sub(1 + reserved);
+    let mut room = usize::from(columns).saturating_sub(1 + reserved);
     let mut shown: Vec<&Binding> = Vec::new();
     for b in keymap::footer(context).filter(|b| applies(app, b)) {
         if essential(&b) {
@@ -68,8 +61,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             shown.push(b);
         }
     }
+    shown
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = vec![Span::raw(" ")];
-    for b in shown {
+    for b in shown(app, area.width) {
         spans.push(Span::styled(b.label, theme::key()));
         spans.push(Span::raw(format!(" {}  ", hint(app, b))));
     }

@@ -4,7 +4,7 @@ mod card;
 mod categories;
 mod contacts;
 mod events;
-mod footer;
+pub mod footer;
 mod form;
 mod header;
 mod help;

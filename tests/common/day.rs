@@ -36,6 +36,11 @@ pub fn info(app: &App) -> String {
 /// since today (Chloé: welcome card due), a thank-you owed, an event
 /// planned and a group.
 pub fn busy() -> App {
+    busy_with(|_| {})
+}
+
+/// The busy day, with `more` written to it before the app reads it.
+pub fn busy_with(more: impl FnOnce(&rusqlite::Connection)) -> App {
     super::app_with("2026-11-07", "2026-11-22", |c| {
         let printers = super::category(c, "Printers");
         let mut ana = ContactDraft::named("Ana Lima").expect("d");
@@ -77,6 +82,7 @@ pub fn busy() -> App {
         )
         .expect("group");
         store::group::add_members(c, g, &[ana], now().date()).expect("member");
+        more(c);
     })
 }
 

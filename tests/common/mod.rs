@@ -67,6 +67,38 @@ pub fn app_with_connection(conn: rusqlite::Connection, today: &str) -> App {
     .expect("app")
     .with_clock(|| chrono::NaiveTime::from_hms_opt(8, 15, 0).expect("time"))
 }
+/// Every row of every table a user changes, but when a contact last
+/// changed (kept by a trigger).
+pub fn stored(app: &App) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
+    let conn = app.connection();
+    store::undo::TABLES
+        .iter()
+        .map(|t| {
+            let mut stmt = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+                .expect("columns");
+            let cols: Vec<String> = stmt
+                .query_map([t], |r| r.get::<_, String>(0))
+                .expect("columns")
+                .map(|c| c.expect("column"))
+                .filter(|c| !(*t == "contact" && c == "updated_at"))
+                .collect();
+            let mut stmt = conn
+                .prepare(&format!(
+                    "SELECT rowid, {} FROM {t} ORDER BY rowid",
+                    cols.join(", ")
+                ))
+                .expect("select");
+            let rows = stmt
+                .query_map([], |r| (0..=cols.len()).map(|i| r.get(i)).collect())
+                .expect("rows")
+                .collect::<rusqlite::Result<Vec<Vec<rusqlite::types::Value>>>>()
+                .expect("read");
+            ((*t).to_owned(), rows)
+        })
+        .collect()
+}
+
 pub mod day;
 pub mod pty;
 
