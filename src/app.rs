@@ -395,7 +395,7 @@ impl App {
                 Some(Popup::Help { .. } | Popup::Versions(_)) => self.popup = None,
                 _ if self.editing_script() => self.stop_editing(),
                 None if self.pane == Pane::Contacts && self.contacts.card.is_some() => {
-                    self.contacts.card = None;
+                    self.close_card();
                 }
                 None if self.pane == Pane::Events => self.events.open = None,
                 _ => self.program_pane.focus = ProgramFocus::Days,

@@ -207,6 +207,15 @@ fn suggestions_ask_the_profession_once_then_add_several_in_one_step() {
         ["Printers", "Accountants", "Attorneys", "Bankers"]
     );
     assert!(app.popup.is_none());
+    // Each came with its line of why, as the picker showed it.
+    let accountants = &app.categories.list[1];
+    assert!(!accountants.why.is_empty(), "the why is kept");
+    let suggestions = list25::domain::suggest::builtin().expect("suggestions");
+    assert_eq!(
+        Some(&accountants.why),
+        suggestions.why.get("Accountants"),
+        "as suggested"
+    );
     // Asked once: the next time goes straight to the picker.
     app.update(Action::Suggest);
     assert!(matches!(app.popup, Some(Popup::Suggest(_))));

@@ -186,3 +186,20 @@ fn before_the_day_space_marks_who_is_coming_and_after_it_who_came_or_did_not() {
     );
     assert_eq!(last_touch(&app), before, "the touch went with it");
 }
+
+#[test]
+fn esc_on_a_card_opened_in_an_event_goes_back_to_the_event() {
+    let mut app = busy();
+    key(&mut app, '7');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::EventComing);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.contacts.card.is_some(), "Ana's card");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::EventComing, "back in the event");
+    // A card opened in Contacts goes back to the list.
+    key(&mut app, '4');
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Contacts);
+}

@@ -420,3 +420,48 @@ fn a_referral_recorded_by_mistake_is_deleted_after_a_question_and_undone() {
     );
     assert_eq!(app.today_pane.thanks.len(), 1);
 }
+
+#[test]
+fn at_80_columns_the_balance_follows_the_referral_under_the_cursor() {
+    let mut app = common::app_with("2026-11-20", "2026-11-22", |c| {
+        for i in 0..9 {
+            let partner = store::contact::add(
+                c,
+                None,
+                &ContactDraft::named(&format!("Partner {i}")).expect("d"),
+                &now(),
+            )
+            .expect("partner");
+            let draft = ReferralDraft {
+                direction: Direction::Received,
+                partner,
+                person: Person::New(Box::new(
+                    ContactDraft::named(&format!("Person {i}")).expect("d"),
+                )),
+                on: common::date("2026-11-20"),
+                note: String::new(),
+            };
+            store::referral::add(c, &draft, &now()).expect("referral");
+        }
+    });
+    app.update(Action::GoTo(Pane::Referrals));
+    let screen = |app: &App| format!("{:?}", draw(app, 80, 24).backend());
+    assert!(
+        screen(&app).contains("Balance · 9 partners"),
+        "{}",
+        screen(&app)
+    );
+    for _ in 0..9 {
+        app.update(Action::Down);
+        let Some(ReferralRow::Referral(i)) = app.referrals.row() else {
+            continue;
+        };
+        let partner = app.referrals.list[i].partner.clone();
+        let shown = screen(&app);
+        let in_balance = shown.lines().filter(|l| l.contains(&partner)).count();
+        assert!(
+            in_balance >= 2,
+            "{partner} in the ledger and the balance: {shown}"
+        );
+    }
+}

@@ -93,3 +93,37 @@ fn c_skips_the_unsorted_view_when_everyone_is_in_a_category() {
     }
     assert!(!seen.contains(&Shows::Unsorted), "{seen:?}");
 }
+
+#[test]
+fn p_finds_a_category_by_the_start_of_any_of_its_words() {
+    let mut app = common::app_with("2026-11-20", "2026-11-24", |conn| {
+        setup(conn);
+        common::category(conn, "Business coaches");
+    });
+    app.update(Action::GoTo(Pane::Contacts));
+    while app.contacts.shows != Shows::Unsorted {
+        app.update(Action::NextView);
+    }
+    app.update(Action::PutInCategory);
+    typed(&mut app, "coach");
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("→ Business coaches"), "{screen}");
+    app.update(Action::Save);
+    assert!(app.popup.is_none(), "saved");
+    // A part inside a word, when no word starts with it.
+    app.update(Action::PutInCategory);
+    typed(&mut app, "ttorn");
+    app.update(Action::Save);
+    assert!(app.popup.is_none(), "saved in Attorneys");
+    let listed = store::contact::list(app.connection(), list25::domain::contact::ContactView::All)
+        .expect("list");
+    let category = |name: &str| {
+        listed
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.category.clone())
+            .expect("listed")
+    };
+    assert_eq!(category("Bo Chen"), "Business coaches");
+    assert_eq!(category("Chloé Adams"), "Attorneys");
+}

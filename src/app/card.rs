@@ -158,6 +158,15 @@ impl App {
     pub(super) fn open_card(&mut self) {
         if let Some(id) = self.contacts.selected.as_ref().map(|c| c.id) {
             self.load_card(id, 0);
+            self.contacts.card_from = None;
+        }
+    }
+
+    /// Esc on a card: back to the list, or to the pane it was opened from.
+    pub(super) fn close_card(&mut self) {
+        self.contacts.card = None;
+        if let Some(pane) = self.contacts.card_from.take() {
+            self.go_to(pane);
         }
     }
 

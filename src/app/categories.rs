@@ -142,7 +142,7 @@ impl App {
     }
 
     /// The category a typed name means: exact (any case), else the one
-    /// category it is the start of.
+    /// category it is the start of, or the start of a word of, or a part of.
     pub(super) fn category_for(&self, typed: &str) -> Result<&Category, String> {
         let t = key(typed);
         if self.categories.list.is_empty() {
@@ -154,13 +154,26 @@ impl App {
         if let Some(c) = self.categories.list.iter().find(|c| key(&c.name) == t) {
             return Ok(c);
         }
+        // The start of a name, else of a word in one ("coach" is "Business
+        // coaches"), else any part of one.
         let part = fold(typed.trim());
-        let starts: Vec<&Category> = self
-            .categories
-            .list
-            .iter()
-            .filter(|c| fold(&c.name).starts_with(&part))
-            .collect();
+        let holding = |test: &dyn Fn(&str) -> bool| -> Vec<&Category> {
+            self.categories
+                .list
+                .iter()
+                .filter(|c| test(&fold(&c.name)))
+                .collect()
+        };
+        let mut starts = holding(&|n| n.starts_with(&part));
+        if starts.is_empty() {
+            starts = holding(&|n| {
+                n.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with(&part))
+            });
+        }
+        if starts.is_empty() {
+            starts = holding(&|n| n.contains(&part));
+        }
         match starts.as_slice() {
             [one] => Ok(one),
             [] => Err(format!("{:?} is not on your list.", typed.trim())),

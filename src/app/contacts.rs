@@ -62,6 +62,9 @@ pub struct ContactsPane {
     pub history: Vec<(Stage, NaiveDate)>,
     /// The card of one contact, when open: their whole history.
     pub card: Option<Box<super::Card>>,
+    /// The pane the card was opened from, when not Contacts: Esc goes
+    /// back there (to the event it was opened in, say).
+    pub card_from: Option<Pane>,
     /// Contact names for the "Referred by" field, loaded when a contact
     /// form opens.
     pub names: Index,
@@ -77,6 +80,7 @@ impl Default for ContactsPane {
             cursor: 0,
             shows: Shows::Category,
             history: Vec::new(),
+            card_from: None,
             card: None,
             names: Index::new(Vec::new()),
         }

@@ -175,6 +175,7 @@ impl App {
         if let Some(id) = id {
             self.show_contact(id);
             self.load_card(id, 0);
+            self.contacts.card_from = Some(crate::pane::Pane::Events);
         }
     }
 

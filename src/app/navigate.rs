@@ -9,6 +9,8 @@ impl App {
             self.stop_editing();
         }
         self.pane = pane;
+        // A card left for another pane no longer goes back on Esc.
+        self.contacts.card_from = None;
         match pane {
             Pane::Contacts => self.reload_contacts(),
             Pane::Scripts => self.enter_scripts(),

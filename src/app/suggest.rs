@@ -170,7 +170,12 @@ impl App {
             .items
             .iter()
             .filter(|i| i.picked)
-            .filter_map(|i| CategoryDraft::parse(&i.name, "", "").ok())
+            .filter_map(|i| {
+                // The line of why comes along: it is what day 5 asks for.
+                CategoryDraft::parse(&i.name, &i.why, "")
+                    .or_else(|_| CategoryDraft::parse(&i.name, "", ""))
+                    .ok()
+            })
             .collect();
         if drafts.is_empty() {
             self.info("Nothing picked: Space picks a suggestion, Enter adds what is picked.");
@@ -182,7 +187,7 @@ impl App {
             Ok(n) => {
                 self.refresh();
                 self.info(format!(
-                    "Added {n} categories: {} of {GOAL} on your list. Press e on each to say why.",
+                    "Added {n} categories, each with why: {} of {GOAL} on your list. e changes one.",
                     self.categories.list.len()
                 ));
             }

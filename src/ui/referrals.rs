@@ -59,11 +59,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     render_ledger(frame, ledger_area, app);
     if balance_area.height > 0 {
+        // The partner of the row under the cursor is the one in view.
+        let focus = match pane.row() {
+            Some(ReferralRow::Referral(i)) => pane.list.get(i).map(|r| r.partner_id),
+            Some(ReferralRow::Unthanked(i)) => pane.unthanked.get(i).map(|u| u.referrer_id),
+            None => None,
+        };
         render_balance(
             frame,
             balance_area,
             &pane.balance,
             inner.width < SIDE_BY_SIDE,
+            focus,
         );
     }
 }
@@ -206,26 +213,49 @@ fn status_word(r: &Referral) -> &'static str {
     }
 }
 
-fn render_balance(frame: &mut Frame, area: Rect, balance: &[Balance], below: bool) {
+/// The balance per partner: under the ledger when the pane is narrow (a
+/// few rows), beside it when there is room. The partner of the referral
+/// under the cursor (`focus`) is marked, and the list scrolls to keep them
+/// in view; the heading says how many there are.
+fn render_balance(
+    frame: &mut Frame,
+    area: Rect,
+    balance: &[Balance],
+    below: bool,
+    focus: Option<i64>,
+) {
     let width = usize::from(area.width);
     let refer_first = balance.iter().filter(|b| b.refer_first()).count();
-    let mut lines = Vec::new();
-    if below {
-        lines.push(Line::raw(""));
-    }
     let legend = if below {
         " · → you sent ← they sent"
     } else {
         ""
     };
-    lines.push(Line::styled(
+    let heading = Line::styled(
         text::truncate(
-            &format!("Balance{legend} · {refer_first} to refer first"),
+            &format!(
+                "Balance · {} partner{}{legend} · {refer_first} to refer first",
+                balance.len(),
+                if balance.len() == 1 { "" } else { "s" }
+            ),
             width,
         ),
         theme::heading(),
-    ));
+    );
+    // The heading stays; the partners scroll under it.
+    let top = u16::from(below) + 1;
+    let [head, rows] = Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(if below {
+            vec![Line::raw(""), heading]
+        } else {
+            vec![heading]
+        }),
+        head,
+    );
     let name_w = width.saturating_sub(if below { 26 } else { 14 });
+    let mut lines = Vec::new();
+    let mut selected = (0, 1);
     for b in balance {
         let mut spans = vec![
             Span::raw(text::pad(&b.partner, name_w)),
@@ -237,7 +267,13 @@ fn render_balance(frame: &mut Frame, area: Rect, balance: &[Balance], below: boo
                 Style::new().fg(theme::BEHIND),
             ));
         }
-        lines.push(Line::from(spans));
+        let line = Line::from(spans);
+        if Some(b.partner_id) == focus {
+            selected = (lines.len(), lines.len() + 1);
+            lines.push(line.style(theme::heading()));
+        } else {
+            lines.push(line);
+        }
     }
     if !below {
         lines.push(Line::raw(""));
@@ -249,5 +285,5 @@ fn render_balance(frame: &mut Frame, area: Rect, balance: &[Balance], below: boo
             theme::muted(),
         ));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    scrolled(frame, rows, lines, selected);
 }
