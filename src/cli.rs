@@ -386,6 +386,10 @@ fn dispatch(
     let keeps_copy = command.as_ref().is_some_and(|c| {
         c.access() == Access::Write && !matches!(c, Command::Demo { .. } | Command::Restore { .. })
     });
+    // The day's copy is taken before its first change, not after.
+    if keeps_copy {
+        backup::daily(&conn, path, today);
+    }
     // A command that writes is one change, named as it was typed, for
     // `list25 undo`; not an import, a sync, a restore or a demo (many rows
     // at once: their undo is the copy taken before them).
@@ -466,7 +470,7 @@ fn dispatch(
         Some(Command::Event { command }) => events::event(&conn, &mut out, command, today)?,
         Some(Command::Group { command }) => events::group(&conn, &mut out, command, today)?,
         Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
-        Some(Command::Export(args)) => export::run(&conn, &mut out, &args, today)?,
+        Some(Command::Export(args)) => export::run(&conn, &mut out, &args, path, today)?,
         Some(Command::Sync { command }) => sync::run(&conn, &mut out, command, today)?,
         Some(Command::Backup { file }) => backup::backup(&conn, &mut out, path, file, today)?,
         Some(Command::Restore { file }) => {
@@ -477,9 +481,6 @@ fn dispatch(
         store::undo::end(&conn)?;
     }
     out.flush()?;
-    if keeps_copy && code == ExitCode::SUCCESS {
-        backup::daily(&conn, path, today);
-    }
     Ok(code)
 }
 

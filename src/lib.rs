@@ -10,6 +10,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod field;
+pub mod files;
 pub mod form;
 pub mod help;
 pub mod interop;

@@ -68,13 +68,18 @@ fn a_backup_is_whole_while_another_window_is_writing() {
 fn the_first_run_of_each_day_keeps_a_copy_and_old_ones_go() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("l.db");
-    // Reading makes no copy, and neither does a command refused.
+    // Reading makes no copy.
     ok(&cli(&db, &["today"]));
-    let o = cli(&db, &["category", "add", " "]);
-    assert_eq!(o.status.code(), Some(2));
     assert!(daily_copies(dir.path()).is_empty());
+    // The day's first change: the copy is taken before it.
     ok(&cli(&db, &["category", "add", "Bankers"]));
-    assert_eq!(daily_copies(dir.path()), ["list25-2026-11-22.db"]);
+    assert_eq!(daily_copies(dir.path()), ["l-2026-11-22.db"]);
+    let copy = dir.path().join("backups/l-2026-11-22.db");
+    let before: i64 = Connection::open(&copy)
+        .expect("open")
+        .query_row("SELECT count(*) FROM category", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(before, 0, "the copy is of the database before the change");
     ok(&cli(&db, &["category", "add", "Florists"]));
     assert_eq!(daily_copies(dir.path()).len(), 1, "one a day");
     // Forty days of use, one run a day.
@@ -94,23 +99,128 @@ fn the_first_run_of_each_day_keeps_a_copy_and_old_ones_go() {
     assert_eq!(
         copies,
         [
-            "list25-2026-11-29.db",
-            "list25-2026-12-06.db",
-            "list25-2026-12-13.db",
-            "list25-2026-12-20.db",
-            "list25-2026-12-26.db",
-            "list25-2026-12-27.db",
-            "list25-2026-12-28.db",
-            "list25-2026-12-29.db",
-            "list25-2026-12-30.db",
-            "list25-2026-12-31.db",
-            "list25-2027-01-01.db",
+            "l-2026-11-29.db",
+            "l-2026-12-06.db",
+            "l-2026-12-13.db",
+            "l-2026-12-20.db",
+            "l-2026-12-26.db",
+            "l-2026-12-27.db",
+            "l-2026-12-28.db",
+            "l-2026-12-29.db",
+            "l-2026-12-30.db",
+            "l-2026-12-31.db",
+            "l-2027-01-01.db",
         ]
     );
     // A copy made by hand is never taken away.
     ok(&cli(&db, &["backup"]));
     let by_hand = daily_copies(dir.path()).len();
     assert_eq!(by_hand, copies.len() + 1);
+    // One run told a far-off day moves nothing for the days after it.
+    ok(&common::cli_on(
+        &db,
+        "2030-06-01",
+        &["config", "name", "Jane Roe"],
+    ));
+    ok(&common::cli_on(
+        &db,
+        "2027-01-02",
+        &["config", "name", "Jane Roe"],
+    ));
+    let after = daily_copies(dir.path());
+    assert!(after.contains(&"l-2027-01-02.db".to_owned()), "{after:?}");
+    assert!(after.contains(&"l-2026-12-27.db".to_owned()), "{after:?}");
+    assert!(after.contains(&"l-2026-11-29.db".to_owned()), "{after:?}");
+}
+
+#[test]
+fn two_databases_in_one_folder_each_keep_their_own_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (home, work) = (dir.path().join("home.db"), dir.path().join("work.db"));
+    ok(&cli(&home, &["category", "add", "Bankers"]));
+    ok(&cli(&work, &["category", "add", "Florists"]));
+    assert_eq!(
+        daily_copies(dir.path()),
+        ["home-2026-11-22.db", "work-2026-11-22.db"]
+    );
+}
+
+#[test]
+fn a_copy_with_another_page_size_is_restored_and_two_restores_keep_two_copies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["demo", "--contacts", "12"]));
+    let copy = dir.path().join("copy.db");
+    ok(&cli(&db, &["backup", copy.to_str().expect("path")]));
+    {
+        let c = Connection::open(&copy).expect("open");
+        c.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA page_size = 8192; VACUUM;")
+            .expect("resized");
+        let size: i64 = c
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .expect("size");
+        assert_eq!(size, 8192);
+    }
+    ok(&cli(&db, &["category", "add", "Added after the copy"]));
+    ok(&cli(&db, &["restore", copy.to_str().expect("path")]));
+    assert_eq!(contacts(&db), 12);
+    let list = ok(&cli(&db, &["category", "list"]));
+    assert!(!list.contains("Added after the copy"), "{list}");
+    ok(&cli(&db, &["restore", copy.to_str().expect("path")]));
+    let aside = daily_copies(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with("l-before-restore-"))
+        .count();
+    assert_eq!(aside, 2, "each restore keeps what it replaced");
+}
+
+#[test]
+#[cfg(unix)]
+fn what_list25_writes_is_its_owners_only_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("data");
+    let db = folder.join("list25.db");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let run = |args: &[&str]| {
+        // A umask that would leave everything readable by all.
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("umask 022; exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_list25"))
+            .args(["--db", db.to_str().expect("path"), "--today", "2026-11-22"])
+            .args(args)
+            .env_remove("LIST25_DB")
+            .output()
+            .expect("run");
+        assert!(o.status.success(), "{o:?}");
+    };
+    std::fs::create_dir(&folder).expect("folder");
+    run(&["category", "add", "Bankers"]);
+    run(&["contact", "add", "Ana Lima", "--category", "Bankers"]);
+    assert_eq!(mode(&db), 0o600, "the database");
+    let wal = folder.join("list25.db-wal");
+    if wal.exists() {
+        assert_eq!(mode(&wal), 0o600, "its -wal");
+    }
+    run(&["category", "add", "Florists"]);
+    run(&["backup"]);
+    let backups = folder.join("backups");
+    assert_eq!(mode(&backups), 0o700, "the backups folder");
+    for e in std::fs::read_dir(&backups).expect("backups") {
+        let p = e.expect("entry").path();
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+    }
+    let out = folder.join("people.vcf");
+    run(&["export", "vcard", "-o", out.to_str().expect("path")]);
+    assert_eq!(mode(&out), 0o600, "an export");
+    let vdir = folder.join("cards");
+    std::fs::create_dir(&vdir).expect("vdir");
+    run(&["sync", "vdir", vdir.to_str().expect("path")]);
+    for e in std::fs::read_dir(&vdir).expect("cards") {
+        let p = e.expect("entry").path();
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+    }
 }
 
 #[test]
@@ -152,7 +262,7 @@ fn restore_refuses_what_is_not_a_list25_database_and_changes_nothing() {
     assert!(!list.contains("Added after the copy"), "{list}");
     let aside = daily_copies(dir.path())
         .into_iter()
-        .find(|n| n.starts_with("list25-before-restore-"))
+        .find(|n| n.starts_with("l-before-restore-"))
         .expect("kept aside");
     let kept = dir.path().join("backups").join(aside);
     let kept_list = Connection::open(&kept)
@@ -174,7 +284,7 @@ fn the_full_screen_program_keeps_the_days_copy_without_waiting_for_it() {
     assert!(daily_copies(dir.path()).is_empty(), "a demo makes none");
     let mut s = common::pty::Session::start(&db, &["--today", "2026-11-24"], 80, 24);
     s.wait_for("Today's tasks");
-    let copy = dir.path().join("backups/list25-2026-11-24.db");
+    let copy = dir.path().join("backups/l-2026-11-24.db");
     let start = std::time::Instant::now();
     while !copy.exists() && start.elapsed() < std::time::Duration::from_secs(10) {
         std::thread::sleep(std::time::Duration::from_millis(20));

@@ -26,7 +26,7 @@ pub fn backup(
         && !dir.is_dir()
     {
         if to.starts_with(backup::folder(db)) {
-            std::fs::create_dir_all(dir)?;
+            crate::files::private_dir(dir)?;
         } else {
             return Ok(refuse(&format!(
                 "the folder {} does not exist; create it first, or name another file",

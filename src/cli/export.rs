@@ -1,6 +1,7 @@
 //! `list25 export vcard|csv|json|markdown|ics [-o FILE]`.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -20,7 +21,9 @@ use crate::store;
 pub enum Format {
     /// vCard 4.0 (--vcard-version 3 for older readers): khard, CardDAV.
     Vcard,
-    /// CSV that Google Contacts and Outlook import.
+    /// CSV that Google Contacts and Outlook import. A cell that starts
+    /// with = + - @ (a formula to a spreadsheet) gets a ' in front, so it
+    /// shows as text and never runs; phone numbers are left as they are.
     Csv,
     /// Everything, to restore with `list25 import` into a new file.
     Json,
@@ -34,9 +37,17 @@ pub enum Format {
 pub struct ExportArgs {
     #[arg(value_enum)]
     pub format: Format,
-    /// Write to this file (replaced whole) instead of standard output.
+    /// Write to this file instead of standard output ("-": standard
+    /// output). A file that exists is refused unless --force, which
+    /// replaces it whole, keeping its mode; a new file is its owner's only.
+    /// A pipe (FIFO) or a device is written as a stream. The database, its
+    /// -wal and -shm, and its copies in the backups folder are never
+    /// written over.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Which vCard: 4 (the default) or 3.
     #[arg(long, value_name = "3|4", default_value_t = 4,
           value_parser = clap::value_parser!(u8).range(3..=4))]
@@ -51,8 +62,18 @@ pub fn run(
     conn: &Connection,
     out: &mut Out,
     args: &ExportArgs,
+    db: &Path,
     today: NaiveDate,
 ) -> Result<ExitCode> {
+    // Where it goes is checked before anything is read.
+    let target = match &args.output {
+        None => Target::Stdout,
+        Some(p) if p.as_os_str() == "-" => Target::Stdout,
+        Some(p) => match target(p, db, args.force) {
+            Ok(t) => t,
+            Err(why) => return Ok(refuse(&why)),
+        },
+    };
     let text = match args.format {
         Format::Vcard => {
             let version = if args.vcard_version == 3 {
@@ -89,8 +110,8 @@ pub fn run(
             ics_out::calendar(&todos(conn)?, shape, chrono::Utc::now().naive_utc())
         }
     };
-    match &args.output {
-        None => {
+    match target {
+        Target::Stdout => {
             // Exact bytes for the formats other programs read; the report
             // is made harmless to the terminal like any other text.
             if args.format == Format::Markdown {
@@ -99,13 +120,84 @@ pub fn run(
                 out.plain(&text)?;
             }
         }
-        Some(path) => {
-            if let Err(why) = crate::interop::write_whole(path, text.as_bytes()) {
+        Target::Stream(path) => {
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(text.as_bytes()));
+            if let Err(e) = written {
+                return Ok(refuse(&format!("cannot write {}: {e}", path.display())));
+            }
+        }
+        Target::File(path) => {
+            if let Err(why) = crate::interop::write_whole(&path, text.as_bytes()) {
                 return Ok(refuse(&why));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where an export goes.
+enum Target {
+    Stdout,
+    /// A pipe or a device: written to as it is, never replaced.
+    Stream(PathBuf),
+    /// A file, written whole beside it and renamed over it.
+    File(PathBuf),
+}
+
+/// Where `-o path` may write, or why not: never over the database or its
+/// copies, over an existing file only with `force`.
+fn target(path: &Path, db: &Path, force: bool) -> Result<Target, String> {
+    let mut ours = vec![db.to_path_buf()];
+    for side in ["-wal", "-shm", "-journal"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(side);
+        ours.push(PathBuf::from(p));
+    }
+    let backups = store::backup::folder(db);
+    let in_backups = |p: &Path| {
+        let folder = p
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        crate::files::same_file(folder, &backups)
+    };
+    if ours.iter().any(|o| crate::files::same_file(path, o)) || in_backups(path) {
+        return Err(format!(
+            "{} is the database or one of its copies: list25 never writes an export over \
+             it. Name another file.",
+            path.display()
+        ));
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(path).is_ok() && !force {
+                return Err(format!(
+                    "{} is a link to nothing: add --force to replace the link, or name \
+                     another file",
+                    path.display()
+                ));
+            }
+            return Ok(Target::File(path.to_path_buf()));
+        }
+        Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
+    };
+    if meta.is_dir() {
+        return Err(format!("{} is a folder: name a file in it", path.display()));
+    }
+    if !meta.is_file() {
+        return Ok(Target::Stream(path.to_path_buf()));
+    }
+    if !force {
+        return Err(format!(
+            "{} exists: add --force to replace it, or name another file",
+            path.display()
+        ));
+    }
+    Ok(Target::File(path.to_path_buf()))
 }
 
 /// Everything dated that list25 schedules: each follow-up, and each

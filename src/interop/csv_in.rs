@@ -241,6 +241,15 @@ fn csv_problem(e: &csv::Error) -> String {
     }
 }
 
+/// A cell that an export made safe for spreadsheets (`'=...`, see
+/// `csv_out::harmless`), as it was: the quote was only there for them.
+fn shown_as_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
 fn person_of(
     cols: &[Col],
     record: &csv::StringRecord,
@@ -255,7 +264,7 @@ fn person_of(
     let (mut first, mut middle, mut last) = (String::new(), String::new(), String::new());
     let mut connected = String::new();
     for (col, cell) in cols.iter().zip(record.iter()) {
-        let cell = cell.trim();
+        let cell = shown_as_text(cell.trim());
         if cell.is_empty() {
             continue;
         }

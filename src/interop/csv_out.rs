@@ -25,6 +25,23 @@ pub const HEADER: [&str; 14] = [
     "How Met",
 ];
 
+/// A cell a spreadsheet will not run as a formula (CSV injection, as
+/// OWASP describes it): one that starts with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return gets a `'` in front, so it shows as the text it is.
+/// A phone number ("+1 555 0100", "-") is left as it is: digits, spaces
+/// and `+ - ( ) . /` compute nothing.
+pub fn harmless(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+    if risky && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// The contacts as CSV, header first, lines ending in CRLF.
 pub fn write(contacts: &[Exported], out: impl std::io::Write) -> csv::Result<()> {
     let mut w = csv::WriterBuilder::new()
@@ -59,7 +76,7 @@ pub fn write(contacts: &[Exported], out: impl std::io::Write) -> csv::Result<()>
         record.extend((0..EMAILS).map(|i| at(&e.emails, i)));
         record.extend((0..PHONES).map(|i| at(&e.phones, i)));
         record.extend([c.city.clone(), notes, c.category.clone(), c.met_how.clone()]);
-        w.write_record(&record)?;
+        w.write_record(record.iter().map(|cell| harmless(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(())

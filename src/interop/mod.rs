@@ -391,23 +391,9 @@ pub fn add_note_line(notes: &mut String, line: &str) {
     add_line(notes, line);
 }
 
-/// Write `bytes` to `path` whole: beside it first, then renamed over it,
-/// so that a reader never finds half a file.
+/// Write `bytes` to `path` whole (see `files::write_whole`).
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let written = std::fs::File::create(&partial)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&partial, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        format!("cannot write {}: {e}", path.display())
-    })
+    crate::files::write_whole(path, bytes)
 }
 
 fn add_line(notes: &mut String, line: &str) {

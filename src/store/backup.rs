@@ -20,14 +20,31 @@ pub fn folder(db: &Path) -> PathBuf {
 pub const DAILY_KEPT: usize = 7;
 pub const WEEKLY_KEPT: usize = 4;
 
-/// The name of the copy made on `day`.
-fn daily_name(day: NaiveDate) -> String {
-    format!("list25-{}.db", day.format("%Y-%m-%d"))
+/// What the copies of the database at `db` are named after: its file name
+/// without `.db` ("list25" for list25.db), so that two databases in one
+/// folder each keep copies of their own.
+fn stem(db: &Path) -> String {
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "list25".into());
+    match name.strip_suffix(".db") {
+        Some(s) if !s.is_empty() => s.to_owned(),
+        _ => name,
+    }
 }
 
-/// The day a daily copy's name says, if it is one.
-fn daily_day(name: &str) -> Option<NaiveDate> {
-    let day = name.strip_prefix("list25-")?.strip_suffix(".db")?;
+/// The name of the copy of the database `stem` made on `day`.
+fn daily_name(stem: &str, day: NaiveDate) -> String {
+    format!("{stem}-{}.db", day.format("%Y-%m-%d"))
+}
+
+/// The day a daily copy of the database `stem` is of, if `name` is one.
+fn daily_day(stem: &str, name: &str) -> Option<NaiveDate> {
+    let day = name
+        .strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".db")?;
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
@@ -35,23 +52,37 @@ fn daily_day(name: &str) -> Option<NaiveDate> {
 /// copy is made beside it and renamed into place, so `to` is never half
 /// written.
 pub fn write(conn: &Connection, to: &Path) -> Result<(), String> {
-    if to.exists() {
-        return Err(format!(
+    let taken = || {
+        format!(
             "{} already exists; give another name, or remove it first",
             to.display()
-        ));
+        )
+    };
+    if std::fs::symlink_metadata(to).is_ok() {
+        return Err(taken());
     }
-    let mut partial = to.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
+    // A new file under a name nothing had, its owner's only: SQLite makes
+    // the copy in it (an empty file is a new database to it).
+    let (file, partial) = crate::files::temp_beside(to)
+        .map_err(|e| format!("cannot write the copy {}: {e}", to.display()))?;
+    drop(file);
     let made = conn
         .backup(MAIN_DB, &partial, None)
         .map_err(|e| e.to_string())
-        .and_then(|()| std::fs::rename(&partial, to).map_err(|e| e.to_string()));
+        .and_then(|()| {
+            // Linked in under its name, which fails if anything took the
+            // name meanwhile; a file system without links is renamed into.
+            match std::fs::hard_link(&partial, to) {
+                Ok(()) => std::fs::remove_file(&partial).map_err(|e| e.to_string()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(taken()),
+                Err(_) if std::fs::symlink_metadata(to).is_ok() => Err(taken()),
+                Err(_) => std::fs::rename(&partial, to).map_err(|e| e.to_string()),
+            }
+        });
     if made.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
+    crate::files::sync_folder(to);
     made.map_err(|why| format!("cannot write the copy {}: {why}", to.display()))
 }
 
@@ -66,14 +97,15 @@ pub fn dated_path(db: &Path, now: &NaiveDateTime) -> PathBuf {
 /// made, if one was.
 pub fn daily(conn: &Connection, db: &Path, today: NaiveDate) -> Result<Option<PathBuf>, String> {
     let dir = folder(db);
-    let path = dir.join(daily_name(today));
+    let stem = stem(db);
+    let path = dir.join(daily_name(&stem, today));
     if path.exists() {
         return Ok(None);
     }
-    std::fs::create_dir_all(&dir)
+    crate::files::private_dir(&dir)
         .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
     write(conn, &path)?;
-    prune(&dir);
+    prune(&dir, &stem, today);
     Ok(Some(path))
 }
 
@@ -97,20 +129,23 @@ pub fn kept(mut days: Vec<NaiveDate>) -> Vec<NaiveDate> {
     keep
 }
 
-/// Take away the daily copies `kept` does not keep. Copies made by hand
-/// (named by the moment, or anything else) are never touched.
-fn prune(dir: &Path) {
+/// Take away the daily copies of the database `stem` that `kept` does not
+/// keep, counting back from `today`. Copies made by hand (named by the
+/// moment, or anything else), another database's, and any dated after
+/// today (by a run told another day) are never touched, nor counted.
+fn prune(dir: &Path, stem: &str, today: NaiveDate) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let days: Vec<NaiveDate> = entries
         .filter_map(|e| e.ok())
-        .filter_map(|e| daily_day(&e.file_name().to_string_lossy()))
+        .filter_map(|e| daily_day(stem, &e.file_name().to_string_lossy()))
+        .filter(|d| *d <= today)
         .collect();
     let keep = kept(days.clone());
     for d in days {
         if !keep.contains(&d) {
-            let _ = std::fs::remove_file(dir.join(daily_name(d)));
+            let _ = std::fs::remove_file(dir.join(daily_name(stem, d)));
         }
     }
 }
@@ -151,15 +186,23 @@ pub fn restore(
     }
     check_ours(from).map_err(|e| e.to_string())?;
     let dir = folder(db);
-    std::fs::create_dir_all(&dir)
+    crate::files::private_dir(&dir)
         .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-    let aside = dir.join(format!(
-        "list25-before-restore-{}.db",
-        now.format("%Y-%m-%d-%H%M%S")
-    ));
+    // Two restores in one second keep two copies, not one.
+    let moment = now.format("%Y-%m-%d-%H%M%S");
+    let aside = (1..)
+        .map(|n| {
+            let again = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            dir.join(format!("{}-before-restore-{moment}{again}.db", stem(db)))
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_default();
     write(conn, &aside)?;
-    conn.restore(MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)
-        .map_err(|e| format!("cannot restore from {}: {e}", from.display()))?;
+    restore_into(conn, from)?;
     // An older copy is brought up to this version's schema.
     let fresh = open_with(
         db,
@@ -181,10 +224,45 @@ pub fn restore(
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    crate::files::same_file(a, b)
+}
+
+/// Copy the database file `from` into the live one. A copy made with
+/// another page size cannot be copied into a database in WAL mode as it
+/// is: it is first copied, as a rollback-journal file, beside the live
+/// database, given its page size, and that is copied in.
+fn restore_into(conn: &mut Connection, from: &Path) -> Result<(), String> {
+    let fail = |e: rusqlite::Error| format!("cannot restore from {}: {e}", from.display());
+    let page_size = |c: &Connection| c.query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0));
+    let theirs = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|c| page_size(&c))
+        .map_err(fail)?;
+    let ours = page_size(conn).map_err(fail)?;
+    if theirs == ours {
+        return conn
+            .restore(MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)
+            .map_err(fail);
     }
+    let db = conn.path().map(PathBuf::from).unwrap_or_default();
+    let (file, temp) = crate::files::temp_beside(&db)
+        .map_err(|e| format!("cannot restore from {}: {e}", from.display()))?;
+    drop(file);
+    let resized = (|| {
+        let mut t = Connection::open(&temp)?;
+        t.restore(MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)?;
+        t.pragma_update(None, "journal_mode", "DELETE")?;
+        t.pragma_update(None, "page_size", ours)?;
+        t.execute_batch("VACUUM")?;
+        drop(t);
+        conn.restore(MAIN_DB, &temp, None::<fn(rusqlite::backup::Progress)>)
+    })();
+    let _ = std::fs::remove_file(&temp);
+    for side in ["-journal", "-wal", "-shm"] {
+        let mut p = temp.as_os_str().to_owned();
+        p.push(side);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+    resized.map_err(fail)
 }
 
 #[cfg(test)]
@@ -218,12 +296,22 @@ mod tests {
 
     #[test]
     fn names_of_daily_copies_only_are_read_as_days() {
-        assert_eq!(daily_day("list25-2026-11-24.db"), Some(d("2026-11-24")));
-        assert_eq!(daily_day("list25-2026-11-24-101500.db"), None);
         assert_eq!(
-            daily_day("list25-before-restore-2026-11-24-101500.db"),
+            daily_day("list25", "list25-2026-11-24.db"),
+            Some(d("2026-11-24"))
+        );
+        assert_eq!(daily_day("list25", "list25-2026-11-24-101500.db"), None);
+        assert_eq!(
+            daily_day("list25", "list25-before-restore-2026-11-24-101500.db"),
             None
         );
-        assert_eq!(daily_day("notes.txt"), None);
+        assert_eq!(daily_day("list25", "notes.txt"), None);
+        assert_eq!(daily_day("list25", "work-2026-11-24.db"), None, "another's");
+        assert_eq!(
+            daily_day("work", "work-2026-11-24.db"),
+            Some(d("2026-11-24"))
+        );
+        assert_eq!(stem(Path::new("/x/list25.db")), "list25");
+        assert_eq!(stem(Path::new("/x/work")), "work");
     }
 }

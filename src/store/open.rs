@@ -180,7 +180,7 @@ pub fn open_with(path: &Path, today: NaiveDate, options: Options) -> Result<Conn
                 if !options.create_folder {
                     return Err(OpenError::NoFolder(path.to_path_buf()));
                 }
-                std::fs::create_dir_all(&folder).map_err(|e| OpenError::CannotWrite {
+                crate::files::private_dir(&folder).map_err(|e| OpenError::CannotWrite {
                     path: path.to_path_buf(),
                     reason: e.to_string(),
                 })?;
@@ -426,6 +426,18 @@ fn open_read_write(path: &Path, create: bool) -> Result<Connection, OpenError> {
 /// nothing in it). The id goes in first, so a file left half made by a
 /// crash is still known as ours and finished on the next open.
 fn create(path: &Path, today: NaiveDate) -> Result<Connection, OpenError> {
+    // Made here first, its owner's only whatever the umask: SQLite gives
+    // the -wal and -shm beside it the same mode.
+    match crate::files::new_private(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => {
+            return Err(OpenError::CannotWrite {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+    }
     let mut conn = open_read_write(path, true)?;
     let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     if id != APPLICATION_ID {
