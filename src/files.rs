@@ -40,6 +40,19 @@ fn new_file_options() -> OpenOptions {
     options
 }
 
+/// The file at `path`, opened to write (made, its owner's only, if it is
+/// not there).
+pub fn open_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(FILE_MODE);
+    }
+    options.open(path)
+}
+
 /// A new, empty file at `path`, its owner's only; refused if anything is
 /// there already.
 pub fn new_private(path: &Path) -> io::Result<File> {

@@ -300,3 +300,110 @@ fn a_card_that_cannot_be_read_is_left_alone_and_its_contact_kept() {
     assert!(!said.contains("left alone"), "{said}");
     assert_eq!(field(&db, "Ana Lima", "name").as_deref(), Some("Ana Lima"));
 }
+
+/// A folder with one card of each UID given, named `N.vcf`.
+fn cards(dir: &Path, uids: &[&str]) -> PathBuf {
+    let book = dir.join("book");
+    std::fs::create_dir(&book).expect("book");
+    for (i, uid) in uids.iter().enumerate() {
+        std::fs::write(
+            book.join(format!("{i}.vcf")),
+            format!("BEGIN:VCARD\r\nVERSION:4.0\r\nUID:{uid}\r\nFN:Person {i}\r\nEND:VCARD\r\n"),
+        )
+        .expect("card");
+    }
+    book
+}
+
+#[test]
+fn uids_that_differ_only_in_what_a_file_name_cannot_hold_get_files_of_their_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let long = "u".repeat(300);
+    let uids = ["x:1", "x/1", "x?1", long.as_str()];
+    // Into a new database, from one folder; then out to an empty one.
+    let from = cards(dir.path(), &uids);
+    let said = sync(&db, &from);
+    assert!(said.contains("4 added"), "{said}");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    sync(&db, &out);
+    let names: Vec<String> = files(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names.iter().all(|n| n.len() < 210), "{names:?}");
+    // A later sync still works, and removing one file archives one person.
+    sync(&db, &out);
+    let x1 = file_of(&out, "Person 0");
+    std::fs::remove_file(&x1).expect("remove");
+    let said = sync(&db, &out);
+    assert!(said.contains("1 archived"), "{said}");
+    let live: i64 = Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM contact WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(live, 3);
+}
+
+#[test]
+fn two_files_with_one_uid_are_both_left_alone_and_said() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let book = cards(dir.path(), &["same", "same"]);
+    let said = sync(&db, &book);
+    assert!(said.contains("the same UID as"), "{said}");
+    assert!(said.contains("1 added"), "{said}");
+}
+
+#[test]
+fn two_syncs_at_once_never_fail_with_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["category", "add", "Printers"]));
+    for round in 0..6 {
+        let book = dir.path().join(format!("book{round}"));
+        std::fs::create_dir(&book).expect("book");
+        for i in 0..40 {
+            std::fs::write(
+                book.join(format!("{i}.vcf")),
+                format!(
+                    "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:r{round}-{i}\r\nFN:Person {round} {i}\r\nEND:VCARD\r\n"
+                ),
+            )
+            .expect("card");
+        }
+        let run = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+                .args(["--db", db.to_str().expect("p"), "--today", "2026-11-22"])
+                .args(["sync", "vdir", book.to_str().expect("p")])
+                .env_remove("LIST25_DB")
+                .env_remove("RUST_BACKTRACE")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        };
+        let (a, b) = (run(), run());
+        for child in [a, b] {
+            let o = child.wait_with_output().expect("wait");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(
+                o.status.success() || (o.status.code() == Some(2) && err.contains("another sync")),
+                "{o:?}"
+            );
+            assert!(!err.contains("UNIQUE"), "{err}");
+        }
+    }
+    let count: i64 = Connection::open(&db)
+        .expect("open")
+        .query_row(
+            "SELECT count(*) FROM contact WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(count, 240, "every card once");
+}

@@ -63,19 +63,29 @@ fn kept(p: &Person) -> (&str, &str, &str, &[String], &[String], &str, &str, &str
     )
 }
 
-/// A name for a card's file: its UID, with what a file name cannot hold
-/// written as `_`.
+/// The longest file name written, in bytes (file systems allow 255).
+const NAME_MAX: usize = 200;
+
+/// A name for a card's file: its UID, each byte a file name should not
+/// hold written `%XX` (so two UIDs never share a name: `x:1` is `x%3A1`,
+/// `x/1` is `x%2F1`); a UID too long for a file name is named by its hash
+/// instead (the state remembers which file is whose).
 fn file_name(uid: &str) -> String {
-    let safe: String = uid
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '@') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut safe = String::new();
+    for b in uid.bytes() {
+        let c = char::from(b);
+        if b.is_ascii_alphanumeric()
+            || matches!(c, '-' | '_' | '@')
+            || (c == '.' && !safe.is_empty())
+        {
+            safe.push(c);
+        } else {
+            safe.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if safe.len() + 4 > NAME_MAX {
+        return format!("uid-{}-{}.vcf", hash(uid.as_bytes()), uid.len());
+    }
     format!("{safe}.vcf")
 }
 
@@ -120,6 +130,16 @@ fn scan(dir: &Path, skipped: &mut Vec<String>) -> Result<HashMap<String, CardFil
             path.file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
         });
+        if let Some(first) = files.get(&uid).map(|f: &CardFile| f.path.clone()) {
+            // Two files, one person: neither is taken for the other.
+            skipped.push(format!(
+                "{name}: the same UID as {}; left alone (give one of them another UID)",
+                first
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ));
+            continue;
+        }
         let modified = entry
             .metadata()
             .and_then(|m| m.modified())
@@ -171,6 +191,43 @@ fn differences(mine: &Person, other: &Person) -> String {
     out.join(" · ")
 }
 
+/// Where a card new to the folder goes: its name, or, when a file of
+/// another card has that name already, the name with `-2`, `-3`...
+fn free_path(dir: &Path, uid: &str) -> PathBuf {
+    let name = file_name(uid);
+    let stem = name.trim_end_matches(".vcf");
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(&name),
+            n => dir.join(format!("{stem}-{n}.vcf")),
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| dir.join(name.clone()))
+}
+
+/// One sync of a database at a time: a file beside it, held locked while
+/// a sync runs (the lock goes with the process, however it ends). A
+/// second sync does not wait: it says so. A database in memory has none.
+fn lock(conn: &Connection) -> Result<Option<std::fs::File>, String> {
+    let Some(db) = conn.path().filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let mut name = std::ffi::OsString::from(db);
+    name.push(".sync-lock");
+    let path = PathBuf::from(name);
+    let file = crate::files::open_private(&path)
+        .map_err(|e| format!("cannot sync: {}: {e}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err("another sync of this database is running; try again when it is done".into())
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(format!("cannot sync: {}: {e}", path.display()))
+        }
+    }
+}
+
 /// Sync the folder `dir` with the contacts of `category` (all when none).
 pub fn sync(
     conn: &Connection,
@@ -189,6 +246,16 @@ pub fn sync(
         return Err(refuse(format!("{} is not a folder", dir.display())));
     }
     let key = dir.display().to_string();
+    let _lock = lock(conn).map_err(refuse)?;
+    // A folder that cannot be written is said before anything changes.
+    crate::files::temp_beside(&dir.join("probe"))
+        .and_then(|(_, p)| std::fs::remove_file(p))
+        .map_err(|e| {
+            refuse(format!(
+                "cannot write in {}: {e}; nothing was synced",
+                dir.display()
+            ))
+        })?;
     let mut out = Synced::default();
     let files = scan(&dir, &mut out.skipped).map_err(refuse)?;
     let last: HashMap<String, (String, String)> = conn
@@ -363,7 +430,10 @@ pub fn sync(
     for e in now_cards.iter().filter(|e| !unreadable.contains(&e.uid)) {
         let ours = vcard_out::card_text(e, Version::V4);
         let file = files.get(&e.uid);
-        let path = file.map_or_else(|| dir.join(file_name(&e.uid)), |f| f.path.clone());
+        let path = match file {
+            Some(f) => f.path.clone(),
+            None => free_path(&dir, &e.uid),
+        };
         let same = file.is_some_and(|f| {
             let mine = super::import::person_of_exported(e);
             kept(&mine) == kept(&f.person)
