@@ -244,3 +244,42 @@ fn the_import_screens_worker_previews_without_writing_and_stops_when_nobody_list
         "nothing of it is kept"
     );
 }
+
+/// `import --progress`, as the import screen runs it, with `answer` on its
+/// standard input.
+fn worker(db: &Path, file: &str, answer: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-22", "import", "--progress", "--", file])
+        .env_remove("LIST25_DB")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(answer).expect("answer");
+    drop(stdin);
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn an_import_for_the_screen_saves_only_once_the_screen_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&cli(&db, &["category", "add", "Attorneys"]));
+    // The screen gone (its end of the pipe closed): nothing is kept.
+    let gone = worker(&db, &fixture("linkedin.csv"), b"");
+    assert_eq!(gone.status.code(), Some(2), "{gone:?}");
+    let said = String::from_utf8_lossy(&gone.stdout);
+    assert!(said.contains("ready"), "{said}");
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("nothing was imported"));
+    assert!(names(&db).is_empty(), "{:?}", names(&db));
+    // The screen says save: kept.
+    let saved = worker(&db, &fixture("linkedin.csv"), b"save\n");
+    assert!(saved.status.success(), "{saved:?}");
+    assert!(names(&db).contains(&"Ana Lima".to_owned()));
+}

@@ -9,7 +9,7 @@
 //! kills that process before it has saved, and nothing is kept. A database
 //! in memory (the tests) is imported here and now.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -120,7 +120,7 @@ fn spawn(
         .arg("--")
         .arg(file)
         .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::null())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -395,13 +395,24 @@ impl App {
                 done,
                 total,
                 counts,
-                ..
+                worker,
             } => {
                 for l in &lines {
                     if let Some(rest) = l.strip_prefix("wrote ") {
                         let mut n = rest.split(' ').filter_map(|x| x.parse::<usize>().ok());
                         if let (Some(d), Some(t)) = (n.next(), n.next()) {
                             (*done, *total) = (d, t);
+                        }
+                    } else if l == "ready" {
+                        // Everything is written: it may be saved. Were this
+                        // window gone, the worker would read nothing.
+                        let saying = worker
+                            .child
+                            .stdin
+                            .as_mut()
+                            .map(|i| i.write_all(b"save\n").and_then(|()| i.flush()));
+                        if !matches!(saying, Some(Ok(()))) {
+                            let _ = worker.child.kill();
                         }
                     } else if let Some(json) = l.strip_prefix("counts ")
                         && let Ok(c) = serde_json::from_str::<Counts>(json)

@@ -39,8 +39,10 @@ pub struct ImportArgs {
     #[arg(long, hide = true, value_name = "N")]
     pub preview: Option<usize>,
     /// For the import screen: print "wrote DONE TOTAL" lines as the new
-    /// people are written, then "counts" and the counts as JSON. When
-    /// standard output is gone, the import stops and nothing is kept.
+    /// people are written, then "ready", and save only once "save" is read
+    /// on standard input; then "counts" and the counts as JSON. When
+    /// standard output is gone, or standard input ends without "save", the
+    /// import stops and nothing is kept.
     #[arg(long, hide = true)]
     pub progress: bool,
 }
@@ -176,8 +178,22 @@ pub fn run(
                 .and_then(|()| stdout.flush())
                 .is_ok()
         };
+        // Once all is written, the screen that asked for the import says
+        // "save" on standard input before it is committed; a screen gone
+        // (killed, its pipe closed) says nothing, and nothing is kept.
+        let mut may_save = || {
+            let mut stdout = std::io::stdout().lock();
+            if writeln!(stdout, "ready")
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                return false;
+            }
+            let mut answer = String::new();
+            std::io::stdin().read_line(&mut answer).is_ok() && answer.trim() == "save"
+        };
         let written = if args.progress {
-            apply_with(conn, &plan, &now, &mut said)
+            apply_with(conn, &plan, &now, &mut said, &mut may_save)
         } else {
             apply(conn, &plan, &now)
         };

@@ -162,6 +162,7 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
     let mut raw = Vec::new();
     let mut skipped = Vec::new();
     let mut last_start = None;
+    let mut last_fields = headers.len();
     let mut lines = Lines::default();
     for record in reader.records() {
         let record = record.map_err(|e| (error_line(&e, offset), csv_problem(&e)))?;
@@ -171,6 +172,7 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
         let (line, start) = lines.at(body, at);
         let line = offset + line;
         last_start = Some((line, start));
+        last_fields = record.len();
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -187,6 +189,21 @@ pub(super) fn read(text: &str) -> Result<(String, Found), (usize, String)> {
             continue;
         }
         raw.push(person_of(&cols, &record, line, has_role, linkedin));
+    }
+    // A file cut short ends inside its last record: fewer fields than the
+    // header, and no line end. Half a person is not imported.
+    if let Some((line, _)) = last_start
+        && last_fields < headers.len()
+        && !body.ends_with(['\n', '\r'])
+    {
+        return Err((
+            line,
+            format!(
+                "the file ends inside this record ({last_fields} of {} fields, and no line \
+                 end): it looks cut short; import the whole file",
+                headers.len()
+            ),
+        ));
     }
     // A quote never closed makes the rest of the file one field of the
     // last record, which csv reads without complaint: count its quotes.

@@ -193,6 +193,19 @@ fn files_that_are_not_what_they_claim_are_refused_with_the_line() {
     );
     assert_eq!(latin1.line, Some(3));
     assert!(latin1.why.contains("not UTF-8"), "{}", latin1.why);
+    let cut = refusal(
+        "contacts.csv",
+        b"First Name,Last Name,E-mail Address,Company\nAna,Lima,ana@x.co,Lima Co\nBo,Ch",
+    );
+    assert_eq!(cut.line, Some(3));
+    assert!(cut.why.contains("cut short"), "{}", cut.why);
+    // A last record whole but for its line end is read as it is.
+    let whole = read_bytes(
+        std::path::Path::new("c.csv"),
+        b"First Name,Last Name\nAna,Lima\nBo,Chen",
+    )
+    .expect("whole");
+    assert_eq!(whole.people.len(), 2);
     let text = refusal("card.vcf", b"name,email\nAna,ana@x.co\n");
     assert!(text.why.contains("BEGIN:VCARD"), "{}", text.why);
     let two = refusal(
@@ -248,4 +261,15 @@ fn bad_addresses_and_control_characters_do_not_reach_a_field() {
     assert_eq!(ana.company, "Lima Co");
     assert!(ana.emails.is_empty());
     assert_eq!(ana.notes, "E-mail as imported: not-an-address");
+}
+
+#[test]
+fn a_card_of_thirty_thousand_numbers_keeps_each_once() {
+    let mut card = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Phones\r\n");
+    for i in 0..30_000 {
+        card.push_str(&format!("TEL:+1 555 {i:07}\r\n"));
+    }
+    card.push_str("TEL:+1 555 0000000\r\nEND:VCARD\r\n");
+    let read = read_bytes(std::path::Path::new("big.vcf"), card.as_bytes()).expect("read");
+    assert_eq!(read.people[0].phones.len(), 30_000, "the repeated one once");
 }

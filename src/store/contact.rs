@@ -394,14 +394,19 @@ pub(super) fn with_details(
     let first = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
     let mut emails: Vec<String> = first(&c.email).into_iter().collect();
     let mut phones: Vec<String> = first(&c.phone).into_iter().collect();
+    let mut seen: std::collections::HashSet<(bool, String)> = emails
+        .iter()
+        .map(|e| (true, e.clone()))
+        .chain(phones.iter().map(|p| (false, p.clone())))
+        .collect();
     for (kind, value) in details {
-        let list = if kind == "email" {
-            &mut emails
-        } else {
-            &mut phones
-        };
-        if !list.contains(&value) {
-            list.push(value);
+        let email = kind == "email";
+        if seen.insert((email, value.clone())) {
+            if email {
+                emails.push(value);
+            } else {
+                phones.push(value);
+            }
         }
     }
     (emails, phones)

@@ -46,26 +46,28 @@ static EMPTY: String = String::new();
 /// Write what the plan says, in one transaction: the ids of the contacts
 /// added, in the order of the plan's entries.
 pub fn apply(conn: &Connection, plan: &Plan, now: &NaiveDateTime) -> Result<Vec<i64>, WriteError> {
-    apply_with(conn, plan, now, &mut |_, _| true)
+    apply_with(conn, plan, now, &mut |_, _| true, &mut || true)
 }
 
 /// Said when an import is stopped before it is written.
 pub const STOPPED: &str = "Stopped: nothing was imported.";
 
 /// `apply`, telling `progress` how many of the new people are written, of
-/// how many, as it goes. When `progress` answers false the import stops
-/// and nothing of it is kept (`STOPPED`).
+/// how many, as it goes, and asking `save` once everything is written,
+/// before it is committed. When either answers false the import stops and
+/// nothing of it is kept (`STOPPED`).
 pub fn apply_with(
     conn: &Connection,
     plan: &Plan,
     now: &NaiveDateTime,
     progress: &mut dyn FnMut(usize, usize) -> bool,
+    save: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<i64>, WriteError> {
     // A large import touches every index of the contact table; a page
     // cache that holds them saves reading and writing pages again and again.
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
-    let written = write_plan(conn, plan, now, progress);
+    let written = write_plan(conn, plan, now, progress, save);
     conn.pragma_update(None, "cache_size", cache)?;
     written
 }
@@ -78,6 +80,7 @@ fn write_plan(
     plan: &Plan,
     now: &NaiveDateTime,
     progress: &mut dyn FnMut(usize, usize) -> bool,
+    save: &mut dyn FnMut() -> bool,
 ) -> Result<Vec<i64>, WriteError> {
     let tx = conn.unchecked_transaction()?;
     let created = now.format(TIMESTAMP_FORMAT).to_string();
@@ -173,6 +176,9 @@ fn write_plan(
             ],
         )?;
         write_details(&tx, *id, &p.emails, &p.phones)?;
+    }
+    if !save() {
+        return Err(WriteError::Refused(STOPPED.into()));
     }
     tx.commit()?;
     Ok(ids)
