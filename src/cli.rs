@@ -412,76 +412,97 @@ fn dispatch(
             &moment(today),
         )?;
     }
-    let code = match command {
-        Some(Command::Undo) => undo(&conn, &mut out, today)?,
-        None => {
-            // The day's copy is made on another thread: the first frame
-            // does not wait for it.
-            let notices = backup::daily_aside(path, today);
-            let program = Program::builtin().map_err(|e| eyre!(e))?;
-            let app =
-                App::new(conn, program, today, path.display().to_string())?.with_notices(notices);
-            crate::tui::run(app)?;
-            // Nothing of ours to flush; the terminal may be gone.
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(Command::Today { json }) => today::run(&conn, &mut out, today, json)?,
-        Some(Command::Program {
-            command: ProgramCommand::Start { date },
-        }) => {
-            let date = match crate::domain::dates::check(date, today, DateUse::Start) {
-                Ok(d) => d,
-                Err(why) => return Ok(refuse(&format!("{why}."))),
-            };
-            store::program::set_start_date(&conn, date)?;
-            out.line(format!(
-                "The program starts on {}; {} is {}.",
-                date.format("%a %-d %b %Y"),
-                today.format("%Y-%m-%d"),
-                describe(Position::of(date, today))
-            ))?;
-            ExitCode::SUCCESS
-        }
-        Some(Command::Category { command }) => people::category(&conn, &mut out, command, today)?,
-        Some(Command::Contact { command }) => people::contact(&conn, &mut out, command, today)?,
-        Some(Command::Demo {
-            contacts,
-            categories,
-        }) => {
-            if let Err(why) = crate::demo::fill(&conn, categories, contacts, today) {
-                return Ok(refuse(&why));
-            }
-            out.line(format!(
-                "Made {categories} categories and {contacts} contacts in {}.",
-                path.display()
-            ))?;
-            ExitCode::SUCCESS
-        }
-        Some(Command::Config { command }) => config::run(&conn, &mut out, command)?,
-        Some(Command::Script { command }) => script::run(&conn, &mut out, command)?,
-        Some(Command::Client { command }) => referral::client(&conn, &mut out, command, today)?,
-        Some(Command::Referral { command }) => referral::referral(&conn, &mut out, command, today)?,
-        Some(Command::Thanks { command }) => thanks::thanks(&conn, &mut out, command, today)?,
-        Some(Command::Balance { json }) => thanks::balance(&conn, &mut out, json)?,
-        Some(Command::Ask { command }) => journey::ask(&conn, &mut out, command, today)?,
-        Some(Command::Touchpoint { command }) => {
-            journey::touchpoint(&conn, &mut out, command, today)?
-        }
-        Some(Command::Event { command }) => events::event(&conn, &mut out, command, today)?,
-        Some(Command::Group { command }) => events::group(&conn, &mut out, command, today)?,
-        Some(Command::Import(args)) => import::run(&conn, &mut out, args, reads, today)?,
-        Some(Command::Export(args)) => export::run(&conn, &mut out, &args, path, today)?,
-        Some(Command::Sync { command }) => sync::run(&conn, &mut out, command, today)?,
-        Some(Command::Backup { file }) => backup::backup(&conn, &mut out, path, file, today)?,
-        Some(Command::Restore { file }) => {
-            backup::restore(&mut conn, &mut out, path, &file, today)?
-        }
+    let writes = command
+        .as_ref()
+        .is_some_and(|c| c.access() == Access::Write);
+    let Some(command) = command else {
+        // The day's copy is made on another thread: the first frame
+        // does not wait for it.
+        let notices = backup::daily_aside(path, today);
+        let program = Program::builtin().map_err(|e| eyre!(e))?;
+        let app = App::new(conn, program, today, path.display().to_string())?.with_notices(notices);
+        crate::tui::run(app)?;
+        // Nothing of ours to flush; the terminal may be gone.
+        return Ok(ExitCode::SUCCESS);
     };
-    if recorded {
-        store::undo::end(&conn)?;
+    let result = (|| -> Result<ExitCode> {
+        let code = match command {
+            Command::Undo => undo(&conn, &mut out, today)?,
+            Command::Today { json } => today::run(&conn, &mut out, today, json)?,
+            Command::Program {
+                command: ProgramCommand::Start { date },
+            } => {
+                let date = match crate::domain::dates::check(date, today, DateUse::Start) {
+                    Ok(d) => d,
+                    Err(why) => return Ok(refuse(&format!("{why}."))),
+                };
+                store::program::set_start_date(&conn, date)?;
+                out.line(format!(
+                    "The program starts on {}; {} is {}.",
+                    date.format("%a %-d %b %Y"),
+                    today.format("%Y-%m-%d"),
+                    describe(Position::of(date, today))
+                ))?;
+                ExitCode::SUCCESS
+            }
+            Command::Category { command } => people::category(&conn, &mut out, command, today)?,
+            Command::Contact { command } => people::contact(&conn, &mut out, command, today)?,
+            Command::Demo {
+                contacts,
+                categories,
+            } => {
+                if let Err(why) = crate::demo::fill(&conn, categories, contacts, today) {
+                    return Ok(refuse(&why));
+                }
+                out.line(format!(
+                    "Made {categories} categories and {contacts} contacts in {}.",
+                    path.display()
+                ))?;
+                ExitCode::SUCCESS
+            }
+            Command::Config { command } => config::run(&conn, &mut out, command)?,
+            Command::Script { command } => script::run(&conn, &mut out, command)?,
+            Command::Client { command } => referral::client(&conn, &mut out, command, today)?,
+            Command::Referral { command } => referral::referral(&conn, &mut out, command, today)?,
+            Command::Thanks { command } => thanks::thanks(&conn, &mut out, command, today)?,
+            Command::Balance { json } => thanks::balance(&conn, &mut out, json)?,
+            Command::Ask { command } => journey::ask(&conn, &mut out, command, today)?,
+            Command::Touchpoint { command } => {
+                journey::touchpoint(&conn, &mut out, command, today)?
+            }
+            Command::Event { command } => events::event(&conn, &mut out, command, today)?,
+            Command::Group { command } => events::group(&conn, &mut out, command, today)?,
+            Command::Import(args) => import::run(&conn, &mut out, args, reads, today)?,
+            Command::Export(args) => export::run(&conn, &mut out, &args, path, today)?,
+            Command::Sync { command } => sync::run(&conn, &mut out, command, today)?,
+            Command::Backup { file } => backup::backup(&conn, &mut out, path, file, today)?,
+            Command::Restore { file } => backup::restore(&mut conn, &mut out, path, &file, today)?,
+        };
+        Ok(code)
+    })();
+    let changed = recorded && store::undo::end(&conn).ok().flatten().is_some();
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Ok(code), Ok(())) => Ok(code),
+        (result, flushed) => {
+            // What the command said could not be written (a full disk, a
+            // closed pipe): said plainly, with whether the change was made.
+            let failed = out.failed().or_else(|| flushed.err());
+            match (failed, result) {
+                (Some(e), _) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+                (Some(e), _) => {
+                    let saved = if changed || writes {
+                        "the change was saved, but "
+                    } else {
+                        ""
+                    };
+                    say(&format!("{saved}the output could not be written: {e}"));
+                    Ok(ExitCode::from(1))
+                }
+                (None, result) => result,
+            }
+        }
     }
-    out.flush()?;
-    Ok(code)
 }
 
 /// The moment a command runs: its (perhaps pinned) day at the clock's time.

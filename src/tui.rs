@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::action::Action;
 use crate::app::App;
@@ -29,18 +29,19 @@ const NAP: Duration = Duration::from_millis(100);
 const BURST: usize = 4096;
 
 /// Run the full-screen program until the user quits, a signal (TERM, HUP,
-/// INT) asks it to end, or its terminal goes away. Each way what was typed
+/// INT, QUIT) asks it to end, or its terminal goes away. Each way what was typed
 /// is saved and the terminal, if still there, restored; a signal or a
 /// closed terminal ends it with success. A second TERM or INT while the
 /// first is handled ends it at once.
 pub fn run(mut app: App) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGINT] {
+    for signal in [SIGTERM, SIGINT, SIGQUIT] {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
     }
     // A closed terminal may send its hang-up more than once: none of them
-    // may cut the saving short.
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
+    // may cut the saving short. QUIT ends it as TERM does: what was typed
+    // saved, the terminal put back.
+    for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::try_init()?;

@@ -77,8 +77,8 @@ fn a_20_kb_paste_into_the_script_editor_lands_whole() {
 }
 
 #[test]
-fn term_hup_and_int_save_what_was_typed_restore_the_terminal_and_exit_0() {
-    for signal in ["TERM", "HUP", "INT"] {
+fn term_hup_int_and_quit_save_what_was_typed_restore_the_terminal_and_exit_0() {
+    for signal in ["TERM", "HUP", "INT", "QUIT"] {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("l.db");
         let mut s = new_script(&db, "Signal test");

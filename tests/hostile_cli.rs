@@ -208,3 +208,41 @@ fn names_compare_after_normalisation_and_invisible_names_are_refused() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_disk_on_standard_output_is_said_plainly_with_whether_the_change_was_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let to_full = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_list25"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--today", "2026-11-22"])
+            .args(args)
+            .env_remove("LIST25_DB")
+            .env("RUST_BACKTRACE", "1")
+            .stdout(std::fs::File::create("/dev/full").expect("/dev/full"))
+            .output()
+            .expect("run")
+    };
+    let o = to_full(&["category", "add", "Printers"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the change was saved, but the output could not be written"),
+        "{err}"
+    );
+    assert!(!err.contains("BACKTRACE"), "{err}");
+    assert!(
+        ok(&common::cli(&db, &["category", "list"])).contains("Printers"),
+        "saved"
+    );
+    let o = to_full(&["category", "list"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("list25: the output could not be written"),
+        "{err}"
+    );
+}

@@ -6,46 +6,73 @@ use std::io::{self, BufWriter, Stdout, Write};
 
 use serde::Serialize;
 
-/// Standard output, buffered: one write for many lines.
+/// Standard output, buffered: one write for many lines. The first write
+/// that fails is kept, so that the command can say it plainly.
 pub struct Out {
     w: BufWriter<Stdout>,
+    failed: Option<(io::ErrorKind, String)>,
 }
 
 impl Default for Out {
     fn default() -> Self {
         Out {
             w: BufWriter::with_capacity(64 * 1024, io::stdout()),
+            failed: None,
         }
     }
 }
 
 impl Out {
+    /// Write `bytes`, keeping the first failure.
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let r = self.w.write_all(bytes);
+        if let Err(e) = &r
+            && self.failed.is_none()
+        {
+            self.failed = Some((e.kind(), e.to_string()));
+        }
+        r
+    }
+
     /// One line of plain text; control characters in it are shown, not sent.
     pub fn line(&mut self, text: impl AsRef<str>) -> io::Result<()> {
-        self.w.write_all(plain(text.as_ref()).as_bytes())?;
-        self.w.write_all(b"\n")
+        self.put(plain(text.as_ref()).as_bytes())?;
+        self.put(b"\n")
     }
 
     /// Text of several lines as it is; control characters other than line
     /// breaks and tabs are shown, not sent.
     pub fn text(&mut self, text: &str) -> io::Result<()> {
-        self.w.write_all(plain(text).as_bytes())
+        self.put(plain(text).as_bytes())
     }
 
     /// Text already made harmless with `plain`, as it is.
     pub fn plain(&mut self, text: &str) -> io::Result<()> {
-        self.w.write_all(text.as_bytes())
+        self.put(text.as_bytes())
     }
 
     /// `value` as indented JSON on a line of its own.
     pub fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
         let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-        self.w.write_all(json_safe(&text).as_bytes())?;
-        self.w.write_all(b"\n")
+        self.put(json_safe(&text).as_bytes())?;
+        self.put(b"\n")
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        self.w.flush()
+        let r = self.w.flush();
+        if let Err(e) = &r
+            && self.failed.is_none()
+        {
+            self.failed = Some((e.kind(), e.to_string()));
+        }
+        r
+    }
+
+    /// The first write to standard output that failed, if one did.
+    pub fn failed(&self) -> Option<io::Error> {
+        self.failed
+            .as_ref()
+            .map(|(kind, said)| io::Error::new(*kind, said.clone()))
     }
 }
 
