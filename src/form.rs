@@ -224,18 +224,39 @@ impl Form {
             .unwrap_or_default()
     }
 
-    /// Whether the record this form edits was changed elsewhere since the
-    /// form opened (`stored` is how the form would show it now). If so,
-    /// each field changed says what it holds now, the error says what to
-    /// do, and the form takes `stored` as its base: a second Enter saves
-    /// over it.
+    /// Whether the record this form edits was changed elsewhere, since the
+    /// form opened, in a field this form changed too (`stored` is how the
+    /// form would show it now). A field changed only elsewhere takes what
+    /// is stored now: saving never writes back what this form left alone.
+    /// A field changed on both sides says what it holds now, the error says
+    /// what to do, and the form takes `stored` as its base: a second Enter
+    /// saves over it.
     pub fn changed_elsewhere(&mut self, stored: &[String]) -> bool {
-        let Some(base) = &self.base else {
+        let Some(base) = self.base.clone() else {
             return false;
         };
-        let changed: Vec<usize> = (0..self.fields.len())
-            .filter(|&i| base.get(i) != stored.get(i))
-            .collect();
+        let mut changed = Vec::new();
+        for i in 0..self.fields.len() {
+            let (was, now) = (base.get(i), stored.get(i));
+            if was == now {
+                continue;
+            }
+            let mine = self.value(i);
+            if Some(&mine) == was {
+                // Left alone here: theirs, as it is now.
+                let theirs = now.cloned().unwrap_or_default();
+                let mut input = TextArea::new(theirs.lines().map(str::to_owned).collect());
+                input.set_cursor_line_style(Style::new());
+                input.move_cursor(CursorMove::Bottom);
+                input.move_cursor(CursorMove::End);
+                self.fields[i].input = input;
+            } else {
+                changed.push(i);
+            }
+        }
+        self.base = Some(stored.to_vec());
+        let focus = self.focus;
+        self.focus_on(focus);
         let Some(&first) = changed.first() else {
             return false;
         };
@@ -248,7 +269,6 @@ impl Form {
                 format!("now: {now}")
             });
         }
-        self.base = Some(stored.to_vec());
         self.fail(
             first,
             format!(

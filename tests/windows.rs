@@ -178,7 +178,9 @@ fn an_edit_over_a_change_made_elsewhere_asks_first_and_says_what_changed() {
     b.update(Action::Save);
     assert!(b.popup.is_none(), "{:?}", common::form_error(&b));
 
+    // A changed only the company as well: asked first, with what it holds.
     a.update(Action::NextField);
+    typed(&mut a, "Lima Print");
     a.update(Action::NextField);
     typed(&mut a, "ana@lima.co");
     a.update(Action::Save);
@@ -197,7 +199,40 @@ fn an_edit_over_a_change_made_elsewhere_asks_first_and_says_what_changed() {
         &store::contact::list(&conn, list25::domain::contact::ContactView::All).expect("list")[0];
     assert_eq!(
         (ana.company.as_str(), ana.email.as_str()),
-        ("", "ana@lima.co")
+        ("Lima Print", "ana@lima.co")
+    );
+}
+
+#[test]
+fn an_edit_never_writes_back_a_field_another_window_changed_and_it_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = shared_file(dir.path());
+    let mut a = window(&db);
+    a.update(Action::GoTo(Pane::Categories));
+    a.update(Action::ShowContacts);
+    a.update(Action::Edit);
+
+    let mut b = window(&db);
+    b.update(Action::GoTo(Pane::Categories));
+    b.update(Action::ShowContacts);
+    b.update(Action::Edit);
+    b.update(Action::NextField);
+    typed(&mut b, "Lima & Co");
+    b.update(Action::Save);
+    assert!(b.popup.is_none(), "{:?}", common::form_error(&b));
+
+    // A changes the e-mail only: saved at once, the company as B left it.
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    typed(&mut a, "ana@lima.co");
+    a.update(Action::Save);
+    assert!(a.popup.is_none(), "{:?}", common::form_error(&a));
+    let conn = store::open(&db, common::date("2026-11-22")).expect("open");
+    let ana =
+        &store::contact::list(&conn, list25::domain::contact::ContactView::All).expect("list")[0];
+    assert_eq!(
+        (ana.company.as_str(), ana.email.as_str()),
+        ("Lima & Co", "ana@lima.co")
     );
 }
 
