@@ -246,3 +246,56 @@ fn a_full_disk_on_standard_output_is_said_plainly_with_whether_the_change_was_sa
         "{err}"
     );
 }
+
+#[test]
+fn names_that_read_alike_are_one_and_nothing_turns_text_around() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    ok(&list25(&db, &["category", "add", "İstanbul lawyers"]));
+    let o = list25(&db, &["category", "add", "istanbul lawyers"]);
+    assert_eq!(o.status.code(), Some(2), "İ and i read alike");
+    ok(&list25(&db, &["group", "add", "İzmir Club"]));
+    assert_eq!(
+        list25(&db, &["group", "add", "izmir club"]).status.code(),
+        Some(2)
+    );
+    // A direction override typed into a name is not kept.
+    ok(&list25(
+        &db,
+        &[
+            "contact",
+            "add",
+            "Bo Ch\u{202E}NE",
+            "--category",
+            "istanbul lawyers",
+        ],
+    ));
+    let listed = ok(&list25(&db, &["contact", "list"]));
+    assert!(listed.contains("Bo ChNE"), "{listed}");
+    assert!(!listed.contains('\u{202E}'), "{listed}");
+}
+
+#[test]
+fn long_titles_and_asks_planned_in_the_past_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("l.db");
+    let before = || std::fs::read(&db).ok();
+    ok(&list25(&db, &["client", "add", "Bo Chen"]));
+    let was = before();
+    let long = "x".repeat(121);
+    for args in [
+        vec!["event", "add", long.as_str(), "--date", "2026-12-03"],
+        vec!["group", "add", long.as_str()],
+        vec!["ask", "plan", "bo", "--date", "2023-01-01"],
+    ] {
+        let o = list25(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {o:?}");
+        assert_eq!(before(), was, "{args:?} wrote");
+    }
+    let o = list25(&db, &["ask", "plan", "bo", "--date", "2026-11-21"]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("before today"),
+        "{o:?}"
+    );
+    ok(&list25(&db, &["ask", "plan", "bo", "--date", "2026-11-22"]));
+}

@@ -400,7 +400,7 @@ impl App {
     }
 
     pub(super) fn save_ask_plan(&mut self, form: Box<Form>, client: i64) {
-        let due = match parse_for(&form.value(0), self.today, DateUse::Planned) {
+        let due = match parse_for(&form.value(0), self.today, DateUse::Ask) {
             Ok(d) => d,
             Err(why) => return self.refuse_form(form, 0, why),
         };

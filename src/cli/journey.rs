@@ -192,7 +192,9 @@ pub fn ask(
             }
         }
         AskCommand::Plan { date, .. } => {
-            let due = match planned_date(date, today) {
+            let checked = crate::domain::dates::check(date, today, crate::domain::DateUse::Ask)
+                .map_err(|why| format!("--date {why}."));
+            let due = match checked {
                 Ok(d) => d,
                 Err(why) => return Ok(refuse(&why)),
             };

@@ -89,6 +89,7 @@ pub fn plain(text: &str) -> Cow<'_, str> {
             .map(|c| match c {
                 c if !is_hostile(c) => c,
                 '\u{7f}' => '\u{2421}',
+                c if crate::domain::text::is_bidi_control(c) => '\u{fffd}',
                 c if u32::from(c) < 0x20 => {
                     char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')
                 }
@@ -99,7 +100,7 @@ pub fn plain(text: &str) -> Cow<'_, str> {
 }
 
 fn is_hostile(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || crate::domain::text::is_bidi_control(c)
 }
 
 /// JSON text with DEL and the C1 controls escaped too (serde_json escapes
@@ -132,6 +133,7 @@ mod tests {
             "Ana\u{241b}]0;owned\u{2407}\u{2421}\u{fffd}2J\tok\n"
         );
         assert_eq!(plain("Zoë 東京 🌸"), "Zoë 東京 🌸");
+        assert_eq!(plain("Bo Ch\u{202E}NE"), "Bo Ch\u{fffd}NE", "no override");
     }
 
     #[test]

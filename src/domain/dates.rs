@@ -28,6 +28,9 @@ pub enum DateUse {
     /// When something is planned (an event, an ask, a touchpoint), or
     /// was: up to five years ahead.
     Planned,
+    /// When to ask a client for referrals: today, or up to five years
+    /// ahead (an ask made already is recorded, not planned).
+    Ask,
 }
 
 /// The earliest date list25 takes for anything.
@@ -64,6 +67,17 @@ pub fn check(d: NaiveDate, today: NaiveDate, what: DateUse) -> Result<NaiveDate,
         )),
         DateUse::Planned if d > plus_months(today, 60) => Err(format!(
             "{} is more than five years away; plan it by {} at the latest",
+            ymd(d),
+            ymd(plus_months(today, 60))
+        )),
+        DateUse::Ask if d < today => Err(format!(
+            "{} is before today ({}): plan the ask for today or later; an ask made already \
+             is recorded with what they said",
+            ymd(d),
+            ymd(today)
+        )),
+        DateUse::Ask if d > plus_months(today, 60) => Err(format!(
+            "{} is more than five years away; ask by {} at the latest",
             ymd(d),
             ymd(plus_months(today, 60))
         )),

@@ -122,6 +122,16 @@ impl EventDraft {
         if title.is_empty() {
             return Err("An event needs a title, e.g. \"Open house: tax questions\".".into());
         }
+        if title.chars().count() > MAX_TITLE {
+            return Err(format!(
+                "Keep the title under {MAX_TITLE} characters; say more in what it offers."
+            ));
+        }
+        for (what, text) in [("place", place), ("what it offers", offers)] {
+            if one_line(text).chars().count() > MAX_ABOUT {
+                return Err(format!("Keep {what} under {MAX_ABOUT} characters."));
+            }
+        }
         Ok(EventDraft {
             title,
             on,
@@ -131,9 +141,25 @@ impl EventDraft {
     }
 }
 
+/// The longest title of an event, or name of a group, in characters.
+pub const MAX_TITLE: usize = 120;
+
+/// The longest place, offer or meeting time, in characters.
+pub const MAX_ABOUT: usize = 400;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_has_a_length_and_so_does_what_goes_with_it() {
+        let on = crate::domain::parse_date("2026-12-03").expect("date");
+        assert!(EventDraft::new(&"x".repeat(MAX_TITLE), on, "", "").is_ok());
+        let long = EventDraft::new(&"x".repeat(MAX_TITLE + 1), on, "", "").expect_err("long");
+        assert!(long.contains("under 120"), "{long}");
+        assert!(EventDraft::new("Talk", on, &"p".repeat(MAX_ABOUT + 1), "").is_err());
+        assert!(EventDraft::new("Talk", on, "", &"o".repeat(MAX_ABOUT + 1)).is_err());
+    }
 
     #[test]
     fn kinds_read_by_name_or_a_unique_start() {

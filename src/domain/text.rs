@@ -24,6 +24,13 @@ pub fn listed(names: &[String]) -> String {
     }
 }
 
+/// Characters that turn the direction of the text after them (embeddings,
+/// overrides and isolates): in a name they can make "Bo Chen" print as
+/// something else. They are never kept; the marks (U+200E, U+200F) are.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Characters that take no room on screen: zero-width spaces and joiners,
 /// the soft hyphen, direction marks, the byte-order mark. Inside a name
 /// some matter (a joiner in an emoji); at its ends they only hide.
@@ -73,7 +80,7 @@ pub fn one_line(text: &str) -> String {
 }
 
 fn one_line_any(text: &str) -> String {
-    let composed: String = text.nfc().collect();
+    let composed: String = text.nfc().filter(|&c| !is_bidi_control(c)).collect();
     composed
         .split(|c: char| c.is_whitespace() || c.is_control())
         .map(|w| w.trim_matches(is_invisible))
@@ -107,10 +114,14 @@ fn key_any(text: &str) -> String {
 
 /// The case foldings lower case leaves out: ß is ss, a final sigma is σ.
 fn caseless(lower: &str) -> String {
-    if !lower.contains(['ß', 'ς']) {
+    if !lower.contains(['ß', 'ς', '\u{307}']) {
         return lower.to_owned();
     }
-    lower.replace('ß', "ss").replace('ς', "σ")
+    // The capital İ lowers to i and a dot above: the same i as istanbul's.
+    lower
+        .replace('ß', "ss")
+        .replace('ς', "σ")
+        .replace("i\u{307}", "i")
 }
 
 /// A key that also ignores accents, for finding: "lucia" finds "Lucía"
@@ -149,7 +160,7 @@ pub fn excerpt(text: &str, word: &str, before: usize) -> String {
 /// pasted `\r\n` becomes `\n`), line breaks and tabs kept.
 pub fn clean_text(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .filter(|&c| (!c.is_control() || matches!(c, '\n' | '\t')) && !is_bidi_control(c))
         .collect()
 }
 
@@ -271,6 +282,8 @@ mod tests {
         assert_ne!(key("Lucía"), key("Lucia"));
         assert_eq!(key("ＡＢＣ"), key("abc"), "full-width letters");
         assert_eq!(key("Ana\u{200B}"), key("ana"));
+        assert_eq!(key("İstanbul"), key("istanbul"), "the capital dotted I");
+        assert_eq!(key("İSTANBUL"), key("istanbul"));
     }
 
     #[test]

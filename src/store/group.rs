@@ -35,18 +35,31 @@ pub fn add(
     meets: &str,
     now: &NaiveDateTime,
 ) -> Result<i64, WriteError> {
+    use crate::domain::event::{MAX_ABOUT, MAX_TITLE};
     let name = one_line(name);
     if name.is_empty() {
         return Err(WriteError::Refused(
             "A group needs a name, e.g. \"Downtown Business Network\".".into(),
         ));
     }
-    let taken: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM source_group
-         WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE",
-        [&name],
-        |r| r.get(0),
-    )?;
+    if name.chars().count() > MAX_TITLE {
+        return Err(WriteError::Refused(format!(
+            "Keep the group's name under {MAX_TITLE} characters."
+        )));
+    }
+    if one_line(meets).chars().count() > MAX_ABOUT {
+        return Err(WriteError::Refused(format!(
+            "Keep when it meets under {MAX_ABOUT} characters."
+        )));
+    }
+    // Names compare as people read them (case, form, İ and i).
+    let wanted = crate::domain::text::key(&name);
+    let mut names =
+        conn.prepare_cached("SELECT name FROM source_group WHERE deleted_at IS NULL")?;
+    let taken = names
+        .query_map([], |r| r.get::<_, String>(0))?
+        .filter_map(Result::ok)
+        .any(|n| crate::domain::text::key(&n) == wanted);
     if taken {
         return Err(WriteError::Refused(format!(
             "There is a group named {name:?} already; `list25 group list` shows the groups."

@@ -58,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_coming.sql"),
     include_str!("migrations/015_one_thanks_per_occasion.sql"),
     include_str!("migrations/016_script_purpose.sql"),
+    include_str!("migrations/017_no_direction_overrides.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -448,6 +449,50 @@ mod tests {
         assert_eq!(start, "2026-11-22");
         let starters = crate::domain::script::starters().expect("starters");
         assert_eq!(script::list(&conn).expect("scripts").len(), starters.len());
+    }
+
+    #[test]
+    fn direction_overrides_are_taken_out_of_what_was_kept_before() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.db");
+        {
+            let mut c = Connection::open(&path).expect("create");
+            Migrations::new(MIGRATIONS[..16].iter().map(|m| M::up(m)).collect())
+                .to_latest(&mut c)
+                .expect("version 16");
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .expect("id");
+            c.execute_batch(
+                "INSERT INTO category (name, position, created_at) VALUES
+                    ('Printers', 1, '2026-11-22 08:00:00'),
+                    ('Print\u{202E}ers', 2, '2026-11-22 08:00:00'),
+                    ('Bank\u{2066}ers', 3, '2026-11-22 08:00:00');
+                 INSERT INTO contact (name, notes, created_at) VALUES
+                    ('Bo Ch\u{202E}NE', 'a \u{202D}note', '2026-11-22 08:00:00');",
+            )
+            .expect("old rows");
+        }
+        let conn = open(&path, today()).expect("upgrade");
+        let name: String = conn
+            .query_row("SELECT name || ' / ' || notes FROM contact", [], |r| {
+                r.get(0)
+            })
+            .expect("contact");
+        assert_eq!(name, "Bo ChNE / a note");
+        let categories: Vec<String> = category::list(&conn)
+            .expect("list")
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(
+            categories,
+            ["Printers", "Print\u{202E}ers", "Bankers"],
+            "a name that would be another's is left as it was"
+        );
+        assert_eq!(
+            crate::domain::text::one_line("Ana L\u{202E}ima"),
+            "Ana Lima"
+        );
     }
 
     #[test]
