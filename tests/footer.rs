@@ -364,3 +364,101 @@ fn each_context_is_reached_by_its_fixture_or_only_gathers_its_rows_keys() {
     }
     let _ = (Popup::Help { scroll: 0 }, KeyModifiers::NONE);
 }
+
+/// The footer line of a screen: the last one that is not empty.
+fn footer_line(screen: &str) -> String {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// In the real program: the footer changes with the row under the cursor
+/// on Today, and the keys it shows do what it says.
+#[test]
+fn in_a_terminal_the_footer_follows_the_row_and_its_keys_work() {
+    use common::pty::Session;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("list25.db");
+    {
+        let conn = store::open(&db, common::date("2026-11-07")).expect("create");
+        let printers = common::category(&conn, "Printers");
+        let mut ana = ContactDraft::named("Ana Lima").expect("draft");
+        ana.next_follow_up = Some(common::date("2026-11-20"));
+        let ana = store::contact::add(&conn, Some(printers), &ana, &common::now()).expect("ana");
+        let mut bruno = ContactDraft::named("Bruno Díaz").expect("draft");
+        bruno.client_since = Some(common::date("2026-10-13"));
+        let at = common::date("2026-10-13").and_hms_opt(9, 0, 0).expect("t");
+        store::contact::add(&conn, None, &bruno, &at).expect("bruno");
+        let referral = store::referral::ReferralDraft {
+            direction: Direction::Received,
+            partner: ana,
+            person: store::referral::Person::New(Box::new(
+                ContactDraft::named("Maya Okafor").expect("draft"),
+            )),
+            on: common::date("2026-11-19"),
+            note: String::new(),
+        };
+        store::referral::add(&conn, &referral, &common::now()).expect("referral");
+    }
+    let mut s = Session::start(&db, &["--today", "2026-11-22"], 120, 40);
+    s.wait_for("Today's tasks");
+    // Down the rows: each kind shows its own keys.
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        let screen = s.screen();
+        let footer = footer_line(&screen);
+        let row = screen
+            .lines()
+            .find(|l| l.contains('▶'))
+            .unwrap_or_default()
+            .to_owned();
+        let kind = if row.contains("Thank Ana Lima") {
+            assert!(
+                footer.contains("Space sent: how") && footer.contains("y copy the card"),
+                "{footer}"
+            );
+            "thanks"
+        } else if row.contains("Ask Bruno") {
+            assert!(
+                footer.contains("Space what they said") && footer.contains("y copy the ask"),
+                "{footer}"
+            );
+            assert!(!footer.contains("done/undo"), "{footer}");
+            "ask"
+        } else if row.contains("Bruno Díaz:") {
+            assert!(
+                footer.contains("Space done") && footer.contains("w move"),
+                "{footer}"
+            );
+            "touchpoint"
+        } else if row.contains("Ana Lima") {
+            assert!(footer.contains("Space log a touch"), "{footer}");
+            "follow-up"
+        } else if row.contains("[ ]") {
+            assert!(footer.contains("Space done/undo"), "{footer}");
+            "task"
+        } else {
+            "other"
+        };
+        if !seen.contains(&kind) {
+            seen.push(kind);
+        }
+        if kind == "ask" {
+            // What the footer says Space does there, it does.
+            s.send(" ");
+            s.wait_for("What did they say?");
+            s.send("\x1b");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        s.send("j");
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+    for kind in ["task", "thanks", "ask", "touchpoint", "follow-up"] {
+        assert!(seen.contains(&kind), "never on a {kind} row: {seen:?}");
+    }
+    s.send("q");
+    assert!(s.wait_exit());
+}
