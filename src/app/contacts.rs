@@ -350,7 +350,7 @@ impl App {
             }
             if stage < Stage::Met {
                 why.push(format!(
-                    "You have not met {name} yet: they count as a partner once you have."
+                    "You have not met {name} yet: a partner is someone you know."
                 ));
             }
             if !why.is_empty() {
