@@ -163,7 +163,7 @@ impl App {
         let checklist = Checklist {
             done: store::program::done_tasks(&conn)?,
             skipped: store::program::skipped_tasks(&conn)?,
-            metrics: store::metrics::from_categories(&conn, &categories)?,
+            metrics: store::metrics::from_categories(&conn, &categories, today)?,
         };
         let notes = store::program::notes(&conn)?;
         let today_pane = TodayPane::load(&conn, today)?;

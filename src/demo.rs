@@ -244,7 +244,7 @@ mod tests {
         let today = parse_date("2026-11-22").expect("date");
         let conn = store::open_in_memory(today).expect("open");
         fill(&conn, 10, 1000, today).expect("fill");
-        let m = metrics::load(&conn).expect("metrics");
+        let m = metrics::load(&conn, today).expect("metrics");
         assert_eq!(
             (m.categories, m.contacts, m.categories_with_contacts),
             (10, 1000, 10)

@@ -235,7 +235,7 @@ fn marking_a_26th_partner_asks_first() {
             let d = ContactDraft::named(&format!("Partner {i:02}")).expect("draft");
             let id = store::contact::add(c, Some(printers), &d, &now()).expect("add");
             store::contact::set_stage(c, id, Stage::Met, now().date()).expect("met");
-            store::contact::set_on_list(c, id, true).expect("mark");
+            store::contact::set_on_list(c, id, true, now().date()).expect("mark");
         }
     });
     assert_eq!(app.checklist.metrics.partners, 25);

@@ -113,7 +113,7 @@ fn counts_kept_after_each_change_equal_counts_read_again() {
         let (categories, elsewhere) = store::category::counted(app.connection()).expect("counts");
         assert_eq!(app.categories.list, categories, "{what}");
         assert_eq!(app.categories.elsewhere, elsewhere, "{what}");
-        let metrics = store::metrics::load(app.connection()).expect("metrics");
+        let metrics = store::metrics::load(app.connection(), app.today).expect("metrics");
         assert_eq!(app.checklist.metrics, metrics, "{what}");
         assert_eq!(app.contacts.total, listed(app).len(), "{what}");
     };

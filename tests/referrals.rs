@@ -43,7 +43,7 @@ fn with_ledger() -> App {
         };
         let ana = add("Ana Lima");
         store::contact::set_stage(c, ana, Stage::Met, now().date()).expect("met");
-        store::contact::set_on_list(c, ana, true).expect("star");
+        store::contact::set_on_list(c, ana, true, now().date()).expect("star");
         let marc = add("Marc Dupont");
         let mut carla = ContactDraft::named("Carla Dias").expect("d");
         carla.client_since = Some(common::date("2025-06-01"));

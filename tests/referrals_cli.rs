@@ -381,7 +381,7 @@ fn the_25_list_is_the_people_starred_in_every_count_and_export() {
     assert!(report.contains("The 25 list (1 of 25)"), "{report}");
     let program = list25::domain::Program::builtin().expect("program");
     let conn = rusqlite::Connection::open(&db).expect("open");
-    let metrics = list25::store::metrics::load(&conn).expect("metrics");
+    let metrics = list25::store::metrics::load(&conn, common::date("2026-11-22")).expect("metrics");
     assert_eq!((metrics.partners, metrics.listed), (1, 1));
     let app = list25::app::App::new(conn, program, common::date("2026-11-22"), String::new())
         .expect("app");

@@ -12,9 +12,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
 fn space_ticks_a_task_in_today_and_commits_it() {
-    let mut app = common::app("2026-11-20", "2026-11-22");
+    let mut app = common::app("2026-11-22", "2026-11-22");
     let task = app.selected_task().expect("a task under the cursor");
-    assert_eq!(task.day, 3);
+    assert_eq!(task.day, 1);
     app.update(Action::Toggle);
     let stored = store::program::done_tasks(app.connection()).expect("read");
     let at = stored.get(&task).expect("tick stored");
@@ -258,16 +258,16 @@ fn behind_lists_the_three_most_recent_days_and_counts_the_rest() {
             .iter()
             .copied()
             .collect::<std::collections::BTreeSet<_>>(),
-        [22, 23, 24].into(),
-        "the most recent three days"
+        [21, 23, 24].into(),
+        "the most recent three days with tasks left (day 22's are done: nobody is owed a thank-you)"
     );
     assert_eq!(listed.first(), Some(&24), "the most recent first");
     let hidden = app.behind_hidden();
     assert_eq!(hidden.tasks + listed.len(), all_behind);
-    assert_eq!(hidden.days, Some((1, 21)));
+    assert_eq!(hidden.days, Some((1, 20)));
     let screen = common::draw(&app, 80, 24).backend().to_string();
     let heading = format!(
-        "Behind · {} from the last 3 days · {} older, days 1-21, on Program",
+        "Behind · {} from the last 3 days · {} older, days 1-20, on Program",
         listed.len(),
         hidden.tasks
     );

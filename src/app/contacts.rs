@@ -366,7 +366,7 @@ impl App {
         } else {
             format!("{name} put on the 25 list")
         });
-        match store::contact::set_on_list(&self.conn, id, !on) {
+        match store::contact::set_on_list(&self.conn, id, !on, self.today) {
             Ok(()) => {
                 self.refresh_contact(id);
                 self.message = Some(Message::Info(if on {

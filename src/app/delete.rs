@@ -144,7 +144,7 @@ impl App {
                 self.record(format!("{} put on the 25 list", name.unwrap_or_default()));
                 (
                     String::new(),
-                    store::contact::set_on_list(&self.conn, id, true),
+                    store::contact::set_on_list(&self.conn, id, true, self.today),
                 )
             }
             Pending::DeleteScript(id) => {

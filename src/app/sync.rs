@@ -146,7 +146,7 @@ impl App {
     pub(super) fn refresh_measures(&mut self) {
         let loaded = (|| {
             Ok::<_, rusqlite::Error>((
-                store::metrics::from_categories(&self.conn, &self.categories.list)?,
+                store::metrics::from_categories(&self.conn, &self.categories.list, self.today)?,
                 TodayPane::load(&self.conn, self.today)?,
             ))
         })();

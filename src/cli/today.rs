@@ -84,7 +84,7 @@ impl Report {
         let checklist = Checklist {
             done: store::program::done_tasks(conn)?,
             skipped: store::program::skipped_tasks(conn)?,
-            metrics: store::metrics::load(conn)?,
+            metrics: store::metrics::load(conn, today)?,
         };
         let follow_ups = store::contact::due(conn, today, u32::MAX)?
             .into_iter()

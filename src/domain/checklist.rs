@@ -29,6 +29,35 @@ pub struct Metrics {
     pub clients: u32,
     /// Clients with an ask planned.
     pub asks_planned: u32,
+    pub categories_with_why: u32,
+    pub group_meetings: u32,
+    pub value_set: u32,
+    pub category_values: u32,
+    /// Counts of what was done since the round began, each read only up to
+    /// what its task needs (a count past the target changes nothing).
+    pub touches: u32,
+    pub given: u32,
+    pub referrers_ever: u32,
+    pub thanks_by_call: u32,
+    pub cards: u32,
+    pub wows: u32,
+    pub events_dated: u32,
+    pub events_with_partner: u32,
+    pub welcome_written: u32,
+    pub ask_days_set: u32,
+    pub asks_picked: u32,
+    pub ask_written: u32,
+    pub asks_made: u32,
+    /// Thank-yous owed in the round before day 22: all, and those sent.
+    pub owed_before: u32,
+    pub thanked_before: u32,
+    /// News owed before day 22: all, and told.
+    pub news_before: u32,
+    pub told_before: u32,
+    /// People on the 25 list with a follow-up date.
+    pub follow_ups_set: u32,
+    /// The day of the round today is (26 and on after it).
+    pub round_day: u8,
 }
 
 impl Metrics {
@@ -44,6 +73,13 @@ impl Metrics {
             met: categories.iter().map(|c| c.met).sum(),
             partners: categories.iter().map(|c| c.partners).sum(),
             listed: categories.iter().map(|c| c.on_list).sum(),
+            categories_with_why: u32::try_from(
+                categories
+                    .iter()
+                    .filter(|c| !c.why.trim().is_empty())
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
             ..Metrics::default()
         }
     }
@@ -61,6 +97,27 @@ impl Metrics {
             Metric::JourneySet => self.journey_set,
             Metric::Welcomes => self.welcomes,
             Metric::AsksPlanned => self.asks_planned,
+            Metric::CategoriesWithWhy => self.categories_with_why,
+            Metric::Clients => self.clients,
+            Metric::GroupMeetings => self.group_meetings,
+            Metric::ValueSet => self.value_set,
+            Metric::CategoryValues => self.category_values,
+            Metric::Touches => self.touches,
+            Metric::Given => self.given,
+            Metric::Referrers => self.referrers_ever,
+            Metric::ThanksByCall => self.thanks_by_call,
+            Metric::Cards => self.cards,
+            Metric::Wows => self.wows,
+            Metric::EventsDated => self.events_dated,
+            Metric::EventsWithPartner => self.events_with_partner,
+            Metric::WelcomeWritten => self.welcome_written,
+            Metric::AskDaysSet => self.ask_days_set,
+            Metric::AsksPicked => self.asks_picked,
+            Metric::AskWritten => self.ask_written,
+            Metric::AsksMade => self.asks_made,
+            Metric::ThankedBefore => self.thanked_before,
+            Metric::ToldBefore => self.told_before,
+            Metric::FollowUpsSet => self.follow_ups_set,
         }
     }
 
@@ -70,6 +127,14 @@ impl Metrics {
         match measure.metric {
             Metric::ReferrersThanked => measure.target.max(self.referrers),
             Metric::AsksPlanned => measure.target.max(self.clients),
+            Metric::CategoriesWithWhy => measure.target.max(self.categories),
+            Metric::FollowUpsSet => measure.target.max(self.listed),
+            // Nothing owed is nothing left to do, once the day that asks
+            // it has come.
+            Metric::ThankedBefore if self.owed_before == 0 && self.round_day < 22 => 1,
+            Metric::ToldBefore if self.news_before == 0 && self.round_day < 22 => 1,
+            Metric::ThankedBefore => self.owed_before,
+            Metric::ToldBefore => self.news_before,
             _ => measure.target,
         }
     }

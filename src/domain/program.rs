@@ -37,6 +37,53 @@ pub enum Metric {
     Welcomes,
     /// Clients with a referral ask planned; the target is all of them.
     AsksPlanned,
+    /// Categories with a line of why; the target is all of them.
+    CategoriesWithWhy,
+    /// Clients recorded.
+    Clients,
+    /// Meetings of a group planned or logged (events of a group).
+    GroupMeetings,
+    /// Your value, as scripts fill in {my_value}, set: 1 or 0.
+    ValueSet,
+    /// Value propositions written for one category (a value script of a
+    /// category).
+    CategoryValues,
+    /// Touches logged since the round began.
+    Touches,
+    /// Referrals given since the round began.
+    Given,
+    /// People recorded as having referred someone to you.
+    Referrers,
+    /// Thank-yous given by a call since the round began.
+    ThanksByCall,
+    /// Thank-yous sent as a handwritten card since the round began.
+    Cards,
+    /// Wows delivered since the round began: a journey step named a wow
+    /// done, or a touch noted as one.
+    Wows,
+    /// Events dated since the round began.
+    EventsDated,
+    /// Events since the round began with someone on your 25 list invited.
+    EventsWithPartner,
+    /// The welcome card's script written in your words: 1 or 0.
+    WelcomeWritten,
+    /// When to ask new clients chosen (`config ask-days`): 1 or 0.
+    AskDaysSet,
+    /// Asks picked since the round began: planned by hand, moved to a
+    /// problem solved, or made.
+    AsksPicked,
+    /// A referral-ask script written in your words: 1 or 0.
+    AskWritten,
+    /// Asks made (answered) since the round began.
+    AsksMade,
+    /// Referrals received in the round before day 22 whose referrer was
+    /// thanked; the target is all of them.
+    ThankedBefore,
+    /// News owed before day 22 that was told; the target is all of it.
+    ToldBefore,
+    /// People on the 25 list with a follow-up date; the target is all of
+    /// them.
+    FollowUpsSet,
 }
 
 impl Metric {
@@ -54,6 +101,27 @@ impl Metric {
             Metric::JourneySet => "journey set",
             Metric::Welcomes => "welcomes sent",
             Metric::AsksPlanned => "clients with an ask planned",
+            Metric::CategoriesWithWhy => "categories with why",
+            Metric::Clients => "clients",
+            Metric::GroupMeetings => "group meetings",
+            Metric::ValueSet => "value written",
+            Metric::CategoryValues => "category value lines",
+            Metric::Touches => "touches",
+            Metric::Given => "referrals given",
+            Metric::Referrers => "referrers",
+            Metric::ThanksByCall => "thanked by a call",
+            Metric::Cards => "cards sent",
+            Metric::Wows => "wows",
+            Metric::EventsDated => "events dated",
+            Metric::EventsWithPartner => "events with a partner invited",
+            Metric::WelcomeWritten => "welcome card written",
+            Metric::AskDaysSet => "ask timing chosen",
+            Metric::AsksPicked => "asks picked",
+            Metric::AskWritten => "ask written",
+            Metric::AsksMade => "asks made",
+            Metric::ThankedBefore => "referrers thanked",
+            Metric::ToldBefore => "told how it went",
+            Metric::FollowUpsSet => "partners with a follow-up",
         }
     }
 }

@@ -335,7 +335,7 @@ mod tests {
         let first = contact::add(&conn, Some(a), &ana, &now()).expect("contact");
         contact::add(&conn, Some(a), &ana, &now()).expect("contact");
         contact::add(&conn, Some(b), &ana, &now()).expect("contact");
-        contact::set_on_list(&conn, first, true).expect("mark");
+        contact::set_on_list(&conn, first, true, now().date()).expect("mark");
         contact::set_stage(&conn, first, crate::domain::Stage::Met, now().date()).expect("met");
         // Deleted on its own earlier: stays deleted after the undo.
         let earlier = now() - chrono::Duration::hours(1);

@@ -256,14 +256,21 @@ pub fn stage_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<(Stage,
     Ok(out)
 }
 
-/// Mark or unmark a contact as one of "my 25".
-pub fn set_on_list(conn: &Connection, id: i64, on: bool) -> Result<(), WriteError> {
+/// Mark or unmark a contact as one of "my 25" on `day`; the change is
+/// kept with its day, so the list can be told week by week.
+pub fn set_on_list(conn: &Connection, id: i64, on: bool, day: NaiveDate) -> Result<(), WriteError> {
     let tx = conn.unchecked_transaction()?;
     must_be_live(&tx, Live::Contact(id))?;
-    tx.execute(
-        "UPDATE contact SET on_list = ?2 WHERE id = ?1",
+    let changed = tx.execute(
+        "UPDATE contact SET on_list = ?2 WHERE id = ?1 AND on_list <> ?2",
         params![id, on],
     )?;
+    if changed > 0 {
+        tx.execute(
+            "INSERT INTO list_change (contact_id, on_list, changed_on) VALUES (?1, ?2, ?3)",
+            params![id, on, date_text(day)],
+        )?;
+    }
     tx.commit()?;
     Ok(())
 }

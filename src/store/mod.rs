@@ -59,6 +59,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_one_thanks_per_occasion.sql"),
     include_str!("migrations/016_script_purpose.sql"),
     include_str!("migrations/017_no_direction_overrides.sql"),
+    include_str!("migrations/018_rounds.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

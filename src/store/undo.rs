@@ -40,6 +40,10 @@ pub const TABLES: &[&str] = &[
     "group_member",
     "event",
     "event_guest",
+    "round",
+    "round_task",
+    "round_note",
+    "list_change",
 ];
 
 /// Columns the database keeps for itself (a trigger sets them): a change

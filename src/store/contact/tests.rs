@@ -133,8 +133,12 @@ fn deleted_contacts_disappear_and_come_back() {
     let (conn, cat) = setup();
     let id = add(&conn, Some(cat), &person("Ana"), &now()).expect("add");
     set_stage(&conn, id, Stage::Met, now().date()).expect("met");
-    set_on_list(&conn, id, true).expect("mark");
-    let partners = |c: &Connection| crate::store::metrics::load(c).expect("metrics").partners;
+    set_on_list(&conn, id, true, now().date()).expect("mark");
+    let partners = |c: &Connection| {
+        crate::store::metrics::load(c, now().date())
+            .expect("metrics")
+            .partners
+    };
     assert_eq!(partners(&conn), 1);
     delete(&conn, id, &now()).expect("delete");
     assert!(list(&conn, ContactView::All).expect("list").is_empty());

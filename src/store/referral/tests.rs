@@ -187,7 +187,7 @@ fn the_balance_says_whom_to_refer_first() {
     )
     .expect("dee");
     contact::set_stage(&conn, dee, Stage::Met, now().date()).expect("met");
-    contact::set_on_list(&conn, dee, true).expect("star");
+    contact::set_on_list(&conn, dee, true, now().date()).expect("star");
     let eve = contact::add(
         &conn,
         None,

@@ -181,7 +181,7 @@ fn another_column_of_the_same_row_changed_later_does_not_block() {
     let conn = conn();
     let ana = person(&conn, "Ana Lima");
     change(&conn, HERE, "ana starred", || {
-        contact::set_on_list(&conn, ana, true).expect("star");
+        contact::set_on_list(&conn, ana, true, day("2026-11-24")).expect("star");
     });
     change(&conn, THERE, "ana follow-up", || {
         contact::set_follow_up(&conn, ana, Some(day("2026-12-01"))).expect("follow");
